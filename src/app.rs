@@ -1,0 +1,445 @@
+//! The eframe app: owns the state, applies the commands the panels emit, persists settings.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::load::load_folder;
+use crate::model::sample::sample_dataset;
+use crate::model::scene::{ColorMode, LaneMode, Scene};
+use crate::model::view::{TimeView, ViewLimits};
+use crate::model::{Dataset, Filters, LoadError, LoadOptions, LoadProgress};
+use crate::ui;
+
+/// Everything remembered between runs (the window size and panel widths are remembered by
+/// eframe and egui themselves).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_folder: Option<PathBuf>,
+    /// Most recent first, at most [`MAX_RECENT_FOLDERS`].
+    pub recent_folders: Vec<PathBuf>,
+    pub lane_mode: LaneMode,
+    pub color_mode: ColorMode,
+    pub dark_mode: bool,
+    pub counts_scope: CountsScope,
+    pub show_problems: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            last_folder: None,
+            recent_folders: Vec::new(),
+            lane_mode: LaneMode::default(),
+            color_mode: ColorMode::default(),
+            dark_mode: false,
+            counts_scope: CountsScope::default(),
+            show_problems: false,
+        }
+    }
+}
+
+/// The recent-folders menu keeps this many.
+pub const MAX_RECENT_FOLDERS: usize = 10;
+
+/// Which events the participant counts are for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CountsScope {
+    /// Every shown event that is in view.
+    #[default]
+    InView,
+    /// The selected event only.
+    Selection,
+}
+
+/// Where the data on screen came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    Sample,
+    Folder(PathBuf),
+}
+
+impl DataSource {
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Sample => "Sample data".to_owned(),
+            Self::Folder(path) => path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// What the panels ask the app to do; applied after the frame's UI code.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    Select(Option<usize>),
+    SelectNext,
+    SelectPrevious,
+    SetView(TimeView),
+    /// The plot now shows the view a command set.
+    ViewAdopted,
+    FitAll,
+    /// Zoom around the centre; above 1 zooms in.
+    Zoom(f64),
+    ShowOpenDialog,
+    OpenFolder(PathBuf),
+    OpenSample,
+    Reload,
+    CancelLoad,
+    SetLaneMode(LaneMode),
+    SetColorMode(ColorMode),
+    SetFilters(Filters),
+    SetCountsScope(CountsScope),
+    SetDarkMode(bool),
+    ToggleProblems,
+    SetPathEntry(String),
+    ClosePathEntry,
+    CopyText(String),
+    OpenUrl(String),
+}
+
+/// A folder being loaded on a background thread.
+pub struct LoadJob {
+    pub source: DataSource,
+    pub progress: Arc<LoadProgress>,
+    receiver: mpsc::Receiver<Result<Dataset, LoadError>>,
+}
+
+/// The dataset on screen, with everything derived from it and the filters.
+pub struct Loaded {
+    pub source: DataSource,
+    pub dataset: Dataset,
+    /// Indices of the events that pass the filters, sorted by time.
+    pub shown: Vec<usize>,
+    pub scene: Scene,
+    pub limits: ViewLimits,
+}
+
+impl Loaded {
+    fn new(source: DataSource, dataset: Dataset, filters: &Filters, settings: &Settings) -> Self {
+        let shown = filters.shown_indices(&dataset.events);
+        let scene = Scene::build(&dataset.events, &shown, settings.lane_mode, settings.color_mode);
+        let limits = data_limits(&dataset);
+        Self { source, dataset, shown, scene, limits }
+    }
+
+    fn refresh(&mut self, filters: &Filters, settings: &Settings) {
+        self.shown = filters.shown_indices(&self.dataset.events);
+        self.scene = Scene::build(&self.dataset.events, &self.shown, settings.lane_mode, settings.color_mode);
+    }
+}
+
+/// The view limits for all events of a dataset (not only the shown ones, so that filtering
+/// does not make the view jump).
+fn data_limits(dataset: &Dataset) -> ViewLimits {
+    let first = dataset.events.iter().map(|e| e.span().first_day()).min();
+    let last = dataset.events.iter().map(|e| e.span().last_day()).max();
+    match (first, last) {
+        (Some(first), Some(last)) => ViewLimits::for_span(first, last),
+        _ => {
+            let today = chrono::Local::now().date_naive();
+            ViewLimits::for_span(today - chrono::Days::new(365), today)
+        }
+    }
+}
+
+/// The application.
+pub struct TimelineApp {
+    pub settings: Settings,
+    pub filters: Filters,
+    pub data: Loaded,
+    pub view: TimeView,
+    /// Set when the view was changed by a command, so the plot adopts it on the next frame.
+    pub view_changed: bool,
+    pub selected: Option<usize>,
+    pub loading: Option<LoadJob>,
+    /// A folder dialog running on a helper thread.
+    folder_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// Shown when no dialog could be opened: a field to type a path into.
+    pub path_entry: Option<String>,
+    /// A one-line message for the status bar (errors of opening, copying, ...).
+    pub status_message: Option<String>,
+    /// The window title last sent, so it is sent only when it changes.
+    sent_title: String,
+}
+
+/// The storage key of [`Settings`].
+const SETTINGS_KEY: &str = "coop-timeline-settings";
+
+impl TimelineApp {
+    /// Builds the app; `folder` is the command line's, else the last one, else the sample.
+    pub fn new(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
+        ui::fonts::install_fonts(&cc.egui_ctx);
+        let settings: Settings =
+            cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        cc.egui_ctx.set_theme(if settings.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
+        let filters = Filters::default();
+        let data = Loaded::new(DataSource::Sample, sample_dataset(), &filters, &settings);
+        let view = TimeView::fit_all(&data.limits);
+        let mut app = Self {
+            settings,
+            filters,
+            data,
+            view,
+            view_changed: true,
+            selected: None,
+            loading: None,
+            folder_dialog: None,
+            path_entry: None,
+            status_message: None,
+            sent_title: String::new(),
+        };
+        let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()));
+        if let Some(folder) = folder {
+            app.start_loading(folder);
+        }
+        app
+    }
+
+    /// Loads `folder` on a background thread; the current data stays until it is ready.
+    pub fn start_loading(&mut self, folder: PathBuf) {
+        let progress = Arc::new(LoadProgress::default());
+        let (sender, receiver) = mpsc::channel();
+        let thread_progress = Arc::clone(&progress);
+        let thread_folder = folder.clone();
+        let spawned = std::thread::Builder::new().name("load-folder".into()).spawn(move || {
+            let result = load_folder(&thread_folder, &LoadOptions::default(), &thread_progress);
+            // The app may have gone away; then nobody needs the result.
+            let _ = sender.send(result);
+        });
+        if let Err(error) = spawned {
+            self.status_message = Some(format!("Could not start loading: {error}"));
+            return;
+        }
+        if let Some(old) = self.loading.replace(LoadJob { source: DataSource::Folder(folder), progress, receiver }) {
+            old.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Takes a finished load, if any.
+    fn poll_loading(&mut self) {
+        let Some(job) = &self.loading else { return };
+        let result = match job.receiver.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => Err(LoadError::Cancelled),
+        };
+        let Some(job) = self.loading.take() else { return };
+        match result {
+            Ok(dataset) => self.show_dataset(job.source, dataset),
+            Err(LoadError::Cancelled) => self.status_message = Some("Loading cancelled".to_owned()),
+            Err(error) => self.status_message = Some(error.to_string()),
+        }
+    }
+
+    /// Puts a loaded dataset on screen, keeping the selection and the view on a reload when
+    /// the selected event still exists.
+    pub fn show_dataset(&mut self, source: DataSource, dataset: Dataset) {
+        let is_reload = source == self.data.source;
+        let selected_id = self.selected.and_then(|i| self.data.dataset.events.get(i)).map(|e| e.id.clone());
+        if let DataSource::Folder(folder) = &source {
+            self.remember_folder(folder);
+        }
+        if dataset.error_count() > 0 {
+            self.settings.show_problems = true;
+        }
+        self.data = Loaded::new(source, dataset, &self.filters, &self.settings);
+        self.selected = selected_id
+            .filter(|_| is_reload)
+            .and_then(|id| self.data.dataset.events.iter().position(|e| e.id == id));
+        if !is_reload || self.selected.is_none() {
+            self.view = TimeView::fit_all(&self.data.limits);
+        } else {
+            self.view = self.view.clamped(&self.data.limits);
+        }
+        self.view_changed = true;
+        self.status_message = None;
+    }
+
+    fn remember_folder(&mut self, folder: &Path) {
+        self.settings.last_folder = Some(folder.to_owned());
+        self.settings.recent_folders.retain(|f| f != folder);
+        self.settings.recent_folders.insert(0, folder.to_owned());
+        self.settings.recent_folders.truncate(MAX_RECENT_FOLDERS);
+    }
+
+    /// Opens the native folder picker on a helper thread, so the window keeps painting.
+    fn show_open_dialog(&mut self) {
+        if self.folder_dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let start_dir = match &self.data.source {
+            DataSource::Folder(folder) => folder.parent().map(Path::to_owned),
+            DataSource::Sample => None,
+        };
+        let spawned = std::thread::Builder::new().name("folder-dialog".into()).spawn(move || {
+            let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned());
+            let _ = sender.send(picked);
+        });
+        match spawned {
+            Ok(_) => self.folder_dialog = Some(receiver),
+            Err(_) => self.path_entry = Some(String::new()),
+        }
+    }
+
+    fn poll_folder_dialog(&mut self) {
+        let Some(receiver) = &self.folder_dialog else { return };
+        match receiver.try_recv() {
+            Ok(Some(folder)) => {
+                self.folder_dialog = None;
+                self.start_loading(folder);
+            }
+            // No dialog could be shown (no portal, no zenity), or the user cancelled it: offer
+            // a field to type the path into; it is easy to close.
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.folder_dialog = None;
+                self.path_entry = Some(String::new());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    pub fn is_dialog_open(&self) -> bool {
+        self.folder_dialog.is_some()
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Select(index) => {
+                self.selected = index.filter(|&i| i < self.data.dataset.events.len());
+                if let Some(mark) = self.selected.and_then(|i| self.data.scene.marks.iter().find(|m| m.event_index == i)) {
+                    self.view = self.view.bring_into_view(mark.start_days, mark.end_days, &self.data.limits);
+                    self.view_changed = true;
+                }
+            }
+            Command::SelectNext | Command::SelectPrevious => {
+                let shown = &self.data.shown;
+                let position = self.selected.and_then(|s| shown.iter().position(|&i| i == s));
+                let next = match (command, position) {
+                    (_, None) if shown.is_empty() => None,
+                    (Command::SelectNext, None) => shown.first().copied(),
+                    (_, None) => shown.last().copied(),
+                    (Command::SelectNext, Some(p)) => shown.get(p + 1).or(shown.get(p)).copied(),
+                    (_, Some(p)) => shown.get(p.saturating_sub(1)).copied(),
+                };
+                self.apply(ctx, Command::Select(next));
+            }
+            Command::SetView(view) => {
+                let clamped = view.clamped(&self.data.limits);
+                self.view_changed |= clamped != view;
+                self.view = clamped;
+            }
+            Command::ViewAdopted => self.view_changed = false,
+            Command::FitAll => {
+                self.view = TimeView::fit_all(&self.data.limits);
+                self.view_changed = true;
+            }
+            Command::Zoom(factor) => {
+                self.view = self.view.zoom_at(self.view.center_days(), factor, &self.data.limits);
+                self.view_changed = true;
+            }
+            Command::ShowOpenDialog => self.show_open_dialog(),
+            Command::OpenFolder(folder) => {
+                self.path_entry = None;
+                self.start_loading(folder);
+            }
+            Command::OpenSample => self.show_dataset(DataSource::Sample, sample_dataset()),
+            Command::Reload => match self.data.source.clone() {
+                DataSource::Folder(folder) => self.start_loading(folder),
+                DataSource::Sample => {}
+            },
+            Command::CancelLoad => {
+                if let Some(job) = &self.loading {
+                    job.progress.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            Command::SetLaneMode(mode) => {
+                self.settings.lane_mode = mode;
+                self.data.refresh(&self.filters, &self.settings);
+            }
+            Command::SetColorMode(mode) => {
+                self.settings.color_mode = mode;
+                self.data.refresh(&self.filters, &self.settings);
+            }
+            Command::SetFilters(filters) => {
+                self.filters = filters;
+                self.data.refresh(&self.filters, &self.settings);
+            }
+            Command::SetCountsScope(scope) => self.settings.counts_scope = scope,
+            Command::SetDarkMode(dark) => {
+                self.settings.dark_mode = dark;
+                ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
+            }
+            Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
+            Command::SetPathEntry(text) => self.path_entry = Some(text),
+            Command::ClosePathEntry => self.path_entry = None,
+            Command::CopyText(text) => {
+                self.status_message = Some(format!("Copied {text}"));
+                ctx.copy_text(text);
+            }
+            Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+        }
+    }
+
+    /// The window title: the folder and the event count.
+    pub fn title(&self) -> String {
+        format!(
+            "{} — {} events — Cooperation Timeline Explorer",
+            self.data.source.display_name(),
+            self.data.dataset.events.len()
+        )
+    }
+}
+
+impl eframe::App for TimelineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.poll_loading();
+        self.poll_folder_dialog();
+        if self.loading.is_some() || self.folder_dialog.is_some() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let commands = ui::app_ui(ui, self);
+        let ctx = ui.ctx().clone();
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        let title = self.title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the window.
+pub fn run(folder: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1400.0, 850.0])
+            .with_min_inner_size([700.0, 450.0])
+            .with_title("Cooperation Timeline Explorer")
+            .with_app_id("coop-timeline"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "coop-timeline",
+        options,
+        Box::new(move |cc| Ok(Box::new(TimelineApp::new(cc, folder)))),
+    )
+}

@@ -1,0 +1,222 @@
+//! Events and what they hold: participants, people and sources.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::country::Country;
+use super::date::{DateSpan, PartialDate};
+
+/// What kind of event it is. The order is the order of the lanes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Summit,
+    Conference,
+    Forum,
+    Seminar,
+    ExchangeProgram,
+    Agreement,
+    PressConference,
+    Launch,
+    Suspension,
+    Resumption,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Self; 11] = [
+        Self::Summit,
+        Self::Conference,
+        Self::Forum,
+        Self::Seminar,
+        Self::ExchangeProgram,
+        Self::Agreement,
+        Self::PressConference,
+        Self::Launch,
+        Self::Suspension,
+        Self::Resumption,
+        Self::Other,
+    ];
+
+    /// The word used in data files, e.g. `exchange_program`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Summit => "summit",
+            Self::Conference => "conference",
+            Self::Forum => "forum",
+            Self::Seminar => "seminar",
+            Self::ExchangeProgram => "exchange_program",
+            Self::Agreement => "agreement",
+            Self::PressConference => "press_conference",
+            Self::Launch => "launch",
+            Self::Suspension => "suspension",
+            Self::Resumption => "resumption",
+            Self::Other => "other",
+        }
+    }
+
+    /// The name shown to people, e.g. "Exchange program".
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Summit => "Summit",
+            Self::Conference => "Conference",
+            Self::Forum => "Forum",
+            Self::Seminar => "Seminar",
+            Self::ExchangeProgram => "Exchange program",
+            Self::Agreement => "Agreement",
+            Self::PressConference => "Press conference",
+            Self::Launch => "Launch",
+            Self::Suspension => "Suspension",
+            Self::Resumption => "Resumption",
+            Self::Other => "Other",
+        }
+    }
+
+    /// A colour per category that reads on light and dark backgrounds, as sRGB.
+    pub fn color_rgb(&self) -> [u8; 3] {
+        match self {
+            Self::Summit => [214, 39, 40],
+            Self::Conference => [31, 119, 180],
+            Self::Forum => [255, 127, 14],
+            Self::Seminar => [44, 160, 44],
+            Self::ExchangeProgram => [148, 103, 189],
+            Self::Agreement => [140, 86, 75],
+            Self::PressConference => [227, 119, 194],
+            Self::Launch => [23, 190, 207],
+            Self::Suspension => [127, 127, 127],
+            Self::Resumption => [188, 189, 34],
+            Self::Other => [160, 160, 160],
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A category word that is not one of [`Category::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown category '{0}'; use one of: {list}", list = Category::ALL.map(|c| c.key()).join(", "))]
+pub struct UnknownCategory(pub String);
+
+impl FromStr for Category {
+    type Err = UnknownCategory;
+
+    /// Accepts the data-file word, ignoring case and treating spaces and hyphens as `_`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let key = text.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+        Self::ALL
+            .into_iter()
+            .find(|c| c.key() == key)
+            .ok_or_else(|| UnknownCategory(text.trim().to_owned()))
+    }
+}
+
+/// How many took part, from one country (or in total when `country` is `None`), in one unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub country: Option<Country>,
+    pub count: u64,
+    /// What was counted: "universities", "scientists", "online attendees", ...
+    pub unit: String,
+}
+
+/// A named person and what the source says of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub country: Option<Country>,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+}
+
+/// Where an event is reported, and the sentence that backs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub quote: String,
+}
+
+impl SourceRef {
+    /// The URL, only if it is safe to open in a browser: `http` or `https`, nothing else.
+    pub fn web_url(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let scheme_end = url.find(':')?;
+        let scheme = url[..scheme_end].to_ascii_lowercase();
+        ((scheme == "http" || scheme == "https") && url[scheme_end..].starts_with("://"))
+            .then_some(url)
+    }
+}
+
+/// One validated event, in the native shape (it serialises as the normalised native JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub date_inferred: bool,
+    pub category: Category,
+    pub series: Option<String>,
+    pub location: Option<String>,
+    pub countries: Vec<Country>,
+    pub organizers: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub people: Vec<Person>,
+    pub summary: String,
+    pub sources: Vec<SourceRef>,
+    pub tags: Vec<String>,
+}
+
+impl Event {
+    /// When it happened, with its precision and the inferred flag.
+    pub fn span(&self) -> DateSpan {
+        DateSpan { start: self.start, end: self.end, inferred: self.date_inferred }
+    }
+
+    /// Whether `needle_lowercase` (already lower case) occurs in the title, summary, series,
+    /// location, organizers, tags or people's names.
+    pub fn matches_text(&self, needle_lowercase: &str) -> bool {
+        if needle_lowercase.is_empty() {
+            return true;
+        }
+        let contains = |text: &str| text.to_lowercase().contains(needle_lowercase);
+        contains(&self.title)
+            || contains(&self.summary)
+            || self.series.as_deref().is_some_and(contains)
+            || self.location.as_deref().is_some_and(contains)
+            || self.organizers.iter().any(|o| contains(o))
+            || self.tags.iter().any(|t| contains(t))
+            || self.people.iter().any(|p| contains(&p.name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_parse_leniently() {
+        assert_eq!("exchange_program".parse::<Category>(), Ok(Category::ExchangeProgram));
+        assert_eq!("Press conference".parse::<Category>(), Ok(Category::PressConference));
+        let error = "party".parse::<Category>().unwrap_err().to_string();
+        assert!(error.starts_with("unknown category 'party'; use one of: summit, conference"));
+    }
+
+    #[test]
+    fn only_web_links_open() {
+        let source = |url: &str| SourceRef { file: None, url: Some(url.into()), quote: String::new() };
+        assert!(source("https://example.org/a").web_url().is_some());
+        assert!(source("HTTP://example.org").web_url().is_some());
+        assert!(source("file:///etc/passwd").web_url().is_none());
+        assert!(source("javascript:alert(1)").web_url().is_none());
+        assert!(source("http:evil").web_url().is_none());
+    }
+}

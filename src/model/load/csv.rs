@@ -1,0 +1,219 @@
+//! The spreadsheet format: one event per row, list fields separated by `;`.
+
+use super::raw::{Locate, RawEvent, RawParticipant, RawSource, validate};
+use crate::model::event::Event;
+use crate::model::problem::Problem;
+
+/// The columns, in the order we write them.
+pub const CSV_COLUMNS: [&str; 15] = [
+    "id",
+    "title",
+    "start",
+    "end",
+    "category",
+    "series",
+    "location",
+    "countries",
+    "organizers",
+    "participants",
+    "summary",
+    "source_file",
+    "source_url",
+    "quote",
+    "tags",
+];
+
+/// Columns we read beyond [`CSV_COLUMNS`].
+const EXTRA_COLUMNS: [&str; 1] = ["date_inferred"];
+
+/// Columns without which a row cannot be an event.
+const REQUIRED_COLUMNS: [&str; 4] = ["id", "title", "start", "category"];
+
+/// Where a row is: every field of it is reported at the row's line, with the column number.
+struct RowLocator<'a> {
+    line: u64,
+    columns: &'a [String],
+}
+
+impl Locate for RowLocator<'_> {
+    fn locate(&self, field: &str) -> (u64, Option<u64>) {
+        let column = self.columns.iter().position(|c| c == field).map(|i| i as u64 + 1);
+        (self.line, column)
+    }
+}
+
+/// Splits a `;`-separated list, dropping empty items.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// Reads `CHN 12 universities; JPN 9 universities; total 10700 online attendees`.
+fn parse_participants(text: &str) -> Result<Vec<RawParticipant>, String> {
+    split_list(text)
+        .iter()
+        .map(|item| {
+            let mut words = item.splitn(3, char::is_whitespace);
+            let (Some(who), Some(count), Some(unit)) = (words.next(), words.next(), words.next())
+            else {
+                return Err(format!(
+                    "participants '{item}' should look like 'CHN 12 universities' or 'total 30 scientists'"
+                ));
+            };
+            let count: f64 = count
+                .replace(',', "")
+                .parse()
+                .map_err(|_| format!("participants '{item}': '{count}' is not a number"))?;
+            let country = (!who.eq_ignore_ascii_case("total")).then(|| who.to_owned());
+            Ok(RawParticipant { country, count: Some(count), unit: Some(unit.trim().to_owned()) })
+        })
+        .collect()
+}
+
+fn parse_bool(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "" | "false" | "no" | "0" => Some(false),
+        "true" | "yes" | "1" => Some(true),
+        _ => None,
+    }
+}
+
+/// Parses one CSV file, pushing its events and its problems.
+pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut Vec<Problem>) {
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::Headers).from_reader(text.as_bytes());
+    let columns: Vec<String> = match reader.headers() {
+        Ok(headers) => headers.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
+        Err(error) => {
+            problems.push(Problem::error(file, 1, None, format!("the header row cannot be read: {error}")));
+            return;
+        }
+    };
+    let missing: Vec<&str> =
+        REQUIRED_COLUMNS.into_iter().filter(|c| !columns.iter().any(|h| h == c)).collect();
+    if !missing.is_empty() {
+        let message = format!(
+            "the header row lacks the column(s) {}; it must name: {}",
+            missing.join(", "),
+            CSV_COLUMNS.join(",")
+        );
+        problems.push(Problem::error(file, 1, None, message));
+        return;
+    }
+    for (i, column) in columns.iter().enumerate() {
+        if !CSV_COLUMNS.contains(&column.as_str()) && !EXTRA_COLUMNS.contains(&column.as_str()) {
+            let message = format!("unknown column '{column}' was ignored");
+            problems.push(Problem::warning(file, 1, Some(i as u64 + 1), message));
+        }
+    }
+
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let line = error.position().map_or(line, |p| p.line());
+                let message = format!("this row cannot be read ({error}); the rest of the file was skipped");
+                problems.push(Problem::error(file, line, None, message));
+                break;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != columns.len() {
+            let message = format!(
+                "this row has {} fields but the header has {}; is a comma or quote missing? The row was skipped",
+                record.len(),
+                columns.len()
+            );
+            problems.push(Problem::error(file, line, None, message));
+            continue;
+        }
+        let locator = RowLocator { line, columns: &columns };
+        let field = |name: &str| -> Option<String> {
+            let i = columns.iter().position(|c| c == name)?;
+            record.get(i).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+        };
+        let list = |name: &str| field(name).map(|t| split_list(&t)).unwrap_or_default();
+        let participants = match parse_participants(&field("participants").unwrap_or_default()) {
+            Ok(participants) => participants,
+            Err(message) => {
+                let (line, column) = locator.locate("participants");
+                let id = field("id").unwrap_or_default();
+                problems.push(Problem::error(file, line, column, format!("{message}; event '{id}' skipped")));
+                continue;
+            }
+        };
+        let date_inferred = match field("date_inferred").as_deref().map(parse_bool) {
+            None => false,
+            Some(Some(value)) => value,
+            Some(None) => {
+                let (line, column) = locator.locate("date_inferred");
+                let message = "date_inferred must be true or false; read as false";
+                problems.push(Problem::warning(file, line, column, message));
+                false
+            }
+        };
+        let (source_file, source_url, quote) = (field("source_file"), field("source_url"), field("quote"));
+        let sources = if source_file.is_some() || source_url.is_some() || quote.is_some() {
+            vec![RawSource { file: source_file, url: source_url, quote }]
+        } else {
+            Vec::new()
+        };
+        let raw = RawEvent {
+            id: field("id"),
+            title: field("title"),
+            start: field("start"),
+            end: field("end"),
+            date_inferred,
+            category: field("category"),
+            series: field("series"),
+            location: field("location"),
+            countries: list("countries"),
+            organizers: list("organizers"),
+            participants,
+            people: Vec::new(),
+            summary: field("summary"),
+            sources,
+            tags: list("tags"),
+        };
+        if let Some(event) = validate(raw, file, &locator, problems) {
+            events.push(event);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn participants_parse() {
+        let list = parse_participants("CHN 12 universities; total 10,700 online attendees").unwrap();
+        assert_eq!(list[0].country.as_deref(), Some("CHN"));
+        assert_eq!(list[0].count, Some(12.0));
+        assert_eq!(list[1].country, None);
+        assert_eq!(list[1].count, Some(10700.0));
+        assert_eq!(list[1].unit.as_deref(), Some("online attendees"));
+        assert!(parse_participants("CHN twelve universities").is_err());
+        assert!(parse_participants("CHN 12").is_err());
+    }
+
+    #[test]
+    fn rows_load_and_ragged_rows_are_reported() {
+        let text = "id,title,start,end,category,series,location,countries,organizers,participants,summary,source_file,source_url,quote,tags\n\
+a,Forum A,2022-11-28,2022-11-29,forum,,Tokyo,CHN;JPN,JST,CHN 12 universities; JPN 9 universities,,x.txt,,\"A quote, with a comma\",\n\
+b,Short row,2021\n";
+        let (mut events, mut problems) = (Vec::new(), Vec::new());
+        parse_csv("t.csv", text, &mut events, &mut problems);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].participants.len(), 2);
+        assert_eq!(events[0].sources[0].quote, "A quote, with a comma");
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].line, 3);
+        assert!(problems[0].message.starts_with("this row has 3 fields but the header has 15"));
+    }
+}

@@ -1,0 +1,182 @@
+//! The native JSON format: `{"events": [...]}` or a bare array of events.
+//!
+//! The file is first split into one raw slice per event, so that one broken event does not
+//! stop the rest, and each problem can name the line it is on.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::raw::{Locate, RawEvent, validate};
+use crate::model::event::Event;
+use crate::model::problem::Problem;
+
+/// Byte offsets of line starts, to turn an offset into a line and column.
+struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, line_starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_column(&self, offset: usize) -> (u64, u64) {
+        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let line_start = self.line_starts[line - 1];
+        let column = self.text.get(line_start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line as u64, column as u64)
+    }
+}
+
+/// Locates fields inside one event's slice of the file.
+struct JsonLocator<'a> {
+    index: &'a LineIndex<'a>,
+    event_offset: usize,
+    event_text: &'a str,
+}
+
+impl Locate for JsonLocator<'_> {
+    fn locate(&self, field: &str) -> (u64, Option<u64>) {
+        let key = format!("\"{field}\"");
+        let field_offset = self
+            .event_text
+            .match_indices(&key)
+            .map(|(i, _)| i)
+            .find(|&i| self.event_text[i + key.len()..].trim_start().starts_with(':'))
+            .unwrap_or(0);
+        let (line, column) = self.index.line_column(self.event_offset + field_offset);
+        (line, Some(column))
+    }
+}
+
+#[derive(Deserialize)]
+struct Wrapped<'a> {
+    #[serde(borrow)]
+    events: Vec<&'a RawValue>,
+}
+
+/// A serde_json message without its " at line N column M" tail, which we report apart.
+fn json_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    match error.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the file ends too early; is it cut off? ({text})")
+        }
+        serde_json::error::Category::Syntax => format!("this is not valid JSON: {text}"),
+        _ => text,
+    }
+}
+
+fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usize) -> (u64, u64) {
+    let (base_line, base_column) = index.line_column(base_offset);
+    let (line, column) = (error.line() as u64, error.column() as u64);
+    if line <= 1 {
+        (base_line, base_column + column.saturating_sub(1))
+    } else {
+        (base_line + line - 1, column)
+    }
+}
+
+/// Parses one JSON file, pushing its events and its problems.
+pub fn parse_json(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut Vec<Problem>) {
+    let index = LineIndex::new(text);
+    let first = text.trim_start().chars().next();
+    let parsed = match first {
+        Some('[') => serde_json::from_str::<Vec<&RawValue>>(text),
+        Some('{') => serde_json::from_str::<Wrapped>(text).map(|w| w.events),
+        _ => {
+            let message = "this is not an events file: it must hold {\"events\": [...]} or a list [...] of events";
+            problems.push(Problem::error(file, 1, Some(1), message));
+            return;
+        }
+    };
+    let raw_events = match parsed {
+        Ok(raw_events) => raw_events,
+        Err(error) => {
+            let (line, column) = error_position(&error, &index, 0);
+            let message = format!("{}; no event of this file was loaded", json_message(&error));
+            problems.push(Problem::error(file, line, Some(column), message));
+            return;
+        }
+    };
+
+    events.reserve(raw_events.len());
+    for raw in raw_events {
+        let event_text = raw.get();
+        let event_offset = event_text.as_ptr() as usize - text.as_ptr() as usize;
+        let locator = JsonLocator { index: &index, event_offset, event_text };
+        let mut ignored_fields = Vec::new();
+        let mut deserializer = serde_json::Deserializer::from_str(event_text);
+        let parsed: Result<RawEvent, _> =
+            serde_ignored::deserialize(&mut deserializer, |path| ignored_fields.push(path.to_string()));
+        match parsed {
+            Ok(raw_event) => {
+                for field in ignored_fields {
+                    let top_field = field.split('.').next().unwrap_or(&field);
+                    let (line, column) = locator.locate(top_field);
+                    let message = format!("unknown field '{field}' was ignored");
+                    problems.push(Problem::warning(file, line, column, message));
+                }
+                if let Some(event) = validate(raw_event, file, &locator, problems) {
+                    events.push(event);
+                }
+            }
+            Err(error) => {
+                let (line, column) = error_position(&error, &index, event_offset);
+                let message = format!("{}; this event was skipped", json_message(&error));
+                problems.push(Problem::error(file, line, Some(column), message));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Vec<Event>, Vec<Problem>) {
+        let (mut events, mut problems) = (Vec::new(), Vec::new());
+        parse_json("t.json", text, &mut events, &mut problems);
+        (events, problems)
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let index = LineIndex::new("ab\n龚茜x\n");
+        assert_eq!(index.line_column(0), (1, 1));
+        assert_eq!(index.line_column(3), (2, 1));
+        assert_eq!(index.line_column(9), (2, 3));
+    }
+
+    #[test]
+    fn a_bad_event_does_not_stop_the_others() {
+        let text = r#"{"events": [
+  {"id": "a", "title": "A", "start": "2021", "category": "forum", "sources": [{"file": "x", "quote": "q"}]},
+  {"id": "b", "title": "B",
+   "start": "2022-02-30", "category": "forum"},
+  {"id": "c", "title": 5, "start": "2021", "category": "forum"}
+]}"#;
+        let (events, problems) = parse(text);
+        assert_eq!(events.len(), 1);
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert_eq!(problems[0].line, 4);
+        assert_eq!(problems[0].column, Some(4));
+        assert_eq!(problems[0].message, "start 2022-02-30 is not a real date; event 'b' skipped");
+        assert_eq!(problems[1].line, 5);
+        assert!(problems[1].message.starts_with("invalid type: integer `5`, expected a string"));
+    }
+
+    #[test]
+    fn unknown_fields_are_warned_about() {
+        let text = r#"[{"id": "a", "titel": "A", "title": "A", "start": "2021", "category": "forum", "sources": [{"file": "x", "quote": "q"}]}]"#;
+        let (events, problems) = parse(text);
+        assert_eq!(events.len(), 1);
+        assert_eq!(problems[0].message, "unknown field 'titel' was ignored");
+    }
+}

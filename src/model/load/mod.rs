@@ -1,0 +1,236 @@
+//! Loading a data folder: every `.json` and `.csv` file in it, merged, with every problem.
+
+mod csv;
+mod json;
+mod raw;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+pub use self::csv::{CSV_COLUMNS, split_list};
+pub use self::raw::RawEvent;
+use crate::model::event::Event;
+use crate::model::problem::Problem;
+
+/// Everything loaded from a folder.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Valid events, sorted by first day, then id.
+    pub events: Vec<Event>,
+    /// Every problem, in file order, then line order.
+    pub problems: Vec<Problem>,
+    /// How many data files were read.
+    pub file_count: usize,
+}
+
+impl Dataset {
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+}
+
+/// Limits that keep a hostile folder from eating the machine.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    /// A larger file is reported and not read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { max_file_bytes: 512 * 1024 * 1024 }
+    }
+}
+
+/// Shared between a loading thread and the UI: how far it got, and a way to stop it.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    pub files_total: AtomicU64,
+    pub files_done: AtomicU64,
+    pub bytes_total: AtomicU64,
+    pub bytes_read: AtomicU64,
+    pub cancel: AtomicBool,
+}
+
+/// Why a folder could not be loaded at all. Problems inside files are [`Problem`]s instead.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot open the folder: {source}: {}", path.display())]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error("the loading was cancelled")]
+    Cancelled,
+}
+
+/// The formats we read, by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "json" => Some(Format::Json),
+        "csv" => Some(Format::Csv),
+        _ => None,
+    }
+}
+
+/// The data files of a folder, sorted by name: hidden files and other formats are skipped.
+pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let folder_error = |source| LoadError::Folder { path: dir.to_owned(), source };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(folder_error)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            let hidden = path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.'));
+            !hidden && format_of(path).is_some() && !path.is_dir()
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads every data file in `dir`. Problems in files never stop the other files.
+pub fn load_folder(
+    dir: &Path,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> Result<Dataset, LoadError> {
+    let files = data_files(dir)?;
+    progress.files_total.store(files.len() as u64, Ordering::Relaxed);
+    let sizes: Vec<u64> = files.iter().map(|f| f.metadata().map_or(0, |m| m.len())).collect();
+    progress.bytes_total.store(sizes.iter().sum(), Ordering::Relaxed);
+
+    let mut loader = Loader::default();
+    for (path, size) in files.iter().zip(sizes) {
+        if progress.cancel.load(Ordering::Relaxed) {
+            return Err(LoadError::Cancelled);
+        }
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        if size > options.max_file_bytes {
+            let message = format!(
+                "the file is {} MB, more than the limit of {} MB, so it was not read",
+                size / 1_000_000,
+                options.max_file_bytes / 1_000_000
+            );
+            loader.problems.push(Problem::error(&name, 0, None, message));
+        } else {
+            match read_capped(path, options.max_file_bytes) {
+                Ok(bytes) => loader.add_file(&name, &bytes),
+                Err(error) => {
+                    let message = format!("the file cannot be read: {error}");
+                    loader.problems.push(Problem::error(&name, 0, None, message));
+                }
+            }
+        }
+        progress.files_done.fetch_add(1, Ordering::Relaxed);
+        progress.bytes_read.fetch_add(size, Ordering::Relaxed);
+    }
+    Ok(loader.finish())
+}
+
+/// Reads at most `max_bytes` (+1, to notice a file that grew since it was listed).
+fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(std::io::Error::other("it grew past the size limit while being read"));
+    }
+    Ok(bytes)
+}
+
+/// Loads files held in memory, as `(file name, content)`: the built-in sample data and tests.
+pub fn load_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Dataset {
+    let mut loader = Loader::default();
+    for (name, bytes) in files {
+        loader.add_file(name, bytes);
+    }
+    loader.finish()
+}
+
+/// Merges files one by one, remembering where each id was first seen.
+#[derive(Default)]
+struct Loader {
+    events: Vec<Event>,
+    problems: Vec<Problem>,
+    file_count: usize,
+    first_seen: HashMap<String, String>,
+}
+
+impl Loader {
+    fn add_file(&mut self, name: &str, bytes: &[u8]) {
+        self.file_count += 1;
+        let Some(format) = format_of(Path::new(name)) else {
+            return;
+        };
+        let text = match decode_text(bytes) {
+            Ok(text) => text,
+            Err(message) => {
+                self.problems.push(Problem::error(name, 0, None, message));
+                return;
+            }
+        };
+        if text.trim().is_empty() {
+            self.problems.push(Problem::warning(name, 0, None, "the file is empty"));
+            return;
+        }
+        let mut events = Vec::new();
+        let mut problems = Vec::new();
+        match format {
+            Format::Json => json::parse_json(name, text, &mut events, &mut problems),
+            Format::Csv => csv::parse_csv(name, text, &mut events, &mut problems),
+        }
+        for event in events {
+            match self.first_seen.get(&event.id) {
+                Some(first_file) => {
+                    let message = format!(
+                        "duplicate id '{}': it is also used in {first_file}; this one was skipped",
+                        event.id
+                    );
+                    let line = find_id_line(text, &event.id);
+                    problems.push(Problem::error(name, line, None, message));
+                }
+                None => {
+                    self.first_seen.insert(event.id.clone(), name.to_owned());
+                    self.events.push(event);
+                }
+            }
+        }
+        problems.sort_by_key(|p| p.line);
+        self.problems.append(&mut problems);
+    }
+
+    fn finish(mut self) -> Dataset {
+        self.events.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        Dataset { events: self.events, problems: self.problems, file_count: self.file_count }
+    }
+}
+
+/// The line where `id` is written, for a duplicate found after parsing (0 when not found).
+fn find_id_line(text: &str, id: &str) -> u64 {
+    let quoted = format!("\"{id}\"");
+    let at_row_start = format!("\n{id},");
+    let offset = text.rfind(&quoted).or_else(|| text.rfind(&at_row_start).map(|i| i + 1));
+    offset.map_or(0, |offset| text[..offset].bytes().filter(|&b| b == b'\n').count() as u64 + 1)
+}
+
+/// Text from a file's bytes: UTF-8, with or without a byte-order mark.
+fn decode_text(bytes: &[u8]) -> Result<&str, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("the file is saved as UTF-16; save it as UTF-8 and open the folder again".into());
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let offset = error.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("the file is not UTF-8 text (the first bad byte is on line {line}); save it as UTF-8")
+    })?;
+    if text.contains('\0') {
+        return Err("the file holds binary data, not text".into());
+    }
+    Ok(text)
+}

@@ -1,0 +1,237 @@
+//! Events as written in a file, before validation, and the validation that turns them into
+//! [`Event`]s. Both file formats produce [`RawEvent`]s, so every rule lives here once.
+
+use serde::Deserialize;
+
+use crate::model::country::Country;
+use crate::model::date::PartialDate;
+use crate::model::event::{Category, Event, Participant, Person, SourceRef};
+use crate::model::problem::Problem;
+
+/// An event exactly as a file holds it: text where the file has text.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawEvent {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub date_inferred: bool,
+    pub category: Option<String>,
+    pub series: Option<String>,
+    pub location: Option<String>,
+    pub countries: Vec<String>,
+    pub organizers: Vec<String>,
+    pub participants: Vec<RawParticipant>,
+    pub people: Vec<RawPerson>,
+    pub summary: Option<String>,
+    pub sources: Vec<RawSource>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawParticipant {
+    pub country: Option<String>,
+    /// A JSON number; checked to be a whole, non-negative count in validation.
+    pub count: Option<f64>,
+    pub unit: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawPerson {
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawSource {
+    pub file: Option<String>,
+    pub url: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// Where in its file an event, or one of its fields, is written.
+pub trait Locate {
+    /// The line and column of `field` (a top-level key such as `"start"`), or of the event.
+    fn locate(&self, field: &str) -> (u64, Option<u64>);
+}
+
+/// Counts above this are not exact in an `f64`, and no real event has them.
+const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
+
+fn non_empty(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn non_empty_list(list: Vec<String>) -> Vec<String> {
+    list.into_iter().filter_map(|t| non_empty(Some(t))).collect()
+}
+
+/// Checks `raw` and turns it into an [`Event`], or reports why it was skipped.
+///
+/// Every problem found is pushed to `problems`; the event is returned only when none of
+/// them is an error.
+pub fn validate(
+    raw: RawEvent,
+    file: &str,
+    locate: &dyn Locate,
+    problems: &mut Vec<Problem>,
+) -> Option<Event> {
+    let mut errors: Vec<(&str, String)> = Vec::new();
+    let mut warnings: Vec<(&str, String)> = Vec::new();
+
+    let id = non_empty(raw.id);
+    let title = non_empty(raw.title);
+    if id.is_none() {
+        errors.push(("id", "the event has no id".to_owned()));
+    }
+    if title.is_none() {
+        errors.push(("title", "the event has no title".to_owned()));
+    }
+
+    let mut parse_date = |field: &'static str, text: Option<String>| -> Option<PartialDate> {
+        let text = non_empty(text)?;
+        PartialDate::parse(&text).map_err(|e| errors.push((field, format!("{field} {e}")))).ok()
+    };
+    let start = parse_date("start", raw.start.clone());
+    let end = parse_date("end", raw.end);
+    if raw.start.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        errors.push(("start", "the event has no start date".to_owned()));
+    }
+    if let (Some(start), Some(end)) = (start, end)
+        && end.last_day() < start.first_day()
+    {
+        errors.push(("end", format!("end {end} is before start {start}")));
+    }
+
+    let category = match non_empty(raw.category) {
+        None => {
+            errors.push(("category", "the event has no category".to_owned()));
+            None
+        }
+        Some(text) => {
+            text.parse::<Category>().map_err(|e| errors.push(("category", e.to_string()))).ok()
+        }
+    };
+
+    let country = |field: &'static str, code: &str, errors: &mut Vec<(&str, String)>| {
+        Country::parse(code).map_err(|e| errors.push((field, e.to_string()))).ok()
+    };
+    let countries: Vec<Country> = non_empty_list(raw.countries)
+        .iter()
+        .filter_map(|code| country("countries", code, &mut errors))
+        .collect();
+
+    let mut participants = Vec::with_capacity(raw.participants.len());
+    for participant in raw.participants {
+        let country_code = non_empty(participant.country);
+        let participant_country =
+            country_code.as_deref().and_then(|code| country("participants", code, &mut errors));
+        let Some(unit) = non_empty(participant.unit) else {
+            errors.push(("participants", "a participant count has no unit".to_owned()));
+            continue;
+        };
+        let count = match participant.count {
+            None => {
+                errors.push(("participants", format!("the count of {unit} is missing")));
+                continue;
+            }
+            Some(c) if c < 0.0 => {
+                errors.push(("participants", format!("the count of {unit} is negative ({c})")));
+                continue;
+            }
+            Some(c) if c.fract() != 0.0 || c > MAX_COUNT => {
+                errors.push((
+                    "participants",
+                    format!("the count of {unit} is not a whole number ({c})"),
+                ));
+                continue;
+            }
+            Some(c) => c as u64,
+        };
+        if let Some(pc) = participant_country
+            && !countries.contains(&pc)
+        {
+            warnings.push((
+                "participants",
+                format!("participants from {pc} are counted, but {pc} is not in the countries list"),
+            ));
+        }
+        participants.push(Participant { country: participant_country, count, unit });
+    }
+
+    let mut people = Vec::with_capacity(raw.people.len());
+    for person in raw.people {
+        let Some(name) = non_empty(person.name) else {
+            errors.push(("people", "a person has no name".to_owned()));
+            continue;
+        };
+        let person_country =
+            non_empty(person.country).and_then(|code| country("people", &code, &mut errors));
+        people.push(Person {
+            name,
+            country: person_country,
+            role: non_empty(person.role),
+            organization: non_empty(person.organization),
+        });
+    }
+
+    let mut sources = Vec::with_capacity(raw.sources.len());
+    for source in raw.sources {
+        let source = SourceRef {
+            file: non_empty(source.file),
+            url: non_empty(source.url),
+            quote: non_empty(source.quote).unwrap_or_default(),
+        };
+        if source.file.is_none() && source.url.is_none() {
+            warnings.push(("sources", "a source names neither a file nor a url".to_owned()));
+        }
+        if source.url.is_some() && source.web_url().is_none() {
+            warnings.push((
+                "sources",
+                "a source url is not an http or https link, so it will not be opened".to_owned(),
+            ));
+        }
+        sources.push(source);
+    }
+    if sources.is_empty() {
+        warnings.push(("sources", "the event has no source".to_owned()));
+    }
+
+    let name = id.as_deref().map_or_else(|| "an event".to_owned(), |id| format!("event '{id}'"));
+    for (field, message) in warnings {
+        let (line, column) = locate.locate(field);
+        problems.push(Problem::warning(file, line, column, format!("{message} ({name})")));
+    }
+    let error_count = errors.len();
+    for (field, message) in errors {
+        let (line, column) = locate.locate(field);
+        problems.push(Problem::error(file, line, column, format!("{message}; {name} skipped")));
+    }
+    if error_count > 0 {
+        return None;
+    }
+
+    Some(Event {
+        id: id?,
+        title: title?,
+        start: start?,
+        end,
+        date_inferred: raw.date_inferred,
+        category: category?,
+        series: non_empty(raw.series),
+        location: non_empty(raw.location),
+        countries,
+        organizers: non_empty_list(raw.organizers),
+        participants,
+        people,
+        summary: non_empty(raw.summary).unwrap_or_default(),
+        sources,
+        tags: non_empty_list(raw.tags),
+    })
+}

@@ -1,0 +1,173 @@
+//! The menu bar, the status bar and the path field shown when no folder dialog can open.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use crate::app::{Command, DataSource, TimelineApp};
+use crate::model::scene::{ColorMode, LaneMode};
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let open = ui.add(egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(
+                &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O),
+            )));
+            if open.clicked() {
+                commands.push(Command::ShowOpenDialog);
+            }
+            ui.menu_button("Recent folders", |ui| {
+                if app.settings.recent_folders.is_empty() {
+                    ui.label("No recent folders");
+                }
+                for folder in &app.settings.recent_folders {
+                    let exists = folder.is_dir();
+                    let button = ui
+                        .add_enabled(exists, egui::Button::new(folder.display().to_string()))
+                        .on_disabled_hover_text("This folder no longer exists");
+                    if button.clicked() {
+                        commands.push(Command::OpenFolder(folder.clone()));
+                    }
+                }
+            });
+            if ui.button("Open the sample data").clicked() {
+                commands.push(Command::OpenSample);
+            }
+            let can_reload = matches!(app.data.source, DataSource::Folder(_));
+            let reload = egui::Button::new("Reload").shortcut_text("Ctrl+R");
+            if ui.add_enabled(can_reload, reload).clicked() {
+                commands.push(Command::Reload);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.add(egui::Button::new("Fit all events").shortcut_text("Home")).clicked() {
+                commands.push(Command::FitAll);
+            }
+            if ui.add(egui::Button::new("Zoom in").shortcut_text("+")).clicked() {
+                commands.push(Command::Zoom(1.5));
+            }
+            if ui.add(egui::Button::new("Zoom out").shortcut_text("−")).clicked() {
+                commands.push(Command::Zoom(1.0 / 1.5));
+            }
+            ui.separator();
+            let mut dark = app.settings.dark_mode;
+            if ui.checkbox(&mut dark, "Dark theme").changed() {
+                commands.push(Command::SetDarkMode(dark));
+            }
+            let mut problems = app.settings.show_problems;
+            if ui.checkbox(&mut problems, "Problems panel").changed() {
+                commands.push(Command::ToggleProblems);
+            }
+        });
+        ui.separator();
+        commands.extend(mode_selectors_ui(ui, app));
+    });
+    commands
+}
+
+/// Lane and colour choosers, always in sight in the menu bar.
+fn mode_selectors_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let lanes_label = ui.label("Lanes:");
+    for mode in LaneMode::ALL {
+        let button = ui.selectable_label(app.settings.lane_mode == mode, mode.label()).labelled_by(lanes_label.id);
+        if button.clicked() {
+            commands.push(Command::SetLaneMode(mode));
+        }
+    }
+    ui.separator();
+    let colour_label = ui.label("Colour by:");
+    for mode in ColorMode::ALL {
+        let button =
+            ui.selectable_label(app.settings.color_mode == mode, mode.label()).labelled_by(colour_label.id);
+        if button.clicked() {
+            commands.push(Command::SetColorMode(mode));
+        }
+    }
+    commands
+}
+
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let total = app.data.dataset.events.len();
+        ui.label(format!("{} of {total} events shown", app.data.shown.len()));
+        ui.separator();
+        ui.label(format!("Data: {}", app.data.source.display_name()));
+        let errors = app.data.dataset.error_count();
+        let warnings = app.data.dataset.problems.len() - errors;
+        if errors + warnings > 0 {
+            ui.separator();
+            let text = match (errors, warnings) {
+                (0, w) => format!("⚠ {w} warnings"),
+                (e, 0) => format!("⛔ {e} errors"),
+                (e, w) => format!("⛔ {e} errors, ⚠ {w} warnings"),
+            };
+            let color = if errors > 0 { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+            let badge = ui.add(egui::Button::new(egui::RichText::new(text).color(color)).small());
+            if badge.on_hover_text("Show or hide the problems found while loading").clicked() {
+                commands.push(Command::ToggleProblems);
+            }
+        }
+        if let Some(job) = &app.loading {
+            ui.separator();
+            let done = job.progress.files_done.load(Ordering::Relaxed);
+            let files = job.progress.files_total.load(Ordering::Relaxed);
+            let bytes = job.progress.bytes_read.load(Ordering::Relaxed);
+            let bytes_total = job.progress.bytes_total.load(Ordering::Relaxed).max(1);
+            ui.label(format!("Loading {}…", job.source.display_name()));
+            ui.add(
+                egui::ProgressBar::new(bytes as f32 / bytes_total as f32)
+                    .desired_width(160.0)
+                    .text(format!("{done}/{files} files, {:.1} MB", bytes as f64 / 1e6)),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelLoad);
+            }
+        }
+        if app.is_dialog_open() {
+            ui.separator();
+            ui.label("Choosing a folder…");
+        }
+        if let Some(message) = &app.status_message {
+            ui.separator();
+            ui.label(message);
+        }
+    });
+    commands
+}
+
+/// A small window to type or paste a folder path, for desktops with no folder dialog.
+pub fn path_entry_ui(ctx: &egui::Context, path: &str) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut text = path.to_owned();
+    let mut open = true;
+    egui::Window::new("Open a data folder").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+        ui.label("No folder dialog is available on this desktop, or it was closed.\nType or paste the folder's path:");
+        let field = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0).hint_text("/path/to/data"));
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let folder = PathBuf::from(text.trim());
+        let exists = folder.is_dir();
+        if !text.trim().is_empty() && !exists {
+            ui.colored_label(ui.visuals().warn_fg_color, "There is no folder at this path.");
+        }
+        ui.horizontal(|ui| {
+            if (ui.add_enabled(exists, egui::Button::new("Open")).clicked() || (entered && exists)) && exists {
+                commands.push(Command::OpenFolder(folder.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::ClosePathEntry);
+            }
+        });
+    });
+    if !open {
+        commands.push(Command::ClosePathEntry);
+    } else if text != path {
+        commands.push(Command::SetPathEntry(text));
+    }
+    commands
+}

@@ -1,0 +1,320 @@
+//! The central timeline: egui_plot gives the axes, the grid, dragging and box zoom; the
+//! events are painted from the core's [`Scene`], so that the hit-test and the exports see
+//! exactly what is drawn.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Vec2};
+use egui_plot::{GridMark, Plot};
+
+use super::color32;
+use crate::app::{Command, TimelineApp};
+use crate::model::scene::{Mark, MarkShape, Scene, hit_test, mark_rect_px, place_labels};
+use crate::model::ticks::{date_ticks, tick_label};
+use crate::model::view::{ScreenTransform, TimeView};
+
+/// Radius of a one-day marker, in points.
+const MARKER_RADIUS_PX: f32 = 6.0;
+/// How far from a marker a click still selects it.
+const HIT_RADIUS_PX: f32 = 6.0;
+/// Date labels on the axis need about this much room.
+const TICK_SPACING_PX: f64 = 95.0;
+/// Event titles beside markers are cut to this width.
+const MAX_LABEL_WIDTH_PX: f32 = 240.0;
+/// One notch of a mouse wheel (about 50 points of scroll) zooms by this factor.
+const WHEEL_ZOOM_PER_POINT: f64 = 1.0 / 200.0;
+
+pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let scene = &app.data.scene;
+    let lane_count = scene.lanes.len().max(1);
+    let lane_labels: Vec<String> = scene.lanes.iter().map(|l| l.label.clone()).collect();
+    let label_font = FontId::proportional(13.0);
+    let axis_width_px = lane_labels
+        .iter()
+        .map(|label| ui.fonts_mut(|f| f.layout_no_wrap(label.clone(), label_font.clone(), Color32::WHITE).size().x))
+        .fold(60.0_f32, f32::max)
+        + 12.0;
+
+    let plot_width_px = f64::from((ui.available_width() - axis_width_px).max(100.0));
+    let min_step_days = TICK_SPACING_PX * app.view.width_days() / plot_width_px;
+    let view = app.view;
+    let view_changed = app.view_changed;
+    let wheel_zoom = ui.input(|i| i.smooth_scroll_delta);
+
+    let plot = Plot::new("timeline")
+        .invert_y(true)
+        .allow_zoom([true, false])
+        .allow_scroll(false)
+        .allow_drag([true, false])
+        .allow_boxed_zoom(true)
+        .allow_double_click_reset(false)
+        .allow_axis_zoom_drag(false)
+        .show_x(false)
+        .show_y(false)
+        .show_grid([true, false])
+        .y_axis_min_width(axis_width_px)
+        .x_grid_spacer(move |input| {
+            date_ticks(input.bounds.0, input.bounds.1, min_step_days)
+                .into_iter()
+                .map(|tick| GridMark { value: tick.days, step_size: tick.step_days })
+                .collect()
+        })
+        .x_axis_formatter(|mark, _range| tick_label(mark.value, mark.step_size))
+        .y_grid_spacer(move |input| {
+            let (first, last) = (input.bounds.0.ceil().max(0.0) as usize, input.bounds.1.floor().max(0.0) as usize);
+            (first..=last.min(lane_count - 1)).map(|lane| GridMark { value: lane as f64, step_size: 1.0 }).collect()
+        })
+        .y_axis_formatter(move |mark, _range| {
+            let lane = mark.value.round();
+            if (mark.value - lane).abs() > 1e-6 || lane < 0.0 {
+                return String::new();
+            }
+            lane_labels.get(lane as usize).cloned().unwrap_or_default()
+        });
+
+    let response = plot.show(ui, |plot_ui| {
+        plot_ui.set_plot_bounds_y(-0.5..=lane_count as f64 - 0.5);
+        if view_changed {
+            plot_ui.set_plot_bounds_x(view.min_days..=view.max_days);
+        }
+        // The wheel zooms around the pointer, as in map and timeline tools.
+        if plot_ui.response().hovered() && wheel_zoom.y != 0.0 {
+            let factor = (f64::from(wheel_zoom.y) * WHEEL_ZOOM_PER_POINT).exp();
+            plot_ui.zoom_bounds_around_hovered(Vec2::new(factor as f32, 1.0));
+        }
+    });
+
+    let bounds = response.transform.bounds();
+    let shown_view = TimeView { min_days: bounds.min()[0], max_days: bounds.max()[0] };
+    if shown_view != view && !view_changed {
+        commands.push(Command::SetView(shown_view));
+    } else if view_changed {
+        commands.push(Command::ViewAdopted);
+    }
+
+    let frame = *response.transform.frame();
+    let transform = ScreenTransform {
+        view: shown_view,
+        top_lane: -0.5,
+        bottom_lane: lane_count as f64 - 0.5,
+        left_px: frame.left(),
+        right_px: frame.right(),
+        top_px: response.transform.position_from_point_y(-0.5),
+        bottom_px: response.transform.position_from_point_y(lane_count as f64 - 0.5),
+    };
+
+    let painter = ui.painter_at(frame);
+    paint_lane_bands(&painter, &transform, scene.lanes.len(), ui.visuals());
+    let hovered_mark = response
+        .response
+        .hover_pos()
+        .and_then(|pointer| hit_test(scene, &transform, [pointer.x, pointer.y], MARKER_RADIUS_PX, HIT_RADIUS_PX));
+    paint_marks(&painter, ui, app, &transform, hovered_mark);
+    paint_legend(&painter, scene, frame, ui.visuals());
+    if scene.marks.is_empty() {
+        let message = if app.data.dataset.events.is_empty() {
+            "No events loaded. Open a folder with File ▸ Open folder… (Ctrl+O)."
+        } else {
+            "No event matches the filters."
+        };
+        painter.text(frame.center(), Align2::CENTER_CENTER, message, FontId::proportional(16.0), ui.visuals().weak_text_color());
+    }
+
+    let plot_response = response.response;
+    if plot_response.double_clicked() {
+        commands.push(Command::FitAll);
+    } else if plot_response.clicked() {
+        let clicked = plot_response
+            .interact_pointer_pos()
+            .and_then(|p| hit_test(scene, &transform, [p.x, p.y], MARKER_RADIUS_PX, HIT_RADIUS_PX));
+        commands.push(Command::Select(clicked.map(|m| m.event_index)));
+    }
+    if let Some(mark) = hovered_mark {
+        plot_response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, app, mark));
+    }
+    commands
+}
+
+/// Light alternate bands so each lane reads as a row.
+fn paint_lane_bands(painter: &egui::Painter, transform: &ScreenTransform, lane_count: usize, visuals: &egui::Visuals) {
+    let band = visuals.faint_bg_color;
+    for lane in (1..lane_count).step_by(2) {
+        let top = transform.y_from_lane(lane as f64 - 0.5);
+        let bottom = transform.y_from_lane(lane as f64 + 0.5);
+        painter.rect_filled(Rect::from_x_y_ranges(transform.left_px..=transform.right_px, top..=bottom), 0.0, band);
+    }
+}
+
+fn paint_marks(
+    painter: &egui::Painter,
+    ui: &egui::Ui,
+    app: &TimelineApp,
+    transform: &ScreenTransform,
+    hovered: Option<&Mark>,
+) {
+    let scene = &app.data.scene;
+    let events = &app.data.dataset.events;
+    let dark = ui.visuals().dark_mode;
+    let outline = if dark { Color32::from_gray(230) } else { Color32::from_gray(30) };
+    let selection = ui.visuals().selection.stroke.color;
+    let text_color = ui.visuals().strong_text_color();
+    let mut visible: Vec<&Mark> = scene.visible_marks(transform.view).collect();
+    // Wide, vague spans first, so markers stay on top of them.
+    visible.sort_by_key(|m| !matches!(m.shape, MarkShape::Vague(_)));
+
+    for &mark in &visible {
+        let [left, top, right, bottom] = mark_rect_px(mark, transform, MARKER_RADIUS_PX);
+        let rect = Rect::from_min_max(Pos2::new(left, top), Pos2::new(right, bottom));
+        let color = color32(mark.color_rgb);
+        let inferred = events[mark.event_index].date_inferred;
+        let is_selected = app.selected == Some(mark.event_index);
+        let is_hovered = hovered.is_some_and(|h| std::ptr::eq(h, mark));
+        match mark.shape {
+            MarkShape::Day => {
+                let center = rect.center();
+                if inferred {
+                    painter.circle(center, MARKER_RADIUS_PX - 1.0, ui.visuals().extreme_bg_color, Stroke::new(2.5, color));
+                } else {
+                    painter.circle(center, MARKER_RADIUS_PX, color, Stroke::new(1.0, outline.gamma_multiply(0.6)));
+                }
+            }
+            MarkShape::DayRange => {
+                painter.rect(rect, 3.0, color, Stroke::new(1.0, outline.gamma_multiply(0.6)), egui::StrokeKind::Inside);
+            }
+            MarkShape::Vague(_) => {
+                painter.rect_filled(rect, 2.0, color.gamma_multiply(if dark { 0.35 } else { 0.22 }));
+                let border = Stroke::new(1.0, color.gamma_multiply(0.9));
+                if inferred {
+                    let corners = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+                    painter.extend(egui::Shape::dashed_line(&corners, border, 5.0, 3.0));
+                } else {
+                    painter.rect_stroke(rect, 2.0, border, egui::StrokeKind::Inside);
+                }
+            }
+        }
+        if is_selected || is_hovered {
+            let stroke = if is_selected { Stroke::new(2.5, selection) } else { Stroke::new(1.5, outline) };
+            let ring = rect.expand(3.0);
+            match mark.shape {
+                MarkShape::Day => {
+                    painter.circle_stroke(ring.center(), MARKER_RADIUS_PX + 3.0, stroke);
+                }
+                _ => {
+                    painter.rect_stroke(ring, 3.0, stroke, egui::StrokeKind::Outside);
+                }
+            }
+        }
+    }
+    paint_labels(painter, ui, app, transform, &visible, text_color);
+}
+
+/// Titles beside their marks, where there is room; the selected event's title always first.
+fn paint_labels(
+    painter: &egui::Painter,
+    ui: &egui::Ui,
+    app: &TimelineApp,
+    transform: &ScreenTransform,
+    visible: &[&Mark],
+    text_color: Color32,
+) {
+    let events = &app.data.dataset.events;
+    let font = FontId::proportional(12.5);
+    let mut ordered: Vec<&Mark> = visible.to_vec();
+    ordered.sort_by_key(|m| {
+        let kind = match m.shape {
+            MarkShape::Day => 1,
+            MarkShape::DayRange => 2,
+            MarkShape::Vague(_) => 3,
+        };
+        (app.selected != Some(m.event_index), kind)
+    });
+    let galleys: Vec<_> = ordered
+        .iter()
+        .map(|mark| {
+            let event = &events[mark.event_index];
+            let text = match mark.shape {
+                MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title),
+                _ => event.title.clone(),
+            };
+            let mut job = egui::text::LayoutJob::simple_singleline(text, font.clone(), text_color);
+            job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH_PX);
+            ui.fonts_mut(|f| f.layout_job(job))
+        })
+        .collect();
+    let positions: Vec<Pos2> = ordered
+        .iter()
+        .map(|mark| {
+            let [left, top, right, _] = mark_rect_px(mark, transform, MARKER_RADIUS_PX);
+            let y = transform.y_from_lane(mark.lane as f64);
+            match mark.shape {
+                // Inside the faint span, along its top, starting where it is visible.
+                MarkShape::Vague(_) => Pos2::new(left.max(transform.left_px) + 4.0, top + 1.0),
+                _ => Pos2::new(right + 4.0, y + MARKER_RADIUS_PX + 1.0),
+            }
+        })
+        .collect();
+    // Day and range titles go just under their marker line, span titles along the span's
+    // top: two rows per lane, so the two kinds never collide.
+    let rows: Vec<(usize, f32, f32)> = ordered
+        .iter()
+        .zip(&galleys)
+        .zip(&positions)
+        .map(|((mark, galley), pos)| {
+            let row = mark.lane * 2 + usize::from(matches!(mark.shape, MarkShape::Vague(_)));
+            (row, pos.x, galley.size().x)
+        })
+        .collect();
+    let lane_height = transform.lane_height_px();
+    for (((mark, galley), pos), show) in ordered.iter().zip(galleys).zip(positions).zip(place_labels(&rows, 8.0)) {
+        // In a cramped lane only the selected title is written.
+        let room = lane_height > 2.0 * galley.size().y + 2.0 * MARKER_RADIUS_PX;
+        if show && (room || app.selected == Some(mark.event_index)) {
+            painter.galley(pos, galley, text_color);
+        }
+    }
+}
+
+/// The colour key, in the top right corner of the chart.
+fn paint_legend(painter: &egui::Painter, scene: &Scene, frame: Rect, visuals: &egui::Visuals) {
+    const MAX_ENTRIES: usize = 14;
+    if scene.legend.is_empty() {
+        return;
+    }
+    let font = FontId::proportional(12.0);
+    let row_height = 16.0;
+    let entries = &scene.legend[..scene.legend.len().min(MAX_ENTRIES)];
+    let more = scene.legend.len().saturating_sub(MAX_ENTRIES);
+    let width = entries
+        .iter()
+        .map(|e| painter.layout_no_wrap(e.label.clone(), font.clone(), Color32::WHITE).size().x)
+        .fold(0.0_f32, f32::max)
+        + 30.0;
+    let rows = entries.len() + usize::from(more > 0);
+    let rect = Rect::from_min_size(
+        Pos2::new(frame.right() - width - 8.0, frame.top() + 8.0),
+        Vec2::new(width, rows as f32 * row_height + 8.0),
+    );
+    painter.rect(rect, 4.0, visuals.extreme_bg_color.gamma_multiply(0.92), visuals.widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
+    for (i, entry) in entries.iter().enumerate() {
+        let y = rect.top() + 4.0 + row_height * (i as f32 + 0.5);
+        painter.circle_filled(Pos2::new(rect.left() + 12.0, y), 5.0, color32(entry.color_rgb));
+        painter.text(Pos2::new(rect.left() + 22.0, y), Align2::LEFT_CENTER, &entry.label, font.clone(), visuals.text_color());
+    }
+    if more > 0 {
+        let y = rect.top() + 4.0 + row_height * (entries.len() as f32 + 0.5);
+        painter.text(Pos2::new(rect.left() + 22.0, y), Align2::LEFT_CENTER, format!("and {more} more"), font, visuals.weak_text_color());
+    }
+}
+
+fn tooltip_ui(ui: &mut egui::Ui, app: &TimelineApp, mark: &Mark) {
+    let Some(event) = app.data.dataset.events.get(mark.event_index) else { return };
+    ui.strong(&event.title);
+    ui.label(event.span().display_long());
+    if let Some(location) = &event.location {
+        ui.label(location);
+    }
+    if !event.countries.is_empty() {
+        let names: Vec<&str> = event.countries.iter().map(|c| c.name()).collect();
+        ui.label(names.join(", "));
+    }
+    ui.weak("Click to see the details");
+}
