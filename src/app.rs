@@ -16,7 +16,7 @@ use crate::ui;
 
 /// Everything remembered between runs (the window size and panel widths are remembered by
 /// eframe and egui themselves).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub last_folder: Option<PathBuf>,
@@ -27,20 +27,6 @@ pub struct Settings {
     pub dark_mode: bool,
     pub counts_scope: CountsScope,
     pub show_problems: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            last_folder: None,
-            recent_folders: Vec::new(),
-            lane_mode: LaneMode::default(),
-            color_mode: ColorMode::default(),
-            dark_mode: false,
-            counts_scope: CountsScope::default(),
-            show_problems: false,
-        }
-    }
 }
 
 /// The recent-folders menu keeps this many.
@@ -67,9 +53,10 @@ impl DataSource {
     pub fn display_name(&self) -> String {
         match self {
             Self::Sample => "Sample data".to_owned(),
-            Self::Folder(path) => path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Self::Folder(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
         }
     }
 }
@@ -124,14 +111,30 @@ pub struct Loaded {
 impl Loaded {
     fn new(source: DataSource, dataset: Dataset, filters: &Filters, settings: &Settings) -> Self {
         let shown = filters.shown_indices(&dataset.events);
-        let scene = Scene::build(&dataset.events, &shown, settings.lane_mode, settings.color_mode);
+        let scene = Scene::build(
+            &dataset.events,
+            &shown,
+            settings.lane_mode,
+            settings.color_mode,
+        );
         let limits = data_limits(&dataset);
-        Self { source, dataset, shown, scene, limits }
+        Self {
+            source,
+            dataset,
+            shown,
+            scene,
+            limits,
+        }
     }
 
     fn refresh(&mut self, filters: &Filters, settings: &Settings) {
         self.shown = filters.shown_indices(&self.dataset.events);
-        self.scene = Scene::build(&self.dataset.events, &self.shown, settings.lane_mode, settings.color_mode);
+        self.scene = Scene::build(
+            &self.dataset.events,
+            &self.shown,
+            settings.lane_mode,
+            settings.color_mode,
+        );
     }
 }
 
@@ -176,9 +179,15 @@ impl TimelineApp {
     /// Builds the app; `folder` is the command line's, else the last one, else the sample.
     pub fn new(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
         ui::fonts::install_fonts(&cc.egui_ctx);
-        let settings: Settings =
-            cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
-        cc.egui_ctx.set_theme(if settings.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(if settings.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
         let filters = Filters::default();
         let data = Loaded::new(DataSource::Sample, sample_dataset(), &filters, &settings);
         let view = TimeView::fit_all(&data.limits);
@@ -208,16 +217,22 @@ impl TimelineApp {
         let (sender, receiver) = mpsc::channel();
         let thread_progress = Arc::clone(&progress);
         let thread_folder = folder.clone();
-        let spawned = std::thread::Builder::new().name("load-folder".into()).spawn(move || {
-            let result = load_folder(&thread_folder, &LoadOptions::default(), &thread_progress);
-            // The app may have gone away; then nobody needs the result.
-            let _ = sender.send(result);
-        });
+        let spawned = std::thread::Builder::new()
+            .name("load-folder".into())
+            .spawn(move || {
+                let result = load_folder(&thread_folder, &LoadOptions::default(), &thread_progress);
+                // The app may have gone away; then nobody needs the result.
+                let _ = sender.send(result);
+            });
         if let Err(error) = spawned {
             self.status_message = Some(format!("Could not start loading: {error}"));
             return;
         }
-        if let Some(old) = self.loading.replace(LoadJob { source: DataSource::Folder(folder), progress, receiver }) {
+        if let Some(old) = self.loading.replace(LoadJob {
+            source: DataSource::Folder(folder),
+            progress,
+            receiver,
+        }) {
             old.progress.cancel.store(true, Ordering::Relaxed);
         }
     }
@@ -230,7 +245,9 @@ impl TimelineApp {
             Err(mpsc::TryRecvError::Empty) => return,
             Err(mpsc::TryRecvError::Disconnected) => Err(LoadError::Cancelled),
         };
-        let Some(job) = self.loading.take() else { return };
+        let Some(job) = self.loading.take() else {
+            return;
+        };
         match result {
             Ok(dataset) => self.show_dataset(job.source, dataset),
             Err(LoadError::Cancelled) => self.status_message = Some("Loading cancelled".to_owned()),
@@ -242,7 +259,10 @@ impl TimelineApp {
     /// the selected event still exists.
     pub fn show_dataset(&mut self, source: DataSource, dataset: Dataset) {
         let is_reload = source == self.data.source;
-        let selected_id = self.selected.and_then(|i| self.data.dataset.events.get(i)).map(|e| e.id.clone());
+        let selected_id = self
+            .selected
+            .and_then(|i| self.data.dataset.events.get(i))
+            .map(|e| e.id.clone());
         if let DataSource::Folder(folder) = &source {
             self.remember_folder(folder);
         }
@@ -279,14 +299,17 @@ impl TimelineApp {
             DataSource::Folder(folder) => folder.parent().map(Path::to_owned),
             DataSource::Sample => None,
         };
-        let spawned = std::thread::Builder::new().name("folder-dialog".into()).spawn(move || {
-            let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned());
-            let _ = sender.send(picked);
-        });
+        let spawned = std::thread::Builder::new()
+            .name("folder-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
+                if let Some(dir) = start_dir {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked =
+                    pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned());
+                let _ = sender.send(picked);
+            });
         match spawned {
             Ok(_) => self.folder_dialog = Some(receiver),
             Err(_) => self.path_entry = Some(String::new()),
@@ -294,7 +317,9 @@ impl TimelineApp {
     }
 
     fn poll_folder_dialog(&mut self) {
-        let Some(receiver) = &self.folder_dialog else { return };
+        let Some(receiver) = &self.folder_dialog else {
+            return;
+        };
         match receiver.try_recv() {
             Ok(Some(folder)) => {
                 self.folder_dialog = None;
@@ -319,14 +344,23 @@ impl TimelineApp {
         match command {
             Command::Select(index) => {
                 self.selected = index.filter(|&i| i < self.data.dataset.events.len());
-                if let Some(mark) = self.selected.and_then(|i| self.data.scene.marks.iter().find(|m| m.event_index == i)) {
-                    self.view = self.view.bring_into_view(mark.start_days, mark.end_days, &self.data.limits);
+                if let Some(mark) = self
+                    .selected
+                    .and_then(|i| self.data.scene.marks.iter().find(|m| m.event_index == i))
+                {
+                    self.view = self.view.bring_into_view(
+                        mark.start_days,
+                        mark.end_days,
+                        &self.data.limits,
+                    );
                     self.view_changed = true;
                 }
             }
             Command::SelectNext | Command::SelectPrevious => {
                 let shown = &self.data.shown;
-                let position = self.selected.and_then(|s| shown.iter().position(|&i| i == s));
+                let position = self
+                    .selected
+                    .and_then(|s| shown.iter().position(|&i| i == s));
                 let next = match (command, position) {
                     (_, None) if shown.is_empty() => None,
                     (Command::SelectNext, None) => shown.first().copied(),
@@ -347,7 +381,9 @@ impl TimelineApp {
                 self.view_changed = true;
             }
             Command::Zoom(factor) => {
-                self.view = self.view.zoom_at(self.view.center_days(), factor, &self.data.limits);
+                self.view = self
+                    .view
+                    .zoom_at(self.view.center_days(), factor, &self.data.limits);
                 self.view_changed = true;
             }
             Command::ShowOpenDialog => self.show_open_dialog(),
@@ -380,7 +416,11 @@ impl TimelineApp {
             Command::SetCountsScope(scope) => self.settings.counts_scope = scope,
             Command::SetDarkMode(dark) => {
                 self.settings.dark_mode = dark;
-                ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
+                ctx.set_theme(if dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                });
             }
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
             Command::SetPathEntry(text) => self.path_entry = Some(text),
@@ -408,7 +448,8 @@ impl eframe::App for TimelineApp {
         self.poll_loading();
         self.poll_folder_dialog();
         if self.loading.is_some() || self.folder_dialog.is_some() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
         }
         let commands = ui::app_ui(ui, self);
         let ctx = ui.ctx().clone();

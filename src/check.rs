@@ -31,7 +31,13 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     }
     let _ = writeln!(out, "\nEvents:");
     for event in &dataset.events {
-        let _ = writeln!(out, "  {:<24} {:<22} {}", event.span().display_long(), event.id, event.title);
+        let _ = writeln!(
+            out,
+            "  {:<24} {:<22} {}",
+            event.span().display_long(),
+            event.id,
+            event.title
+        );
     }
     if !dataset.problems.is_empty() {
         let _ = writeln!(out, "\nProblems:");

@@ -8,7 +8,12 @@ use coop_timeline::check::{check_json, check_report};
 use coop_timeline::model::{LoadOptions, LoadProgress, load::load_folder};
 
 #[derive(Parser)]
-#[command(name = "coop-timeline", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "coop-timeline",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -54,8 +59,15 @@ fn check(dir: &std::path::Path, json: bool) -> ExitCode {
     if json {
         println!("{:#}", check_json(&dataset));
     } else {
-        let name = dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         print!("{}", check_report(&dataset, &name));
     }
-    if dataset.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if dataset.error_count() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

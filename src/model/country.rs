@@ -18,7 +18,9 @@ pub struct UnknownCountry {
 }
 
 fn suggestion_text(suggestion: &Option<Country>) -> String {
-    suggestion.map(|c| format!(" (did you mean {}?)", c.code())).unwrap_or_default()
+    suggestion
+        .map(|c| format!(" (did you mean {}?)", c.code()))
+        .unwrap_or_default()
 }
 
 /// Shorter everyday names where the ISO name is long or formal.
@@ -46,10 +48,12 @@ impl Country {
     /// Reads a code such as `JPN`; lower case is accepted.
     pub fn parse(code: &str) -> Result<Self, UnknownCountry> {
         let code = code.trim();
-        CountryCode::for_alpha3_caseless(code).map(Self).map_err(|_| UnknownCountry {
-            code: code.to_owned(),
-            suggestion: Self::closest_to(code),
-        })
+        CountryCode::for_alpha3_caseless(code)
+            .map(Self)
+            .map_err(|_| UnknownCountry {
+                code: code.to_owned(),
+                suggestion: Self::closest_to(code),
+            })
     }
 
     /// The three-letter code.
@@ -93,7 +97,16 @@ impl Country {
         }
         CountryCode::as_array()
             .iter()
-            .map(|&c| (Self(c), c.alpha3().bytes().zip(code.bytes()).filter(|(a, b)| a != b).count()))
+            .map(|&c| {
+                (
+                    Self(c),
+                    c.alpha3()
+                        .bytes()
+                        .zip(code.bytes())
+                        .filter(|(a, b)| a != b)
+                        .count(),
+                )
+            })
             .filter(|&(_, differences)| differences == 1)
             .min_by_key(|&(country, _)| {
                 // Prefer a slip to a neighbouring key, then the partners this app is about.
@@ -165,7 +178,10 @@ mod tests {
     #[test]
     fn a_typo_gets_a_suggestion() {
         let error = Country::parse("JPA").unwrap_err();
-        assert_eq!(error.to_string(), "unknown country code 'JPA' (did you mean JPN?)");
+        assert_eq!(
+            error.to_string(),
+            "unknown country code 'JPA' (did you mean JPN?)"
+        );
         let error = Country::parse("XXXX").unwrap_err();
         assert_eq!(error.to_string(), "unknown country code 'XXXX'");
     }

@@ -46,18 +46,30 @@ const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1000..=9999;
 impl PartialDate {
     /// A year-precision date.
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// A month-precision date, if `month` is 1–12.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then(|| Self { year, month: Some(month as u8), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month as u8),
+            day: None,
+        })
     }
 
     /// A day-precision date, if it exists in the calendar.
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(Self { year, month: Some(month as u8), day: Some(day as u8) })
+        Some(Self {
+            year,
+            month: Some(month as u8),
+            day: Some(day as u8),
+        })
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the length of the text is its precision.
@@ -67,9 +79,10 @@ impl PartialDate {
         let parts: Vec<&str> = text.split('-').collect();
         let expected_lengths: &[usize] = &[4, 2, 2][..parts.len().min(3)];
         if parts.len() > 3
-            || parts.iter().zip(expected_lengths).any(|(part, &len)| {
-                part.len() != len || !part.bytes().all(|b| b.is_ascii_digit())
-            })
+            || parts
+                .iter()
+                .zip(expected_lengths)
+                .any(|(part, &len)| part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()))
         {
             return Err(format_error());
         }
@@ -204,7 +217,9 @@ impl DateSpan {
                 let (start, end_first) = (self.start.first_day(), end.first_day());
                 let both_days =
                     self.start.precision() == Precision::Day && end.precision() == Precision::Day;
-                if both_days && start.year() == end_first.year() && start.month() == end_first.month()
+                if both_days
+                    && start.year() == end_first.year()
+                    && start.month() == end_first.month()
                 {
                     format!("{}–{}", start.day(), end.display_long())
                 } else {
@@ -243,10 +258,22 @@ mod tests {
 
     #[test]
     fn parse_keeps_precision() {
-        assert_eq!(PartialDate::parse("2010").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2022-05").unwrap().precision(), Precision::Month);
-        assert_eq!(PartialDate::parse("2022-11-28").unwrap().precision(), Precision::Day);
-        assert_eq!(PartialDate::parse("2022-05").unwrap().to_string(), "2022-05");
+        assert_eq!(
+            PartialDate::parse("2010").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2022-05").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2022-11-28").unwrap().precision(),
+            Precision::Day
+        );
+        assert_eq!(
+            PartialDate::parse("2022-05").unwrap().to_string(),
+            "2022-05"
+        );
     }
 
     #[test]
@@ -255,12 +282,27 @@ mod tests {
             PartialDate::parse("2022-02-30").unwrap_err().to_string(),
             "2022-02-30 is not a real date"
         );
-        assert!(matches!(PartialDate::parse("2021-13"), Err(DateError::NotReal(_))));
-        assert!(matches!(PartialDate::parse("yesterday"), Err(DateError::Format(_))));
-        assert!(matches!(PartialDate::parse("2021-1-5"), Err(DateError::Format(_))));
-        assert!(matches!(PartialDate::parse("+2021"), Err(DateError::Format(_))));
+        assert!(matches!(
+            PartialDate::parse("2021-13"),
+            Err(DateError::NotReal(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("yesterday"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("2021-1-5"),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("+2021"),
+            Err(DateError::Format(_))
+        ));
         assert!(matches!(PartialDate::parse(""), Err(DateError::Format(_))));
-        assert!(matches!(PartialDate::parse("2021-01-01-01"), Err(DateError::Format(_))));
+        assert!(matches!(
+            PartialDate::parse("2021-01-01-01"),
+            Err(DateError::Format(_))
+        ));
     }
 
     #[test]
@@ -286,8 +328,11 @@ mod tests {
             inferred: false,
         };
         assert_eq!(span.display_long(), "2020 – 2021");
-        let span =
-            DateSpan { start: PartialDate::parse("2021-11-18").unwrap(), end: None, inferred: true };
+        let span = DateSpan {
+            start: PartialDate::parse("2021-11-18").unwrap(),
+            end: None,
+            inferred: true,
+        };
         assert_eq!(span.display_long(), "18 Nov 2021 (inferred)");
     }
 

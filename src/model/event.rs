@@ -178,7 +178,11 @@ pub struct Event {
 impl Event {
     /// When it happened, with its precision and the inferred flag.
     pub fn span(&self) -> DateSpan {
-        DateSpan { start: self.start, end: self.end, inferred: self.date_inferred }
+        DateSpan {
+            start: self.start,
+            end: self.end,
+            inferred: self.date_inferred,
+        }
     }
 
     /// Whether `needle_lowercase` (already lower case) occurs in the title, summary, series,
@@ -204,15 +208,25 @@ mod tests {
 
     #[test]
     fn categories_parse_leniently() {
-        assert_eq!("exchange_program".parse::<Category>(), Ok(Category::ExchangeProgram));
-        assert_eq!("Press conference".parse::<Category>(), Ok(Category::PressConference));
+        assert_eq!(
+            "exchange_program".parse::<Category>(),
+            Ok(Category::ExchangeProgram)
+        );
+        assert_eq!(
+            "Press conference".parse::<Category>(),
+            Ok(Category::PressConference)
+        );
         let error = "party".parse::<Category>().unwrap_err().to_string();
         assert!(error.starts_with("unknown category 'party'; use one of: summit, conference"));
     }
 
     #[test]
     fn only_web_links_open() {
-        let source = |url: &str| SourceRef { file: None, url: Some(url.into()), quote: String::new() };
+        let source = |url: &str| SourceRef {
+            file: None,
+            url: Some(url.into()),
+            quote: String::new(),
+        };
         assert!(source("https://example.org/a").web_url().is_some());
         assert!(source("HTTP://example.org").web_url().is_some());
         assert!(source("file:///etc/passwd").web_url().is_none());

@@ -33,15 +33,25 @@ impl Filters {
     fn matches(&self, event: &Event, needle_lowercase: &str) -> bool {
         let span = event.span();
         !self.hidden_categories.contains(&event.category)
-            && (event.countries.is_empty() || event.countries.iter().any(|&c| !self.is_country_hidden(c)))
-            && self.from_year.is_none_or(|year| chrono::Datelike::year(&span.last_day()) >= year)
-            && self.to_year.is_none_or(|year| chrono::Datelike::year(&span.first_day()) <= year)
+            && (event.countries.is_empty()
+                || event.countries.iter().any(|&c| !self.is_country_hidden(c)))
+            && self
+                .from_year
+                .is_none_or(|year| chrono::Datelike::year(&span.last_day()) >= year)
+            && self
+                .to_year
+                .is_none_or(|year| chrono::Datelike::year(&span.first_day()) <= year)
             && event.matches_text(needle_lowercase)
     }
 
     /// The indices of the events that pass, in order.
     pub fn shown_indices(&self, events: &[Event]) -> Vec<usize> {
         let needle = self.text.trim().to_lowercase();
-        events.iter().enumerate().filter(|(_, e)| self.matches(e, &needle)).map(|(i, _)| i).collect()
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| self.matches(e, &needle))
+            .map(|(i, _)| i)
+            .collect()
     }
 }

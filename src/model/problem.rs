@@ -30,7 +30,13 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(file: &str, line: u64, column: Option<u64>, message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line, column, severity: Severity::Error, message: message.into() }
+        Self {
+            file: file.to_owned(),
+            line,
+            column,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
     pub fn warning(file: &str, line: u64, column: Option<u64>, message: impl Into<String>) -> Self {

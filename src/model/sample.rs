@@ -4,10 +4,19 @@ use super::load::{Dataset, load_files};
 
 /// The files of `sample_data/`, by name. A test checks that this list matches the folder.
 pub const SAMPLE_FILES: [(&str, &[u8]); 4] = [
-    ("china_japan_rok_2024.json", include_bytes!("../../sample_data/china_japan_rok_2024.json")),
+    (
+        "china_japan_rok_2024.json",
+        include_bytes!("../../sample_data/china_japan_rok_2024.json"),
+    ),
     ("events.csv", include_bytes!("../../sample_data/events.csv")),
-    ("events.json", include_bytes!("../../sample_data/events.json")),
-    ("sidebar_items.json", include_bytes!("../../sample_data/sidebar_items.json")),
+    (
+        "events.json",
+        include_bytes!("../../sample_data/events.json"),
+    ),
+    (
+        "sidebar_items.json",
+        include_bytes!("../../sample_data/sidebar_items.json"),
+    ),
 ];
 
 /// The built-in sample dataset.

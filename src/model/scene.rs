@@ -115,7 +115,12 @@ const NO_COUNTRY_RGB: [u8; 3] = [140, 140, 140];
 
 impl Scene {
     /// Lays out `shown` (indices into `events`).
-    pub fn build(events: &[Event], shown: &[usize], lane_mode: LaneMode, color_mode: ColorMode) -> Self {
+    pub fn build(
+        events: &[Event],
+        shown: &[usize],
+        lane_mode: LaneMode,
+        color_mode: ColorMode,
+    ) -> Self {
         // Lane keys sort into the lane order: categories in their own order, countries and
         // series by name, with "none" last.
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -131,9 +136,11 @@ impl Scene {
                     vec![event.series.clone().map_or(LaneKey::None, LaneKey::Named)]
                 }
                 LaneMode::Country if event.countries.is_empty() => vec![LaneKey::None],
-                LaneMode::Country => {
-                    event.countries.iter().map(|c| LaneKey::Named(c.name().to_owned())).collect()
-                }
+                LaneMode::Country => event
+                    .countries
+                    .iter()
+                    .map(|c| LaneKey::Named(c.name().to_owned()))
+                    .collect(),
             }
         };
         let mut lane_keys: BTreeMap<LaneKey, usize> = BTreeMap::new();
@@ -160,7 +167,9 @@ impl Scene {
             let span = event.span();
             let start_days = days_from_date(span.first_day());
             let end_days = days_from_date(span.last_day()) + 1.0;
-            let coarsest = span.end.map_or(span.start.precision(), |end| end.precision().min(span.start.precision()));
+            let coarsest = span.end.map_or(span.start.precision(), |end| {
+                end.precision().min(span.start.precision())
+            });
             let shape = match coarsest {
                 Precision::Day if span.is_single_day() => MarkShape::Day,
                 Precision::Day => MarkShape::DayRange,
@@ -168,7 +177,10 @@ impl Scene {
             };
             let event_color = match color_mode {
                 ColorMode::Category => event.category.color_rgb(),
-                ColorMode::Country => event.countries.first().map_or(NO_COUNTRY_RGB, |c| c.color_rgb()),
+                ColorMode::Country => event
+                    .countries
+                    .first()
+                    .map_or(NO_COUNTRY_RGB, |c| c.color_rgb()),
             };
             for key in keys_of(event) {
                 let lane = lane_keys.get(&key).copied().unwrap_or_default();
@@ -181,43 +193,71 @@ impl Scene {
                         .map_or(event_color, |c| c.color_rgb()),
                     _ => event_color,
                 };
-                marks.push(Mark { event_index, lane, start_days, end_days, shape, color_rgb });
+                marks.push(Mark {
+                    event_index,
+                    lane,
+                    start_days,
+                    end_days,
+                    shape,
+                    color_rgb,
+                });
             }
         }
-        marks.sort_by(|a, b| (a.lane, a.start_days, a.event_index).partial_cmp(&(b.lane, b.start_days, b.event_index)).unwrap_or(std::cmp::Ordering::Equal));
+        marks.sort_by(|a, b| {
+            (a.lane, a.start_days, a.event_index)
+                .partial_cmp(&(b.lane, b.start_days, b.event_index))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
 
         let mut lane_starts = vec![0; lanes.len() + 1];
         let mut lane_max_len_days = vec![0.0_f64; lanes.len()];
         for mark in &marks {
             lane_starts[mark.lane + 1] += 1;
-            lane_max_len_days[mark.lane] = lane_max_len_days[mark.lane].max(mark.end_days - mark.start_days);
+            lane_max_len_days[mark.lane] =
+                lane_max_len_days[mark.lane].max(mark.end_days - mark.start_days);
         }
         for lane in 0..lanes.len() {
             lane_starts[lane + 1] += lane_starts[lane];
         }
 
         let legend = Self::legend(events, shown, color_mode);
-        Self { lanes, marks, lane_starts, lane_max_len_days, legend }
+        Self {
+            lanes,
+            marks,
+            lane_starts,
+            lane_max_len_days,
+            legend,
+        }
     }
 
     fn legend(events: &[Event], shown: &[usize], color_mode: ColorMode) -> Vec<LegendEntry> {
         match color_mode {
             ColorMode::Category => {
-                let mut categories: Vec<Category> = shown.iter().map(|&i| events[i].category).collect();
+                let mut categories: Vec<Category> =
+                    shown.iter().map(|&i| events[i].category).collect();
                 categories.sort();
                 categories.dedup();
                 categories
                     .into_iter()
-                    .map(|c| LegendEntry { label: c.label().to_owned(), color_rgb: c.color_rgb() })
+                    .map(|c| LegendEntry {
+                        label: c.label().to_owned(),
+                        color_rgb: c.color_rgb(),
+                    })
                     .collect()
             }
             ColorMode::Country => {
-                let mut countries: Vec<_> = shown.iter().flat_map(|&i| events[i].countries.first().copied()).collect();
+                let mut countries: Vec<_> = shown
+                    .iter()
+                    .flat_map(|&i| events[i].countries.first().copied())
+                    .collect();
                 countries.sort();
                 countries.dedup();
                 countries
                     .into_iter()
-                    .map(|c| LegendEntry { label: format!("{} {}", c.code(), c.name()), color_rgb: c.color_rgb() })
+                    .map(|c| LegendEntry {
+                        label: format!("{} {}", c.code(), c.name()),
+                        color_rgb: c.color_rgb(),
+                    })
                     .collect()
             }
         }
@@ -225,7 +265,9 @@ impl Scene {
 
     /// The marks of `lane` that overlap `view`, found by binary search.
     pub fn marks_in_view(&self, lane: usize, view: &TimeView) -> &[Mark] {
-        let (Some(&first), Some(&last)) = (self.lane_starts.get(lane), self.lane_starts.get(lane + 1)) else {
+        let (Some(&first), Some(&last)) =
+            (self.lane_starts.get(lane), self.lane_starts.get(lane + 1))
+        else {
             return &[];
         };
         let lane_marks = &self.marks[first..last];
@@ -259,7 +301,10 @@ pub fn mark_rect_px(mark: &Mark, transform: &ScreenTransform, marker_radius_px: 
             let x = transform.x_from_days(mark.center_days());
             (x - marker_radius_px, x + marker_radius_px)
         }
-        _ => (transform.x_from_days(mark.start_days), transform.x_from_days(mark.end_days)),
+        _ => (
+            transform.x_from_days(mark.start_days),
+            transform.x_from_days(mark.end_days),
+        ),
     };
     if right - left < 2.0 * marker_radius_px {
         let center = (left + right) / 2.0;
@@ -293,7 +338,11 @@ pub fn hit_test<'a>(
             let distance = dx.hypot(dy);
             (distance <= radius_px).then_some((distance, right - left, mark))
         })
-        .min_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap_or(std::cmp::Ordering::Equal))
+        .min_by(|a, b| {
+            (a.0, a.1)
+                .partial_cmp(&(b.0, b.1))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
         .map(|(_, _, mark)| mark)
 }
 
@@ -308,7 +357,9 @@ pub fn place_labels(labels: &[(usize, f32, f32)], gap_px: f32) -> Vec<bool> {
         .map(|&(lane, left, width)| {
             let right = left + width;
             let lane_taken = taken.entry(lane).or_default();
-            let free = lane_taken.iter().all(|&(l, r)| right + gap_px <= l || left >= r + gap_px);
+            let free = lane_taken
+                .iter()
+                .all(|&(l, r)| right + gap_px <= l || left >= r + gap_px);
             if free {
                 lane_taken.push((left, right));
             }

@@ -18,27 +18,42 @@ pub struct CountryCount {
 
 /// Participants summed per (country, unit), sorted by unit, then largest count first, then
 /// country code.
-pub fn participants_by_country<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<CountryCount> {
+pub fn participants_by_country<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Vec<CountryCount> {
     let mut sums: BTreeMap<(String, Option<Country>), (u64, usize)> = BTreeMap::new();
     for event in events {
         for participant in &event.participants {
-            let sum = sums.entry((participant.unit.clone(), participant.country)).or_default();
+            let sum = sums
+                .entry((participant.unit.clone(), participant.country))
+                .or_default();
             sum.0 = sum.0.saturating_add(participant.count);
             sum.1 += 1;
         }
     }
     let mut counts: Vec<CountryCount> = sums
         .into_iter()
-        .map(|((unit, country), (count, event_count))| CountryCount { country, unit, count, event_count })
+        .map(|((unit, country), (count, event_count))| CountryCount {
+            country,
+            unit,
+            count,
+            event_count,
+        })
         .collect();
     counts.sort_by(|a, b| {
-        (&a.unit, std::cmp::Reverse(a.count), a.country).cmp(&(&b.unit, std::cmp::Reverse(b.count), b.country))
+        (&a.unit, std::cmp::Reverse(a.count), a.country).cmp(&(
+            &b.unit,
+            std::cmp::Reverse(b.count),
+            b.country,
+        ))
     });
     counts
 }
 
 /// How many events each country takes part in, most first, then by code.
-pub fn events_per_country<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<(Country, usize)> {
+pub fn events_per_country<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Vec<(Country, usize)> {
     let mut counts: BTreeMap<Country, usize> = BTreeMap::new();
     for event in events {
         for &country in &event.countries {
@@ -51,7 +66,9 @@ pub fn events_per_country<'a>(events: impl IntoIterator<Item = &'a Event>) -> Ve
 }
 
 /// How many events each category has, in category order; categories with none are left out.
-pub fn events_per_category<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<(Category, usize)> {
+pub fn events_per_category<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Vec<(Category, usize)> {
     let mut counts: BTreeMap<Category, usize> = BTreeMap::new();
     for event in events {
         *counts.entry(event.category).or_default() += 1;

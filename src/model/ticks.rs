@@ -51,7 +51,9 @@ impl Step {
     /// The first tick at or before `date`.
     fn floor(&self, date: NaiveDate) -> Option<NaiveDate> {
         match *self {
-            Self::Days(7) => date.checked_sub_days(chrono::Days::new(u64::from(date.weekday().num_days_from_monday()))),
+            Self::Days(7) => date.checked_sub_days(chrono::Days::new(u64::from(
+                date.weekday().num_days_from_monday(),
+            ))),
             Self::Days(n) => {
                 // Whole multiples of n days from the 1st of the month (14 → 1st and 15th).
                 let day0 = date.day0() / n * n;
@@ -93,14 +95,22 @@ pub fn tick_label(days: f64, step_days: f64) -> String {
     let Some(date) = date_from_days(days + 0.5) else {
         return String::new();
     };
-    let step = Step::ALL.iter().rev().find(|s| s.approx_days() <= step_days * 1.001).unwrap_or(&Step::ALL[0]);
+    let step = Step::ALL
+        .iter()
+        .rev()
+        .find(|s| s.approx_days() <= step_days * 1.001)
+        .unwrap_or(&Step::ALL[0]);
     step.label(date)
 }
 
 /// Ticks between `min_days` and `max_days`, at least `min_step_days` apart, labelled at the
 /// calendar precision of the step: "2021", "Jul 2021", "28 Nov 2022". Sorted by time.
 pub fn date_ticks(min_days: f64, max_days: f64, min_step_days: f64) -> Vec<Tick> {
-    let Some(step) = Step::ALL.iter().find(|s| s.approx_days() >= min_step_days).or(Step::ALL.last()) else {
+    let Some(step) = Step::ALL
+        .iter()
+        .find(|s| s.approx_days() >= min_step_days)
+        .or(Step::ALL.last())
+    else {
         return Vec::new();
     };
     let (Some(first), Some(last)) = (date_from_days(min_days), date_from_days(max_days)) else {
@@ -113,7 +123,11 @@ pub fn date_ticks(min_days: f64, max_days: f64, min_step_days: f64) -> Vec<Tick>
             break;
         }
         if d >= first {
-            ticks.push(Tick { days: days_from_date(d), label: step.label(d), step_days: step.approx_days() });
+            ticks.push(Tick {
+                days: days_from_date(d),
+                label: step.label(d),
+                step_days: step.approx_days(),
+            });
         }
         date = step.next(d);
     }
@@ -132,7 +146,12 @@ mod tests {
     fn ticks_follow_the_zoom() {
         let years = date_ticks(days(2010, 1, 1), days(2024, 12, 31), 700.0);
         let labels: Vec<&str> = years.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"]);
+        assert_eq!(
+            labels,
+            [
+                "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"
+            ]
+        );
 
         let months = date_ticks(days(2021, 5, 1), days(2021, 10, 1), 25.0);
         assert_eq!(months[0].label, "May 2021");

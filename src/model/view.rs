@@ -37,8 +37,13 @@ impl ViewLimits {
     pub fn for_span(first: NaiveDate, last: NaiveDate) -> Self {
         let (min_days, max_days) = (days_from_date(first), days_from_date(last) + 1.0);
         let width = (max_days - min_days).max(1.0);
-        let margin = (width * OUTER_MARGIN_FRACTION / 2.0).max((MIN_OUTER_WIDTH_DAYS - width) / 2.0);
-        Self { outer_min_days: min_days - margin, outer_max_days: max_days + margin, min_width_days: 1.0 }
+        let margin =
+            (width * OUTER_MARGIN_FRACTION / 2.0).max((MIN_OUTER_WIDTH_DAYS - width) / 2.0);
+        Self {
+            outer_min_days: min_days - margin,
+            outer_max_days: max_days + margin,
+            min_width_days: 1.0,
+        }
     }
 
     fn outer_width_days(&self) -> f64 {
@@ -60,45 +65,77 @@ impl TimeView {
         let outer = limits.outer_width_days();
         let data_width = outer / (1.0 + OUTER_MARGIN_FRACTION);
         let margin = (outer - data_width * (1.0 + FIT_MARGIN_FRACTION)) / 2.0;
-        Self { min_days: limits.outer_min_days + margin, max_days: limits.outer_max_days - margin }
+        Self {
+            min_days: limits.outer_min_days + margin,
+            max_days: limits.outer_max_days - margin,
+        }
     }
 
     /// This view, made to respect `limits`: not narrower than one day, not wider than the
     /// data, and shifted back inside it.
     pub fn clamped(self, limits: &ViewLimits) -> Self {
-        let width = if self.width_days().is_finite() { self.width_days() } else { f64::MAX };
-        let width = width.clamp(limits.min_width_days, limits.outer_width_days().max(limits.min_width_days));
-        let center = if self.center_days().is_finite() { self.center_days() } else { 0.0 };
+        let width = if self.width_days().is_finite() {
+            self.width_days()
+        } else {
+            f64::MAX
+        };
+        let width = width.clamp(
+            limits.min_width_days,
+            limits.outer_width_days().max(limits.min_width_days),
+        );
+        let center = if self.center_days().is_finite() {
+            self.center_days()
+        } else {
+            0.0
+        };
         let min_days = (center - width / 2.0)
             .max(limits.outer_min_days)
             .min(limits.outer_max_days - width);
-        Self { min_days, max_days: min_days + width }
+        Self {
+            min_days,
+            max_days: min_days + width,
+        }
     }
 
     /// Zooms by `factor` (above 1 zooms in) keeping the time under `anchor_days` in place.
     pub fn zoom_at(self, anchor_days: f64, factor: f64, limits: &ViewLimits) -> Self {
-        let factor = if factor.is_finite() && factor > 0.0 { factor } else { 1.0 };
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
         let zoomed = Self {
             min_days: anchor_days - (anchor_days - self.min_days) / factor,
             max_days: anchor_days + (self.max_days - anchor_days) / factor,
         };
         // Keep the anchor where it was even when the width is clamped.
         let clamped_width = zoomed.clamped(limits).width_days();
-        let anchor_fraction = (anchor_days - self.min_days) / self.width_days().max(f64::MIN_POSITIVE);
+        let anchor_fraction =
+            (anchor_days - self.min_days) / self.width_days().max(f64::MIN_POSITIVE);
         let min_days = anchor_days - anchor_fraction * clamped_width;
-        Self { min_days, max_days: min_days + clamped_width }.clamped(limits)
+        Self {
+            min_days,
+            max_days: min_days + clamped_width,
+        }
+        .clamped(limits)
     }
 
     /// Moves the view by `delta_days` (positive shows later times).
     pub fn pan(self, delta_days: f64, limits: &ViewLimits) -> Self {
-        Self { min_days: self.min_days + delta_days, max_days: self.max_days + delta_days }.clamped(limits)
+        Self {
+            min_days: self.min_days + delta_days,
+            max_days: self.max_days + delta_days,
+        }
+        .clamped(limits)
     }
 
     /// The smallest move that shows all of `[start_days, end_days]` (or its start, when it is
     /// wider than the view), with a margin.
     pub fn bring_into_view(self, start_days: f64, end_days: f64, limits: &ViewLimits) -> Self {
         let margin = self.width_days() * 0.05;
-        let shift = if end_days - start_days > self.width_days() - 2.0 * margin || start_days < self.min_days + margin {
+        let shift = if end_days - start_days > self.width_days() - 2.0 * margin
+            || start_days < self.min_days + margin
+        {
             (start_days - margin) - self.min_days
         } else if end_days > self.max_days - margin {
             (end_days + margin) - self.max_days
@@ -198,7 +235,10 @@ mod tests {
     #[test]
     fn bring_into_view_moves_only_when_needed() {
         let limits = limits();
-        let view = TimeView { min_days: 5000.0, max_days: 5100.0 };
+        let view = TimeView {
+            min_days: 5000.0,
+            max_days: 5100.0,
+        };
         assert_eq!(view.bring_into_view(5050.0, 5051.0, &limits), view);
         let moved = view.bring_into_view(5300.0, 5301.0, &limits);
         assert!(moved.overlaps(5300.0, 5301.0) && moved.max_days > 5301.0);
@@ -207,7 +247,10 @@ mod tests {
     #[test]
     fn transform_round_trips() {
         let transform = ScreenTransform {
-            view: TimeView { min_days: 100.0, max_days: 200.0 },
+            view: TimeView {
+                min_days: 100.0,
+                max_days: 200.0,
+            },
             top_lane: -0.5,
             bottom_lane: 4.5,
             left_px: 50.0,

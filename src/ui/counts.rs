@@ -18,7 +18,10 @@ pub fn events_in_view(app: &TimelineApp) -> Vec<&Event> {
         .map(|&i| &events[i])
         .filter(|e| {
             let span = e.span();
-            app.view.overlaps(days_from_date(span.first_day()), days_from_date(span.last_day()) + 1.0)
+            app.view.overlaps(
+                days_from_date(span.first_day()),
+                days_from_date(span.last_day()) + 1.0,
+            )
         })
         .collect()
 }
@@ -28,17 +31,26 @@ pub fn counts_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     ui.heading("Participants by country");
     ui.horizontal(|ui| {
         let scope = app.settings.counts_scope;
-        if ui.selectable_label(scope == CountsScope::InView, "All in view").clicked() {
+        if ui
+            .selectable_label(scope == CountsScope::InView, "All in view")
+            .clicked()
+        {
             commands.push(Command::SetCountsScope(CountsScope::InView));
         }
-        if ui.selectable_label(scope == CountsScope::Selection, "Selected event").clicked() {
+        if ui
+            .selectable_label(scope == CountsScope::Selection, "Selected event")
+            .clicked()
+        {
             commands.push(Command::SetCountsScope(CountsScope::Selection));
         }
     });
     let (counts, event_count) = match app.settings.counts_scope {
         CountsScope::InView => {
             let in_view = events_in_view(app);
-            (participants_by_country(in_view.iter().copied()), in_view.len())
+            (
+                participants_by_country(in_view.iter().copied()),
+                in_view.len(),
+            )
         }
         CountsScope::Selection => match app.selected.and_then(|i| app.data.dataset.events.get(i)) {
             Some(event) => (participants_by_country([event]), 1),
@@ -49,7 +61,9 @@ pub fn counts_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         },
     };
     ui.weak(match app.settings.counts_scope {
-        CountsScope::InView => format!("From {event_count} events in view; follows zoom, pan and filters."),
+        CountsScope::InView => {
+            format!("From {event_count} events in view; follows zoom, pan and filters.")
+        }
         CountsScope::Selection => "For the selected event.".to_owned(),
     });
     if counts.is_empty() {
@@ -62,31 +76,49 @@ pub fn counts_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
 
 /// One block per unit: a row per country with its colour, count, a bar and its event count.
 fn counts_table_ui(ui: &mut egui::Ui, counts: &[CountryCount]) {
-    let bar_width = (ui.available_width() - 190.0).clamp(40.0, 200.0);
+    // A fixed width: a width taken from the panel would make the panel grow with it.
+    let bar_width = 80.0;
     for unit_counts in counts.chunk_by(|a, b| a.unit == b.unit) {
         let unit = &unit_counts[0].unit;
-        let max = unit_counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+        let max = unit_counts
+            .iter()
+            .map(|c| c.count)
+            .max()
+            .unwrap_or(1)
+            .max(1);
         ui.add_space(6.0);
         ui.add(egui::Label::new(egui::RichText::new(unit).strong()).wrap());
-        egui::Grid::new(("counts", unit)).num_columns(4).spacing([6.0, 2.0]).show(ui, |ui| {
-            for count in unit_counts {
-                let (name, color) = match count.country {
-                    Some(country) => (format!("{} {}", country.code(), country.name()), color32(country.color_rgb())),
-                    None => ("Total (not by country)".to_owned(), Color32::GRAY),
-                };
-                ui.horizontal(|ui| {
-                    let (chip, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
-                    ui.painter().rect_filled(chip, 2.0, color);
-                    ui.label(name);
-                });
-                ui.label(egui::RichText::new(count.count.to_string()).monospace());
-                let (bar, _) = ui.allocate_exact_size(Vec2::new(bar_width, 12.0), Sense::hover());
-                let filled = bar.with_max_x(bar.left() + bar.width() * count.count as f32 / max as f32);
-                ui.painter().rect_filled(filled, 2.0, color);
-                let events = if count.event_count == 1 { "1 event".to_owned() } else { format!("{} events", count.event_count) };
-                ui.weak(events);
-                ui.end_row();
-            }
-        });
+        egui::Grid::new(("counts", unit))
+            .num_columns(4)
+            .spacing([6.0, 2.0])
+            .show(ui, |ui| {
+                for count in unit_counts {
+                    let (name, color) = match count.country {
+                        Some(country) => (
+                            format!("{} {}", country.code(), country.name()),
+                            color32(country.color_rgb()),
+                        ),
+                        None => ("Total".to_owned(), Color32::GRAY),
+                    };
+                    ui.horizontal(|ui| {
+                        let (chip, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+                        ui.painter().rect_filled(chip, 2.0, color);
+                        ui.label(name);
+                    });
+                    ui.label(egui::RichText::new(count.count.to_string()).monospace());
+                    let (bar, _) =
+                        ui.allocate_exact_size(Vec2::new(bar_width, 12.0), Sense::hover());
+                    let filled =
+                        bar.with_max_x(bar.left() + bar.width() * count.count as f32 / max as f32);
+                    ui.painter().rect_filled(filled, 2.0, color);
+                    let events = if count.event_count == 1 {
+                        "1 event".to_owned()
+                    } else {
+                        format!("{} events", count.event_count)
+                    };
+                    ui.weak(events);
+                    ui.end_row();
+                }
+            });
     }
 }

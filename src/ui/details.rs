@@ -13,26 +13,34 @@ pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     // Labels are plain text widgets, so a screen reader reads every field in order.
     ui.add(egui::Label::new(egui::RichText::new(&event.title).strong().size(16.0)).wrap());
     ui.add_space(4.0);
-    egui::Grid::new("event_fields").num_columns(2).spacing([10.0, 4.0]).striped(true).show(ui, |ui| {
-        field_ui(ui, "Date", &event.span().display_long());
-        field_ui(ui, "Category", event.category.label());
-        if let Some(series) = &event.series {
-            field_ui(ui, "Series", series);
-        }
-        if let Some(location) = &event.location {
-            field_ui(ui, "Place", location);
-        }
-        if !event.organizers.is_empty() {
-            field_ui(ui, "Organizers", &event.organizers.join("; "));
-        }
-        if !event.countries.is_empty() {
-            let names: Vec<String> = event.countries.iter().map(|c| format!("{} ({})", c.name(), c.code())).collect();
-            field_ui(ui, "Countries", &names.join(", "));
-        }
-        if !event.tags.is_empty() {
-            field_ui(ui, "Tags", &event.tags.join(", "));
-        }
-    });
+    egui::Grid::new("event_fields")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            field_ui(ui, "Date", &event.span().display_long());
+            field_ui(ui, "Category", event.category.label());
+            if let Some(series) = &event.series {
+                field_ui(ui, "Series", series);
+            }
+            if let Some(location) = &event.location {
+                field_ui(ui, "Place", location);
+            }
+            if !event.organizers.is_empty() {
+                field_ui(ui, "Organizers", &event.organizers.join("; "));
+            }
+            if !event.countries.is_empty() {
+                let names: Vec<String> = event
+                    .countries
+                    .iter()
+                    .map(|c| format!("{} ({})", c.name(), c.code()))
+                    .collect();
+                field_ui(ui, "Countries", &names.join(", "));
+            }
+            if !event.tags.is_empty() {
+                field_ui(ui, "Tags", &event.tags.join(", "));
+            }
+        });
     if event.date_inferred {
         ui.weak("The date is inferred: it was worked out from the text (e.g. \"a week ago\"), not stated.");
     }
@@ -49,7 +57,8 @@ pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
 
 fn field_ui(ui: &mut egui::Ui, name: &str, value: &str) {
     let name_label = ui.weak(name);
-    ui.add(egui::Label::new(value).wrap()).labelled_by(name_label.id);
+    ui.add(egui::Label::new(value).wrap())
+        .labelled_by(name_label.id);
     ui.end_row();
 }
 
@@ -59,21 +68,25 @@ fn participants_ui(ui: &mut egui::Ui, event: &Event) {
     }
     ui.add_space(8.0);
     ui.strong("Participants");
-    egui::Grid::new("participants").num_columns(3).spacing([12.0, 3.0]).striped(true).show(ui, |ui| {
-        ui.weak("Country");
-        ui.weak("Count");
-        ui.weak("Unit");
-        ui.end_row();
-        for participant in &event.participants {
-            match participant.country {
-                Some(country) => ui.label(format!("{} {}", country.code(), country.name())),
-                None => ui.label("Total"),
-            };
-            ui.label(participant.count.to_string());
-            ui.add(egui::Label::new(&participant.unit).wrap());
+    egui::Grid::new("participants")
+        .num_columns(3)
+        .spacing([12.0, 3.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.weak("Country");
+            ui.weak("Count");
+            ui.weak("Unit");
             ui.end_row();
-        }
-    });
+            for participant in &event.participants {
+                match participant.country {
+                    Some(country) => ui.label(format!("{} {}", country.code(), country.name())),
+                    None => ui.label("Total"),
+                };
+                ui.label(participant.count.to_string());
+                ui.add(egui::Label::new(&participant.unit).wrap());
+                ui.end_row();
+            }
+        });
 }
 
 fn people_ui(ui: &mut egui::Ui, event: &Event) {
@@ -110,7 +123,10 @@ fn sources_ui(ui: &mut egui::Ui, event: &Event) -> Vec<Command> {
     for source in &event.sources {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(egui::RichText::new(format!("“{}”", source.quote)).italics()).wrap());
+            ui.add(
+                egui::Label::new(egui::RichText::new(format!("“{}”", source.quote)).italics())
+                    .wrap(),
+            );
             if let Some(file) = &source.file {
                 ui.weak(format!("Article: {file}"));
             }

@@ -21,49 +21,85 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         .labelled_by(label.id);
     });
 
-    let first_year = events.iter().map(|e| e.span().first_day().year()).min().unwrap_or(2000);
-    let last_year = events.iter().map(|e| e.span().last_day().year()).max().unwrap_or(first_year);
+    let first_year = events
+        .iter()
+        .map(|e| e.span().first_day().year())
+        .min()
+        .unwrap_or(2000);
+    let last_year = events
+        .iter()
+        .map(|e| e.span().last_day().year())
+        .max()
+        .unwrap_or(first_year);
     ui.horizontal(|ui| {
         let mut from = filters.from_year.unwrap_or(first_year);
         let mut to = filters.to_year.unwrap_or(last_year);
         let label = ui.label("Years");
-        let from_changed = ui.add(egui::DragValue::new(&mut from).range(first_year..=last_year)).labelled_by(label.id).changed();
+        let from_changed = ui
+            .add(egui::DragValue::new(&mut from).range(first_year..=last_year))
+            .labelled_by(label.id)
+            .changed();
         ui.label("to");
-        let to_changed = ui.add(egui::DragValue::new(&mut to).range(first_year..=last_year)).labelled_by(label.id).changed();
+        let to_changed = ui
+            .add(egui::DragValue::new(&mut to).range(first_year..=last_year))
+            .labelled_by(label.id)
+            .changed();
         if from_changed || to_changed {
             filters.from_year = (from != first_year).then_some(from.min(to));
             filters.to_year = (to != last_year).then_some(to.max(from));
         }
     });
 
-    egui::CollapsingHeader::new("Categories").default_open(true).show(ui, |ui| {
-        for (category, count) in events_per_category(events) {
-            let mut on = !filters.hidden_categories.contains(&category);
-            let text = egui::RichText::new(format!("{} ({count})", category.label()));
-            ui.horizontal(|ui| {
-                chip_ui(ui, category.color_rgb());
-                if ui.checkbox(&mut on, text).changed() {
-                    if on { filters.hidden_categories.remove(&category) } else { filters.hidden_categories.insert(category) };
-                }
-            });
-        }
-    });
-    egui::CollapsingHeader::new("Countries").default_open(true).show(ui, |ui| {
-        for (country, count) in events_per_country(events) {
-            let mut on = !filters.is_country_hidden(country);
-            ui.horizontal(|ui| {
-                chip_ui(ui, country.color_rgb());
-                if ui.checkbox(&mut on, format!("{} {} ({count})", country.code(), country.name())).changed() {
-                    let code = country.code().to_owned();
-                    if on { filters.hidden_countries.remove(&code) } else { filters.hidden_countries.insert(code) };
-                }
-            });
-        }
-    });
+    egui::CollapsingHeader::new("Categories")
+        .default_open(true)
+        .show(ui, |ui| {
+            for (category, count) in events_per_category(events) {
+                let mut on = !filters.hidden_categories.contains(&category);
+                let text = egui::RichText::new(format!("{} ({count})", category.label()));
+                ui.horizontal(|ui| {
+                    chip_ui(ui, category.color_rgb());
+                    if ui.checkbox(&mut on, text).changed() {
+                        if on {
+                            filters.hidden_categories.remove(&category)
+                        } else {
+                            filters.hidden_categories.insert(category)
+                        };
+                    }
+                });
+            }
+        });
+    egui::CollapsingHeader::new("Countries")
+        .default_open(true)
+        .show(ui, |ui| {
+            for (country, count) in events_per_country(events) {
+                let mut on = !filters.is_country_hidden(country);
+                ui.horizontal(|ui| {
+                    chip_ui(ui, country.color_rgb());
+                    if ui
+                        .checkbox(
+                            &mut on,
+                            format!("{} {} ({count})", country.code(), country.name()),
+                        )
+                        .changed()
+                    {
+                        let code = country.code().to_owned();
+                        if on {
+                            filters.hidden_countries.remove(&code)
+                        } else {
+                            filters.hidden_countries.insert(code)
+                        };
+                    }
+                });
+            }
+        });
     if !filters.is_empty() && ui.button("Clear all filters").clicked() {
         filters = Default::default();
     }
-    if filters != app.filters { vec![Command::SetFilters(filters)] } else { Vec::new() }
+    if filters != app.filters {
+        vec![Command::SetFilters(filters)]
+    } else {
+        Vec::new()
+    }
 }
 
 fn chip_ui(ui: &mut egui::Ui, rgb: [u8; 3]) {

@@ -11,7 +11,10 @@ const CJK_FONT_NAME: &str = "wqy-microhei-subset";
 /// Adds the CJK font behind egui's default fonts in every family.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(CJK_FONT_NAME.to_owned(), Arc::new(egui::FontData::from_static(CJK_FONT)));
+    fonts.font_data.insert(
+        CJK_FONT_NAME.to_owned(),
+        Arc::new(egui::FontData::from_static(CJK_FONT)),
+    );
     for family in fonts.families.values_mut() {
         family.push(CJK_FONT_NAME.to_owned());
     }

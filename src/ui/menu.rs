@@ -10,9 +10,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let open = ui.add(egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(
-                &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O),
-            )));
+            let open = ui.add(egui::Button::new("Open folder…").shortcut_text(
+                ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
+                    egui::Modifiers::COMMAND,
+                    egui::Key::O,
+                )),
+            ));
             if open.clicked() {
                 commands.push(Command::ShowOpenDialog);
             }
@@ -44,13 +47,22 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.add(egui::Button::new("Fit all events").shortcut_text("Home")).clicked() {
+            if ui
+                .add(egui::Button::new("Fit all events").shortcut_text("Home"))
+                .clicked()
+            {
                 commands.push(Command::FitAll);
             }
-            if ui.add(egui::Button::new("Zoom in").shortcut_text("+")).clicked() {
+            if ui
+                .add(egui::Button::new("Zoom in").shortcut_text("+"))
+                .clicked()
+            {
                 commands.push(Command::Zoom(1.5));
             }
-            if ui.add(egui::Button::new("Zoom out").shortcut_text("−")).clicked() {
+            if ui
+                .add(egui::Button::new("Zoom out").shortcut_text("-"))
+                .clicked()
+            {
                 commands.push(Command::Zoom(1.0 / 1.5));
             }
             ui.separator();
@@ -74,7 +86,9 @@ fn mode_selectors_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let mut commands = Vec::new();
     let lanes_label = ui.label("Lanes:");
     for mode in LaneMode::ALL {
-        let button = ui.selectable_label(app.settings.lane_mode == mode, mode.label()).labelled_by(lanes_label.id);
+        let button = ui
+            .selectable_label(app.settings.lane_mode == mode, mode.label())
+            .labelled_by(lanes_label.id);
         if button.clicked() {
             commands.push(Command::SetLaneMode(mode));
         }
@@ -82,8 +96,9 @@ fn mode_selectors_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     ui.separator();
     let colour_label = ui.label("Colour by:");
     for mode in ColorMode::ALL {
-        let button =
-            ui.selectable_label(app.settings.color_mode == mode, mode.label()).labelled_by(colour_label.id);
+        let button = ui
+            .selectable_label(app.settings.color_mode == mode, mode.label())
+            .labelled_by(colour_label.id);
         if button.clicked() {
             commands.push(Command::SetColorMode(mode));
         }
@@ -102,14 +117,28 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         let warnings = app.data.dataset.problems.len() - errors;
         if errors + warnings > 0 {
             ui.separator();
-            let text = match (errors, warnings) {
-                (0, w) => format!("⚠ {w} warnings"),
-                (e, 0) => format!("⛔ {e} errors"),
-                (e, w) => format!("⛔ {e} errors, ⚠ {w} warnings"),
+            let plural = |n: usize, word: &str| {
+                if n == 1 {
+                    format!("1 {word}")
+                } else {
+                    format!("{n} {word}s")
+                }
             };
-            let color = if errors > 0 { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+            let text = match (errors, warnings) {
+                (0, w) => plural(w, "warning"),
+                (e, 0) => plural(e, "error"),
+                (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+            };
+            let color = if errors > 0 {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().warn_fg_color
+            };
             let badge = ui.add(egui::Button::new(egui::RichText::new(text).color(color)).small());
-            if badge.on_hover_text("Show or hide the problems found while loading").clicked() {
+            if badge
+                .on_hover_text("Show or hide the problems found while loading")
+                .clicked()
+            {
                 commands.push(Command::ToggleProblems);
             }
         }
@@ -123,7 +152,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             ui.add(
                 egui::ProgressBar::new(bytes as f32 / bytes_total as f32)
                     .desired_width(160.0)
-                    .text(format!("{done}/{files} files, {:.1} MB", bytes as f64 / 1e6)),
+                    .text(format!(
+                        "{done}/{files} files, {:.1} MB",
+                        bytes as f64 / 1e6
+                    )),
             );
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelLoad);
@@ -156,7 +188,8 @@ pub fn path_entry_ui(ctx: &egui::Context, path: &str) -> Vec<Command> {
             ui.colored_label(ui.visuals().warn_fg_color, "There is no folder at this path.");
         }
         ui.horizontal(|ui| {
-            if (ui.add_enabled(exists, egui::Button::new("Open")).clicked() || (entered && exists)) && exists {
+            let open_clicked = ui.add_enabled(exists, egui::Button::new("Open")).clicked();
+            if exists && (open_clicked || entered) {
                 commands.push(Command::OpenFolder(folder.clone()));
             }
             if ui.button("Cancel").clicked() {

@@ -9,6 +9,8 @@ mod menu;
 mod problems;
 mod timeline;
 
+pub use timeline::last_timeline_transform;
+
 use crate::app::{Command, TimelineApp};
 
 /// Converts an sRGB triple from the core into an egui colour.
@@ -32,7 +34,7 @@ pub fn app_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     egui::Panel::left("filters_and_counts")
         .resizable(true)
         .default_size(300.0)
-        .size_range(220.0..=600.0)
+        .size_range(220.0..=520.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 commands.extend(filters::filters_ui(ui, app));
@@ -42,10 +44,11 @@ pub fn app_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         });
     egui::Panel::right("details")
         .resizable(true)
-        .default_size(340.0)
-        .size_range(240.0..=700.0)
+        .default_size(320.0)
+        .size_range(240.0..=600.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| commands.extend(details::details_ui(ui, app)));
+            egui::ScrollArea::vertical()
+                .show(ui, |ui| commands.extend(details::details_ui(ui, app)));
         });
     egui::CentralPanel::default().show(ui, |ui| commands.extend(timeline::timeline_ui(ui, app)));
 
@@ -64,7 +67,9 @@ fn shortcuts(ctx: &egui::Context, app: &TimelineApp) -> Vec<Command> {
         if input.consume_key(Modifiers::COMMAND, Key::O) {
             commands.push(Command::ShowOpenDialog);
         }
-        if input.consume_key(Modifiers::COMMAND, Key::R) || input.consume_key(Modifiers::NONE, Key::F5) {
+        if input.consume_key(Modifiers::COMMAND, Key::R)
+            || input.consume_key(Modifiers::NONE, Key::F5)
+        {
             commands.push(Command::Reload);
         }
         if typing {
@@ -74,7 +79,10 @@ fn shortcuts(ctx: &egui::Context, app: &TimelineApp) -> Vec<Command> {
         if plain(input, Key::Home) {
             commands.push(Command::FitAll);
         }
-        if plain(input, Key::Plus) || plain(input, Key::Equals) || input.consume_key(Modifiers::SHIFT, Key::Equals) {
+        if plain(input, Key::Plus)
+            || plain(input, Key::Equals)
+            || input.consume_key(Modifiers::SHIFT, Key::Equals)
+        {
             commands.push(Command::Zoom(1.5));
         }
         if plain(input, Key::Minus) {
@@ -96,6 +104,10 @@ fn shortcuts(ctx: &egui::Context, app: &TimelineApp) -> Vec<Command> {
 /// A folder dropped on the window opens; a dropped file opens its folder.
 fn dropped_folder(ctx: &egui::Context) -> Option<Command> {
     let path = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()))?;
-    let folder = if path.is_dir() { path } else { path.parent()?.to_owned() };
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent()?.to_owned()
+    };
     Some(Command::OpenFolder(folder))
 }

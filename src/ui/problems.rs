@@ -19,20 +19,30 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         ui.weak("No problems: every file loaded cleanly.");
     }
     if app.data.dataset.events.is_empty() && app.data.dataset.file_count == 0 {
-        ui.colored_label(ui.visuals().warn_fg_color, "This folder holds no .json or .csv files, so there are no events to show.");
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "This folder holds no .json or .csv files, so there are no events to show.",
+        );
     }
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for problem in problems {
-            let (icon, color) = match problem.severity {
-                Severity::Error => ("⛔", ui.visuals().error_fg_color),
-                Severity::Warning => ("⚠", ui.visuals().warn_fg_color),
-            };
-            let text = egui::RichText::new(format!("{icon} {}  {}", problem.location(), problem.message)).color(color);
-            let row = ui.add(egui::Label::new(text).sense(egui::Sense::click()).wrap());
-            if row.on_hover_text("Click to copy the location").clicked() {
-                commands.push(Command::CopyText(problem.location()));
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for problem in problems {
+                let (icon, color) = match problem.severity {
+                    Severity::Error => ("Error", ui.visuals().error_fg_color),
+                    Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
+                };
+                let text = egui::RichText::new(format!(
+                    "{icon}  {}  {}",
+                    problem.location(),
+                    problem.message
+                ))
+                .color(color);
+                let row = ui.add(egui::Label::new(text).sense(egui::Sense::click()).wrap());
+                if row.on_hover_text("Click to copy the location").clicked() {
+                    commands.push(Command::CopyText(problem.location()));
+                }
             }
-        }
-    });
+        });
     commands
 }

@@ -30,10 +30,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let label_font = FontId::proportional(13.0);
     let axis_width_px = lane_labels
         .iter()
-        .map(|label| ui.fonts_mut(|f| f.layout_no_wrap(label.clone(), label_font.clone(), Color32::WHITE).size().x))
+        .map(|label| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(label.clone(), label_font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            })
+        })
         .fold(60.0_f32, f32::max)
         + 12.0;
 
+    legend_ui(ui, scene);
     let plot_width_px = f64::from((ui.available_width() - axis_width_px).max(100.0));
     let min_step_days = TICK_SPACING_PX * app.view.width_days() / plot_width_px;
     let view = app.view;
@@ -53,15 +60,35 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         .show_grid([true, false])
         .y_axis_min_width(axis_width_px)
         .x_grid_spacer(move |input| {
-            date_ticks(input.bounds.0, input.bounds.1, min_step_days)
+            let major = date_ticks(input.bounds.0, input.bounds.1, min_step_days);
+            let minor = date_ticks(input.bounds.0, input.bounds.1, min_step_days / 4.0);
+            major
                 .into_iter()
-                .map(|tick| GridMark { value: tick.days, step_size: tick.step_days })
+                .chain(minor)
+                .map(|tick| GridMark {
+                    value: tick.days,
+                    step_size: tick.step_days,
+                })
                 .collect()
         })
-        .x_axis_formatter(|mark, _range| tick_label(mark.value, mark.step_size))
+        .x_axis_formatter(move |mark, _range| {
+            if mark.step_size >= min_step_days {
+                tick_label(mark.value, mark.step_size)
+            } else {
+                String::new()
+            }
+        })
         .y_grid_spacer(move |input| {
-            let (first, last) = (input.bounds.0.ceil().max(0.0) as usize, input.bounds.1.floor().max(0.0) as usize);
-            (first..=last.min(lane_count - 1)).map(|lane| GridMark { value: lane as f64, step_size: 1.0 }).collect()
+            let (first, last) = (
+                input.bounds.0.ceil().max(0.0) as usize,
+                input.bounds.1.floor().max(0.0) as usize,
+            );
+            (first..=last.min(lane_count - 1))
+                .map(|lane| GridMark {
+                    value: lane as f64,
+                    step_size: 1.0,
+                })
+                .collect()
         })
         .y_axis_formatter(move |mark, _range| {
             let lane = mark.value.round();
@@ -84,7 +111,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     });
 
     let bounds = response.transform.bounds();
-    let shown_view = TimeView { min_days: bounds.min()[0], max_days: bounds.max()[0] };
+    let shown_view = TimeView {
+        min_days: bounds.min()[0],
+        max_days: bounds.max()[0],
+    };
     if shown_view != view && !view_changed {
         commands.push(Command::SetView(shown_view));
     } else if view_changed {
@@ -99,33 +129,53 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         left_px: frame.left(),
         right_px: frame.right(),
         top_px: response.transform.position_from_point_y(-0.5),
-        bottom_px: response.transform.position_from_point_y(lane_count as f64 - 0.5),
+        bottom_px: response
+            .transform
+            .position_from_point_y(lane_count as f64 - 0.5),
     };
 
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(transform_id(), transform));
     let painter = ui.painter_at(frame);
     paint_lane_bands(&painter, &transform, scene.lanes.len(), ui.visuals());
-    let hovered_mark = response
-        .response
-        .hover_pos()
-        .and_then(|pointer| hit_test(scene, &transform, [pointer.x, pointer.y], MARKER_RADIUS_PX, HIT_RADIUS_PX));
+    let hovered_mark = response.response.hover_pos().and_then(|pointer| {
+        hit_test(
+            scene,
+            &transform,
+            [pointer.x, pointer.y],
+            MARKER_RADIUS_PX,
+            HIT_RADIUS_PX,
+        )
+    });
     paint_marks(&painter, ui, app, &transform, hovered_mark);
-    paint_legend(&painter, scene, frame, ui.visuals());
     if scene.marks.is_empty() {
         let message = if app.data.dataset.events.is_empty() {
-            "No events loaded. Open a folder with File ▸ Open folder… (Ctrl+O)."
+            "No events loaded. Open a folder with File > Open folder… (Ctrl+O)."
         } else {
             "No event matches the filters."
         };
-        painter.text(frame.center(), Align2::CENTER_CENTER, message, FontId::proportional(16.0), ui.visuals().weak_text_color());
+        painter.text(
+            frame.center(),
+            Align2::CENTER_CENTER,
+            message,
+            FontId::proportional(16.0),
+            ui.visuals().weak_text_color(),
+        );
     }
 
     let plot_response = response.response;
     if plot_response.double_clicked() {
         commands.push(Command::FitAll);
     } else if plot_response.clicked() {
-        let clicked = plot_response
-            .interact_pointer_pos()
-            .and_then(|p| hit_test(scene, &transform, [p.x, p.y], MARKER_RADIUS_PX, HIT_RADIUS_PX));
+        let clicked = plot_response.interact_pointer_pos().and_then(|p| {
+            hit_test(
+                scene,
+                &transform,
+                [p.x, p.y],
+                MARKER_RADIUS_PX,
+                HIT_RADIUS_PX,
+            )
+        });
         commands.push(Command::Select(clicked.map(|m| m.event_index)));
     }
     if let Some(mark) = hovered_mark {
@@ -134,13 +184,31 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     commands
 }
 
+fn transform_id() -> egui::Id {
+    egui::Id::unique("timeline_screen_transform")
+}
+
+/// Where the timeline was drawn in the last frame: for tests, and to crop image exports.
+pub fn last_timeline_transform(ctx: &egui::Context) -> Option<ScreenTransform> {
+    ctx.data(|d| d.get_temp(transform_id()))
+}
+
 /// Light alternate bands so each lane reads as a row.
-fn paint_lane_bands(painter: &egui::Painter, transform: &ScreenTransform, lane_count: usize, visuals: &egui::Visuals) {
+fn paint_lane_bands(
+    painter: &egui::Painter,
+    transform: &ScreenTransform,
+    lane_count: usize,
+    visuals: &egui::Visuals,
+) {
     let band = visuals.faint_bg_color;
     for lane in (1..lane_count).step_by(2) {
         let top = transform.y_from_lane(lane as f64 - 0.5);
         let bottom = transform.y_from_lane(lane as f64 + 0.5);
-        painter.rect_filled(Rect::from_x_y_ranges(transform.left_px..=transform.right_px, top..=bottom), 0.0, band);
+        painter.rect_filled(
+            Rect::from_x_y_ranges(transform.left_px..=transform.right_px, top..=bottom),
+            0.0,
+            band,
+        );
     }
 }
 
@@ -154,7 +222,11 @@ fn paint_marks(
     let scene = &app.data.scene;
     let events = &app.data.dataset.events;
     let dark = ui.visuals().dark_mode;
-    let outline = if dark { Color32::from_gray(230) } else { Color32::from_gray(30) };
+    let outline = if dark {
+        Color32::from_gray(230)
+    } else {
+        Color32::from_gray(30)
+    };
     let selection = ui.visuals().selection.stroke.color;
     let text_color = ui.visuals().strong_text_color();
     let mut visible: Vec<&Mark> = scene.visible_marks(transform.view).collect();
@@ -172,19 +244,45 @@ fn paint_marks(
             MarkShape::Day => {
                 let center = rect.center();
                 if inferred {
-                    painter.circle(center, MARKER_RADIUS_PX - 1.0, ui.visuals().extreme_bg_color, Stroke::new(2.5, color));
+                    painter.circle(
+                        center,
+                        MARKER_RADIUS_PX - 1.0,
+                        ui.visuals().extreme_bg_color,
+                        Stroke::new(2.5, color),
+                    );
                 } else {
-                    painter.circle(center, MARKER_RADIUS_PX, color, Stroke::new(1.0, outline.gamma_multiply(0.6)));
+                    painter.circle(
+                        center,
+                        MARKER_RADIUS_PX,
+                        color,
+                        Stroke::new(1.0, outline.gamma_multiply(0.6)),
+                    );
                 }
             }
             MarkShape::DayRange => {
-                painter.rect(rect, 3.0, color, Stroke::new(1.0, outline.gamma_multiply(0.6)), egui::StrokeKind::Inside);
+                painter.rect(
+                    rect,
+                    3.0,
+                    color,
+                    Stroke::new(1.0, outline.gamma_multiply(0.6)),
+                    egui::StrokeKind::Inside,
+                );
             }
             MarkShape::Vague(_) => {
-                painter.rect_filled(rect, 2.0, color.gamma_multiply(if dark { 0.35 } else { 0.22 }));
+                painter.rect_filled(
+                    rect,
+                    2.0,
+                    color.gamma_multiply(if dark { 0.35 } else { 0.22 }),
+                );
                 let border = Stroke::new(1.0, color.gamma_multiply(0.9));
                 if inferred {
-                    let corners = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+                    let corners = [
+                        rect.left_top(),
+                        rect.right_top(),
+                        rect.right_bottom(),
+                        rect.left_bottom(),
+                        rect.left_top(),
+                    ];
                     painter.extend(egui::Shape::dashed_line(&corners, border, 5.0, 3.0));
                 } else {
                     painter.rect_stroke(rect, 2.0, border, egui::StrokeKind::Inside);
@@ -192,7 +290,11 @@ fn paint_marks(
             }
         }
         if is_selected || is_hovered {
-            let stroke = if is_selected { Stroke::new(2.5, selection) } else { Stroke::new(1.5, outline) };
+            let stroke = if is_selected {
+                Stroke::new(2.5, selection)
+            } else {
+                Stroke::new(1.5, outline)
+            };
             let ring = rect.expand(3.0);
             match mark.shape {
                 MarkShape::Day => {
@@ -227,7 +329,10 @@ fn paint_labels(
         };
         (app.selected != Some(m.event_index), kind)
     });
-    let galleys: Vec<_> = ordered
+    // Each title starts right of its mark (inside a span), cut to the room left before the
+    // chart's edge; where that room is too small, it ends left of the mark instead.
+    const MIN_ROOM_PX: f32 = 90.0;
+    let placed: Vec<(Pos2, std::sync::Arc<egui::Galley>)> = ordered
         .iter()
         .map(|mark| {
             let event = &events[mark.event_index];
@@ -235,36 +340,50 @@ fn paint_labels(
                 MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title),
                 _ => event.title.clone(),
             };
-            let mut job = egui::text::LayoutJob::simple_singleline(text, font.clone(), text_color);
-            job.wrap = egui::text::TextWrapping::truncate_at_width(MAX_LABEL_WIDTH_PX);
-            ui.fonts_mut(|f| f.layout_job(job))
-        })
-        .collect();
-    let positions: Vec<Pos2> = ordered
-        .iter()
-        .map(|mark| {
             let [left, top, right, _] = mark_rect_px(mark, transform, MARKER_RADIUS_PX);
-            let y = transform.y_from_lane(mark.lane as f64);
-            match mark.shape {
-                // Inside the faint span, along its top, starting where it is visible.
-                MarkShape::Vague(_) => Pos2::new(left.max(transform.left_px) + 4.0, top + 1.0),
-                _ => Pos2::new(right + 4.0, y + MARKER_RADIUS_PX + 1.0),
-            }
+            let (x, y) = match mark.shape {
+                MarkShape::Vague(_) => (left.max(transform.left_px) + 4.0, top + 1.0),
+                _ => (
+                    right + 4.0,
+                    transform.y_from_lane(mark.lane as f64) + MARKER_RADIUS_PX + 1.0,
+                ),
+            };
+            let room_right = transform.right_px - x - 4.0;
+            let flip = room_right < MIN_ROOM_PX;
+            let anchor_right = match mark.shape {
+                MarkShape::Vague(_) => right.min(transform.right_px) - 4.0,
+                _ => left - 4.0,
+            };
+            let max_width = if flip {
+                anchor_right - transform.left_px
+            } else {
+                room_right
+            };
+            let mut job = egui::text::LayoutJob::simple_singleline(text, font.clone(), text_color);
+            job.wrap = egui::text::TextWrapping::truncate_at_width(
+                max_width.clamp(20.0, MAX_LABEL_WIDTH_PX),
+            );
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            let x = if flip {
+                anchor_right - galley.size().x
+            } else {
+                x
+            };
+            (Pos2::new(x, y), galley)
         })
         .collect();
     // Day and range titles go just under their marker line, span titles along the span's
     // top: two rows per lane, so the two kinds never collide.
     let rows: Vec<(usize, f32, f32)> = ordered
         .iter()
-        .zip(&galleys)
-        .zip(&positions)
-        .map(|((mark, galley), pos)| {
+        .zip(&placed)
+        .map(|(mark, (pos, galley))| {
             let row = mark.lane * 2 + usize::from(matches!(mark.shape, MarkShape::Vague(_)));
             (row, pos.x, galley.size().x)
         })
         .collect();
     let lane_height = transform.lane_height_px();
-    for (((mark, galley), pos), show) in ordered.iter().zip(galleys).zip(positions).zip(place_labels(&rows, 8.0)) {
+    for ((mark, (pos, galley)), show) in ordered.iter().zip(placed).zip(place_labels(&rows, 8.0)) {
         // In a cramped lane only the selected title is written.
         let room = lane_height > 2.0 * galley.size().y + 2.0 * MARKER_RADIUS_PX;
         if show && (room || app.selected == Some(mark.event_index)) {
@@ -273,40 +392,26 @@ fn paint_labels(
     }
 }
 
-/// The colour key, in the top right corner of the chart.
-fn paint_legend(painter: &egui::Painter, scene: &Scene, frame: Rect, visuals: &egui::Visuals) {
-    const MAX_ENTRIES: usize = 14;
-    if scene.legend.is_empty() {
-        return;
-    }
-    let font = FontId::proportional(12.0);
-    let row_height = 16.0;
-    let entries = &scene.legend[..scene.legend.len().min(MAX_ENTRIES)];
-    let more = scene.legend.len().saturating_sub(MAX_ENTRIES);
-    let width = entries
-        .iter()
-        .map(|e| painter.layout_no_wrap(e.label.clone(), font.clone(), Color32::WHITE).size().x)
-        .fold(0.0_f32, f32::max)
-        + 30.0;
-    let rows = entries.len() + usize::from(more > 0);
-    let rect = Rect::from_min_size(
-        Pos2::new(frame.right() - width - 8.0, frame.top() + 8.0),
-        Vec2::new(width, rows as f32 * row_height + 8.0),
-    );
-    painter.rect(rect, 4.0, visuals.extreme_bg_color.gamma_multiply(0.92), visuals.widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
-    for (i, entry) in entries.iter().enumerate() {
-        let y = rect.top() + 4.0 + row_height * (i as f32 + 0.5);
-        painter.circle_filled(Pos2::new(rect.left() + 12.0, y), 5.0, color32(entry.color_rgb));
-        painter.text(Pos2::new(rect.left() + 22.0, y), Align2::LEFT_CENTER, &entry.label, font.clone(), visuals.text_color());
-    }
-    if more > 0 {
-        let y = rect.top() + 4.0 + row_height * (entries.len() as f32 + 0.5);
-        painter.text(Pos2::new(rect.left() + 22.0, y), Align2::LEFT_CENTER, format!("and {more} more"), font, visuals.weak_text_color());
-    }
+/// The colour key, one row above the chart.
+fn legend_ui(ui: &mut egui::Ui, scene: &Scene) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for entry in &scene.legend {
+            let (chip, _) = ui.allocate_exact_size(Vec2::new(10.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(chip.center(), 5.0, color32(entry.color_rgb));
+            ui.label(egui::RichText::new(&entry.label).size(12.0));
+            ui.add_space(8.0);
+        }
+        ui.add_space(8.0);
+        ui.weak("○ hollow / dashed: date inferred · faint span: known only to the month or year");
+    });
 }
 
 fn tooltip_ui(ui: &mut egui::Ui, app: &TimelineApp, mark: &Mark) {
-    let Some(event) = app.data.dataset.events.get(mark.event_index) else { return };
+    let Some(event) = app.data.dataset.events.get(mark.event_index) else {
+        return;
+    };
     ui.strong(&event.title);
     ui.label(event.span().display_long());
     if let Some(location) = &event.location {

@@ -37,14 +37,22 @@ struct RowLocator<'a> {
 
 impl Locate for RowLocator<'_> {
     fn locate(&self, field: &str) -> (u64, Option<u64>) {
-        let column = self.columns.iter().position(|c| c == field).map(|i| i as u64 + 1);
+        let column = self
+            .columns
+            .iter()
+            .position(|c| c == field)
+            .map(|i| i as u64 + 1);
         (self.line, column)
     }
 }
 
 /// Splits a `;`-separated list, dropping empty items.
 pub fn split_list(text: &str) -> Vec<String> {
-    text.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    text.split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Reads `CHN 12 universities; JPN 9 universities; total 10700 online attendees`.
@@ -79,17 +87,29 @@ fn parse_bool(text: &str) -> Option<bool> {
 
 /// Parses one CSV file, pushing its events and its problems.
 pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut Vec<Problem>) {
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::Headers).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::Headers)
+        .from_reader(text.as_bytes());
     let columns: Vec<String> = match reader.headers() {
-        Ok(headers) => headers.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
+        Ok(headers) => headers
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect(),
         Err(error) => {
-            problems.push(Problem::error(file, 1, None, format!("the header row cannot be read: {error}")));
+            problems.push(Problem::error(
+                file,
+                1,
+                None,
+                format!("the header row cannot be read: {error}"),
+            ));
             return;
         }
     };
-    let missing: Vec<&str> =
-        REQUIRED_COLUMNS.into_iter().filter(|c| !columns.iter().any(|h| h == c)).collect();
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .into_iter()
+        .filter(|c| !columns.iter().any(|h| h == c))
+        .collect();
     if !missing.is_empty() {
         let message = format!(
             "the header row lacks the column(s) {}; it must name: {}",
@@ -114,7 +134,8 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
             Ok(true) => {}
             Err(error) => {
                 let line = error.position().map_or(line, |p| p.line());
-                let message = format!("this row cannot be read ({error}); the rest of the file was skipped");
+                let message =
+                    format!("this row cannot be read ({error}); the rest of the file was skipped");
                 problems.push(Problem::error(file, line, None, message));
                 break;
             }
@@ -132,10 +153,17 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
             problems.push(Problem::error(file, line, None, message));
             continue;
         }
-        let locator = RowLocator { line, columns: &columns };
+        let locator = RowLocator {
+            line,
+            columns: &columns,
+        };
         let field = |name: &str| -> Option<String> {
             let i = columns.iter().position(|c| c == name)?;
-            record.get(i).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+            record
+                .get(i)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
         };
         let list = |name: &str| field(name).map(|t| split_list(&t)).unwrap_or_default();
         let participants = match parse_participants(&field("participants").unwrap_or_default()) {
@@ -143,7 +171,12 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
             Err(message) => {
                 let (line, column) = locator.locate("participants");
                 let id = field("id").unwrap_or_default();
-                problems.push(Problem::error(file, line, column, format!("{message}; event '{id}' skipped")));
+                problems.push(Problem::error(
+                    file,
+                    line,
+                    column,
+                    format!("{message}; event '{id}' skipped"),
+                ));
                 continue;
             }
         };
@@ -157,9 +190,14 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
                 false
             }
         };
-        let (source_file, source_url, quote) = (field("source_file"), field("source_url"), field("quote"));
+        let (source_file, source_url, quote) =
+            (field("source_file"), field("source_url"), field("quote"));
         let sources = if source_file.is_some() || source_url.is_some() || quote.is_some() {
-            vec![RawSource { file: source_file, url: source_url, quote }]
+            vec![RawSource {
+                file: source_file,
+                url: source_url,
+                quote,
+            }]
         } else {
             Vec::new()
         };
@@ -192,7 +230,8 @@ mod tests {
 
     #[test]
     fn participants_parse() {
-        let list = parse_participants("CHN 12 universities; total 10,700 online attendees").unwrap();
+        let list =
+            parse_participants("CHN 12 universities; total 10,700 online attendees").unwrap();
         assert_eq!(list[0].country.as_deref(), Some("CHN"));
         assert_eq!(list[0].count, Some(12.0));
         assert_eq!(list[1].country, None);
@@ -214,6 +253,10 @@ b,Short row,2021\n";
         assert_eq!(events[0].sources[0].quote, "A quote, with a comma");
         assert_eq!(problems.len(), 1, "{problems:#?}");
         assert_eq!(problems[0].line, 3);
-        assert!(problems[0].message.starts_with("this row has 3 fields but the header has 15"));
+        assert!(
+            problems[0]
+                .message
+                .starts_with("this row has 3 fields but the header has 15")
+        );
     }
 }

@@ -19,16 +19,27 @@ struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
             .collect();
         Self { text, line_starts }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     fn line_column(&self, offset: usize) -> (u64, u64) {
-        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
         let line_start = self.line_starts[line - 1];
-        let column = self.text.get(line_start..offset).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
         (line as u64, column as u64)
     }
 }
@@ -47,7 +58,11 @@ impl Locate for JsonLocator<'_> {
             .event_text
             .match_indices(&key)
             .map(|(i, _)| i)
-            .find(|&i| self.event_text[i + key.len()..].trim_start().starts_with(':'))
+            .find(|&i| {
+                self.event_text[i + key.len()..]
+                    .trim_start()
+                    .starts_with(':')
+            })
             .unwrap_or(0);
         let (line, column) = self.index.line_column(self.event_offset + field_offset);
         (line, Some(column))
@@ -75,7 +90,8 @@ fn json_message(error: &serde_json::Error) -> String {
 
 fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usize) -> (u64, u64) {
     let (base_line, base_column) = index.line_column(base_offset);
-    let (line, column) = (error.line() as u64, error.column() as u64);
+    // serde_json says column 0 at the very end of a line; editors count from 1.
+    let (line, column) = (error.line() as u64, (error.column() as u64).max(1));
     if line <= 1 {
         (base_line, base_column + column.saturating_sub(1))
     } else {
@@ -110,11 +126,16 @@ pub fn parse_json(file: &str, text: &str, events: &mut Vec<Event>, problems: &mu
     for raw in raw_events {
         let event_text = raw.get();
         let event_offset = event_text.as_ptr() as usize - text.as_ptr() as usize;
-        let locator = JsonLocator { index: &index, event_offset, event_text };
+        let locator = JsonLocator {
+            index: &index,
+            event_offset,
+            event_text,
+        };
         let mut ignored_fields = Vec::new();
         let mut deserializer = serde_json::Deserializer::from_str(event_text);
-        let parsed: Result<RawEvent, _> =
-            serde_ignored::deserialize(&mut deserializer, |path| ignored_fields.push(path.to_string()));
+        let parsed: Result<RawEvent, _> = serde_ignored::deserialize(&mut deserializer, |path| {
+            ignored_fields.push(path.to_string())
+        });
         match parsed {
             Ok(raw_event) => {
                 for field in ignored_fields {
@@ -167,9 +188,17 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:#?}");
         assert_eq!(problems[0].line, 4);
         assert_eq!(problems[0].column, Some(4));
-        assert_eq!(problems[0].message, "start 2022-02-30 is not a real date; event 'b' skipped");
+        assert_eq!(
+            problems[0].message,
+            "start 2022-02-30 is not a real date; event 'b' skipped"
+        );
         assert_eq!(problems[1].line, 5);
-        assert!(problems[1].message.starts_with("invalid type: integer `5`, expected a string"));
+        assert_eq!(problems[1].column, Some(24));
+        assert!(
+            problems[1]
+                .message
+                .starts_with("invalid type: integer `5`, expected a string")
+        );
     }
 
     #[test]

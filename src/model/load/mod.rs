@@ -39,7 +39,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: 512 * 1024 * 1024 }
+        Self {
+            max_file_bytes: 512 * 1024 * 1024,
+        }
     }
 }
 
@@ -57,7 +59,10 @@ pub struct LoadProgress {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot open the folder: {source}: {}", path.display())]
-    Folder { path: PathBuf, source: std::io::Error },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the loading was cancelled")]
     Cancelled,
 }
@@ -80,12 +85,18 @@ fn format_of(path: &Path) -> Option<Format> {
 
 /// The data files of a folder, sorted by name: hidden files and other formats are skipped.
 pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let folder_error = |source| LoadError::Folder { path: dir.to_owned(), source };
+    let folder_error = |source| LoadError::Folder {
+        path: dir.to_owned(),
+        source,
+    };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(folder_error)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| {
-            let hidden = path.file_name().and_then(|n| n.to_str()).is_none_or(|n| n.starts_with('.'));
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_none_or(|n| n.starts_with('.'));
             !hidden && format_of(path).is_some() && !path.is_dir()
         })
         .collect();
@@ -100,29 +111,43 @@ pub fn load_folder(
     progress: &LoadProgress,
 ) -> Result<Dataset, LoadError> {
     let files = data_files(dir)?;
-    progress.files_total.store(files.len() as u64, Ordering::Relaxed);
-    let sizes: Vec<u64> = files.iter().map(|f| f.metadata().map_or(0, |m| m.len())).collect();
-    progress.bytes_total.store(sizes.iter().sum(), Ordering::Relaxed);
+    progress
+        .files_total
+        .store(files.len() as u64, Ordering::Relaxed);
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| f.metadata().map_or(0, |m| m.len()))
+        .collect();
+    progress
+        .bytes_total
+        .store(sizes.iter().sum(), Ordering::Relaxed);
 
     let mut loader = Loader::default();
     for (path, size) in files.iter().zip(sizes) {
         if progress.cancel.load(Ordering::Relaxed) {
             return Err(LoadError::Cancelled);
         }
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         if size > options.max_file_bytes {
             let message = format!(
                 "the file is {} MB, more than the limit of {} MB, so it was not read",
                 size / 1_000_000,
                 options.max_file_bytes / 1_000_000
             );
-            loader.problems.push(Problem::error(&name, 0, None, message));
+            loader
+                .problems
+                .push(Problem::error(&name, 0, None, message));
         } else {
             match read_capped(path, options.max_file_bytes) {
                 Ok(bytes) => loader.add_file(&name, &bytes),
                 Err(error) => {
                     let message = format!("the file cannot be read: {error}");
-                    loader.problems.push(Problem::error(&name, 0, None, message));
+                    loader
+                        .problems
+                        .push(Problem::error(&name, 0, None, message));
                 }
             }
         }
@@ -136,9 +161,13 @@ pub fn load_folder(
 fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)?
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_bytes {
-        return Err(std::io::Error::other("it grew past the size limit while being read"));
+        return Err(std::io::Error::other(
+            "it grew past the size limit while being read",
+        ));
     }
     Ok(bytes)
 }
@@ -175,7 +204,8 @@ impl Loader {
             }
         };
         if text.trim().is_empty() {
-            self.problems.push(Problem::warning(name, 0, None, "the file is empty"));
+            self.problems
+                .push(Problem::warning(name, 0, None, "the file is empty"));
             return;
         }
         let mut events = Vec::new();
@@ -205,8 +235,13 @@ impl Loader {
     }
 
     fn finish(mut self) -> Dataset {
-        self.events.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-        Dataset { events: self.events, problems: self.problems, file_count: self.file_count }
+        self.events
+            .sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        Dataset {
+            events: self.events,
+            problems: self.problems,
+            file_count: self.file_count,
+        }
     }
 }
 
@@ -214,20 +249,28 @@ impl Loader {
 fn find_id_line(text: &str, id: &str) -> u64 {
     let quoted = format!("\"{id}\"");
     let at_row_start = format!("\n{id},");
-    let offset = text.rfind(&quoted).or_else(|| text.rfind(&at_row_start).map(|i| i + 1));
-    offset.map_or(0, |offset| text[..offset].bytes().filter(|&b| b == b'\n').count() as u64 + 1)
+    let offset = text
+        .rfind(&quoted)
+        .or_else(|| text.rfind(&at_row_start).map(|i| i + 1));
+    offset.map_or(0, |offset| {
+        text[..offset].bytes().filter(|&b| b == b'\n').count() as u64 + 1
+    })
 }
 
 /// Text from a file's bytes: UTF-8, with or without a byte-order mark.
 fn decode_text(bytes: &[u8]) -> Result<&str, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("the file is saved as UTF-16; save it as UTF-8 and open the folder again".into());
+        return Err(
+            "the file is saved as UTF-16; save it as UTF-8 and open the folder again".into(),
+        );
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let offset = error.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("the file is not UTF-8 text (the first bad byte is on line {line}); save it as UTF-8")
+        format!(
+            "the file is not UTF-8 text (the first bad byte is on line {line}); save it as UTF-8"
+        )
     })?;
     if text.contains('\0') {
         return Err("the file holds binary data, not text".into());

@@ -69,7 +69,9 @@ fn non_empty(text: Option<String>) -> Option<String> {
 }
 
 fn non_empty_list(list: Vec<String>) -> Vec<String> {
-    list.into_iter().filter_map(|t| non_empty(Some(t))).collect()
+    list.into_iter()
+        .filter_map(|t| non_empty(Some(t)))
+        .collect()
 }
 
 /// Checks `raw` and turns it into an [`Event`], or reports why it was skipped.
@@ -96,7 +98,9 @@ pub fn validate(
 
     let mut parse_date = |field: &'static str, text: Option<String>| -> Option<PartialDate> {
         let text = non_empty(text)?;
-        PartialDate::parse(&text).map_err(|e| errors.push((field, format!("{field} {e}")))).ok()
+        PartialDate::parse(&text)
+            .map_err(|e| errors.push((field, format!("{field} {e}"))))
+            .ok()
     };
     let start = parse_date("start", raw.start.clone());
     let end = parse_date("end", raw.end);
@@ -114,13 +118,16 @@ pub fn validate(
             errors.push(("category", "the event has no category".to_owned()));
             None
         }
-        Some(text) => {
-            text.parse::<Category>().map_err(|e| errors.push(("category", e.to_string()))).ok()
-        }
+        Some(text) => text
+            .parse::<Category>()
+            .map_err(|e| errors.push(("category", e.to_string())))
+            .ok(),
     };
 
     let country = |field: &'static str, code: &str, errors: &mut Vec<(&str, String)>| {
-        Country::parse(code).map_err(|e| errors.push((field, e.to_string()))).ok()
+        Country::parse(code)
+            .map_err(|e| errors.push((field, e.to_string())))
+            .ok()
     };
     let countries: Vec<Country> = non_empty_list(raw.countries)
         .iter()
@@ -130,8 +137,9 @@ pub fn validate(
     let mut participants = Vec::with_capacity(raw.participants.len());
     for participant in raw.participants {
         let country_code = non_empty(participant.country);
-        let participant_country =
-            country_code.as_deref().and_then(|code| country("participants", code, &mut errors));
+        let participant_country = country_code
+            .as_deref()
+            .and_then(|code| country("participants", code, &mut errors));
         let Some(unit) = non_empty(participant.unit) else {
             errors.push(("participants", "a participant count has no unit".to_owned()));
             continue;
@@ -142,7 +150,10 @@ pub fn validate(
                 continue;
             }
             Some(c) if c < 0.0 => {
-                errors.push(("participants", format!("the count of {unit} is negative ({c})")));
+                errors.push((
+                    "participants",
+                    format!("the count of {unit} is negative ({c})"),
+                ));
                 continue;
             }
             Some(c) if c.fract() != 0.0 || c > MAX_COUNT => {
@@ -159,10 +170,16 @@ pub fn validate(
         {
             warnings.push((
                 "participants",
-                format!("participants from {pc} are counted, but {pc} is not in the countries list"),
+                format!(
+                    "participants from {pc} are counted, but {pc} is not in the countries list"
+                ),
             ));
         }
-        participants.push(Participant { country: participant_country, count, unit });
+        participants.push(Participant {
+            country: participant_country,
+            count,
+            unit,
+        });
     }
 
     let mut people = Vec::with_capacity(raw.people.len());
@@ -189,7 +206,10 @@ pub fn validate(
             quote: non_empty(source.quote).unwrap_or_default(),
         };
         if source.file.is_none() && source.url.is_none() {
-            warnings.push(("sources", "a source names neither a file nor a url".to_owned()));
+            warnings.push((
+                "sources",
+                "a source names neither a file nor a url".to_owned(),
+            ));
         }
         if source.url.is_some() && source.web_url().is_none() {
             warnings.push((
@@ -203,18 +223,30 @@ pub fn validate(
         warnings.push(("sources", "the event has no source".to_owned()));
     }
 
-    let name = id.as_deref().map_or_else(|| "an event".to_owned(), |id| format!("event '{id}'"));
+    let name = id
+        .as_deref()
+        .map_or_else(|| "an event".to_owned(), |id| format!("event '{id}'"));
+    // Warnings about a skipped event would only be noise.
+    if !errors.is_empty() {
+        for (field, message) in errors {
+            let (line, column) = locate.locate(field);
+            problems.push(Problem::error(
+                file,
+                line,
+                column,
+                format!("{message}; {name} skipped"),
+            ));
+        }
+        return None;
+    }
     for (field, message) in warnings {
         let (line, column) = locate.locate(field);
-        problems.push(Problem::warning(file, line, column, format!("{message} ({name})")));
-    }
-    let error_count = errors.len();
-    for (field, message) in errors {
-        let (line, column) = locate.locate(field);
-        problems.push(Problem::error(file, line, column, format!("{message}; {name} skipped")));
-    }
-    if error_count > 0 {
-        return None;
+        problems.push(Problem::warning(
+            file,
+            line,
+            column,
+            format!("{message} ({name})"),
+        ));
     }
 
     Some(Event {

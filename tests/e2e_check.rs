@@ -1,0 +1,98 @@
+//! The real binary's `check` command.
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_coop-timeline"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let code = output.status.code().expect("exited, not killed");
+    (
+        code,
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn sample_data_checks_clean() {
+    let (code, stdout, _) = check(&["sample_data"]);
+    assert_eq!(code, 0, "{stdout}");
+    for expected in [
+        "0 errors",
+        "Forum",
+        "CHN China",
+        "28–29 Nov 2022",
+        "cj-univ-st-innovation-forum-2022",
+        "sakura-science-exchange-program-launch-2014",
+        "18 Nov 2021 (inferred)",
+        "27 May 2024",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn json_output_is_normalised() {
+    let (code, stdout, _) = check(&["sample_data", "--json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let events = value["events"].as_array().expect("events");
+    let forum = events
+        .iter()
+        .find(|e| e["id"] == "cj-univ-st-innovation-forum-2022")
+        .expect("forum");
+    assert_eq!(forum["start"], "2022-11-28");
+    assert_eq!(forum["end"], "2022-11-29");
+    assert_eq!(forum["date_inferred"], false);
+    assert_eq!(
+        forum["participants"][0],
+        serde_json::json!({"country": "CHN", "count": 12, "unit": "universities"})
+    );
+    let series = events
+        .iter()
+        .find(|e| e["id"] == "cj-univ-exhibition-forum-series-2010")
+        .expect("series");
+    assert_eq!(series["start"], "2010");
+    assert_eq!(value["problems"], serde_json::json!([]));
+}
+
+#[test]
+fn broken_files_exit_1_and_name_each_file_and_line() {
+    let (code, stdout, _) = check(&["tests/fixtures/bad"]);
+    assert_eq!(code, 1);
+    for expected in [
+        "bad_date.json:3:70: error",
+        "ragged.csv:3: error",
+        "utf16.json: error",
+        "5 events",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    let (code, stdout, _) = check(&["tests/fixtures/bad", "--json"]);
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let problem = &value["problems"][0];
+    assert_eq!(problem["file"], "bad_date.json");
+    assert_eq!(problem["line"], 3);
+    assert_eq!(problem["column"], 70);
+    assert_eq!(problem["severity"], "error");
+}
+
+#[test]
+fn bad_usage_exits_2_and_a_missing_folder_exits_1() {
+    let (code, _, _) = check(&[]);
+    assert_eq!(code, 2);
+    let (code, _, stderr) = check(&["no/such/folder"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot open the folder"), "{stderr}");
+}

@@ -1,0 +1,134 @@
+//! Loading: the sample data, and one fixture for each kind of bad input with the exact
+//! problem it must produce.
+
+use std::path::Path;
+
+use coop_timeline::model::load::load_folder;
+use coop_timeline::model::sample::{SAMPLE_FILES, sample_dataset};
+use coop_timeline::model::stats::participants_by_country;
+use coop_timeline::model::{Dataset, LoadOptions, LoadProgress, Precision};
+
+fn load(dir: &str) -> Dataset {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    load_folder(&dir, &LoadOptions::default(), &LoadProgress::default()).expect("folder opens")
+}
+
+#[test]
+fn every_sample_event_loads_without_a_problem() {
+    let dataset = load("sample_data");
+    assert_eq!(
+        dataset.problems,
+        vec![],
+        "the sample data must load cleanly"
+    );
+    assert_eq!(dataset.file_count, 4);
+    assert!(
+        dataset.events.len() >= 20,
+        "{} events",
+        dataset.events.len()
+    );
+    for event in &dataset.events {
+        assert!(!event.sources.is_empty(), "{} has a source", event.id);
+        assert!(
+            event.sources.iter().all(|s| !s.quote.is_empty()),
+            "{} has a quote",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn the_built_in_sample_is_the_sample_folder() {
+    let mut names: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+    names.sort();
+    let embedded: Vec<&str> = SAMPLE_FILES.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, embedded);
+    assert_eq!(sample_dataset().events, load("sample_data").events);
+}
+
+#[test]
+fn the_2022_forum_has_its_universities() {
+    let dataset = load("sample_data");
+    let forum = dataset
+        .events
+        .iter()
+        .find(|e| e.id == "cj-univ-st-innovation-forum-2022")
+        .expect("2022 forum");
+    assert_eq!(forum.span().display_long(), "28–29 Nov 2022");
+    let counts = participants_by_country([forum]);
+    let universities: Vec<(String, u64)> = counts
+        .iter()
+        .filter(|c| c.unit == "universities")
+        .map(|c| {
+            (
+                c.country.map(|c| c.code().to_owned()).unwrap_or_default(),
+                c.count,
+            )
+        })
+        .collect();
+    assert_eq!(
+        universities,
+        vec![("CHN".to_owned(), 12), ("JPN".to_owned(), 9)]
+    );
+}
+
+#[test]
+fn dates_keep_their_precision() {
+    let dataset = load("sample_data");
+    let by_id = |id: &str| {
+        dataset
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let series = by_id("cj-univ-exhibition-forum-series-2010");
+    assert_eq!(series.start.precision(), Precision::Year);
+    assert_eq!(series.span().display_long(), "2010");
+    assert_eq!(
+        by_id("cj-univ-forum-resumption-decision-2022-05")
+            .span()
+            .display_long(),
+        "May 2022"
+    );
+    let weihai = by_id("cj-st-innovation-coop-conference-weihai-2021");
+    assert!(weihai.date_inferred, "'a week ago' is inferred");
+    let suspension = by_id("cj-univ-forum-suspension-2020-2021");
+    assert_eq!(suspension.span().display_long(), "2020 – 2021");
+}
+
+#[test]
+fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
+    let dataset = load("tests/fixtures/bad");
+    let problems: Vec<String> = dataset.problems.iter().map(|p| p.to_string()).collect();
+    let expected = [
+        "bad_date.json:3:70: error: start 2022-02-30 is not a real date; event 'bad-date' skipped",
+        "bad_header.csv:1: error: the header row lacks the column(s) id, title, start, category; it must name: id,title,start,end,category,series,location,countries,organizers,participants,summary,source_file,source_url,quote,tags",
+        "bad_participants.csv:2:10: error: participants 'CHN twelve universities': 'twelve' is not a number; event 'parts' skipped",
+        "binary.json: error: the file is not UTF-8 text (the first bad byte is on line 1); save it as UTF-8",
+        "dup_b.json:2: error: duplicate id 'twice': it is also used in dup_a.json; this one was skipped",
+        "empty.json: warning: the file is empty",
+        "end_before_start.json:2:89: error: end 2019 is before start 2021; event 'backwards' skipped",
+        "fractional_count.json:2:101: error: the count of scientists is not a whole number (2.5); event 'frac' skipped",
+        "invalid_utf8.json: error: the file is not UTF-8 text (the first bad byte is on line 2); save it as UTF-8",
+        "missing_title.json:2:3: error: the event has no title; event 'untitled' skipped",
+        "month_13.json:2:68: error: start 2021-13 is not a real date; event 'month13' skipped",
+        "negative_count.json:2:99: error: the count of scientists is negative (-3); event 'neg' skipped",
+        "not_events.json:1:1: error: this is not an events file: it must hold {\"events\": [...]} or a list [...] of events",
+        "ragged.csv:3: error: this row has 3 fields but the header has 15; is a comma or quote missing? The row was skipped",
+        "truncated.json:3:1: error: the file ends too early; is it cut off? (EOF while parsing an object); no event of this file was loaded",
+        "unknown_category.json:2:52: error: unknown category 'party'; use one of: summit, conference, forum, seminar, exchange_program, agreement, press_conference, launch, suspension, resumption, other; event 'cat' skipped",
+        "unknown_country.json:2:79: error: unknown country code 'JPA' (did you mean JPN?); event 'typo' skipped",
+        "utf16.json: error: the file is saved as UTF-16; save it as UTF-8 and open the folder again",
+        "wrong_type.json:2:29: error: invalid type: integer `42`, expected a string; this event was skipped",
+        "yesterday.csv:2:3: error: start 'yesterday' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD; event 'when' skipped",
+    ];
+    assert_eq!(problems, expected);
+    let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["good-1", "ok-date", "row-ok", "twice", "with-bom"]);
+}

@@ -1,0 +1,245 @@
+//! The window, driven headless with egui_kittest: what a user sees and does.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use coop_timeline::app::TimelineApp;
+use coop_timeline::ui::last_timeline_transform;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use egui_kittest::{Harness, SnapshotOptions};
+
+const FORUM_2022: &str = "cj-univ-st-innovation-forum-2022";
+const FORUM_2022_TITLE: &str =
+    "2022 China-Japan University Science and Technology Innovation Forum";
+
+fn harness_with(folder: Option<PathBuf>) -> Harness<'static, TimelineApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 850.0])
+        .build_eframe(move |cc| TimelineApp::new(cc, folder.clone()));
+    wait_for_load(&mut harness);
+    harness
+}
+
+fn harness() -> Harness<'static, TimelineApp> {
+    harness_with(None)
+}
+
+/// Steps until a background load has finished.
+fn wait_for_load(harness: &mut Harness<'static, TimelineApp>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    harness.run_steps(2);
+    while harness.state().loading.is_some() {
+        assert!(Instant::now() < deadline, "loading took too long");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+fn event_index(harness: &Harness<'static, TimelineApp>, id: &str) -> usize {
+    harness
+        .state()
+        .data
+        .dataset
+        .events
+        .iter()
+        .position(|e| e.id == id)
+        .expect("event exists")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+#[test]
+fn opens_on_the_sample_data() {
+    let harness = harness();
+    let total = harness.state().data.dataset.events.len();
+    assert!(total >= 20);
+    harness.get_by_label(&format!("{total} of {total} events shown"));
+    assert!(
+        harness
+            .state()
+            .title()
+            .starts_with(&format!("Sample data — {total} events"))
+    );
+    // Every lane of the default category mode is labelled.
+    assert!(
+        harness
+            .state()
+            .data
+            .scene
+            .lanes
+            .iter()
+            .any(|l| l.label == "Forum")
+    );
+}
+
+#[test]
+fn arrow_keys_select_events_and_fill_the_details() {
+    let mut harness = harness();
+    let target = event_index(&harness, FORUM_2022);
+    let position = harness
+        .state()
+        .data
+        .shown
+        .iter()
+        .position(|&i| i == target)
+        .expect("shown");
+    for _ in 0..=position {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run_steps(2);
+    }
+    assert_eq!(harness.state().selected, Some(target));
+    harness.get_by_label(FORUM_2022_TITLE);
+    harness.get_by_label("28–29 Nov 2022");
+    harness
+        .get_all_by_label("CHN China")
+        .next()
+        .expect("a CHN participant row");
+    assert!(harness.get_all_by_label("12").count() >= 1);
+
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selected,
+        Some(harness.state().data.shown[position - 1])
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected, None);
+}
+
+#[test]
+fn a_click_on_a_marker_selects_it() {
+    let mut harness = harness();
+    let target = event_index(&harness, FORUM_2022);
+    // Zoom to the forum so that its marker stands alone.
+    let mark = harness
+        .state()
+        .data
+        .scene
+        .marks
+        .iter()
+        .find(|m| m.event_index == target)
+        .expect("mark")
+        .clone();
+    let view = coop_timeline::model::view::TimeView {
+        min_days: mark.start_days - 90.0,
+        max_days: mark.end_days + 90.0,
+    };
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::SetView(view));
+    harness.state_mut().view_changed = true;
+    harness.run_steps(4);
+
+    let transform = last_timeline_transform(&harness.ctx).expect("the timeline was drawn");
+    let [left, top, right, bottom] =
+        coop_timeline::model::scene::mark_rect_px(&mark, &transform, 6.0);
+    let pos = egui::pos2((left + right) / 2.0, (top + bottom) / 2.0);
+    harness.hover_at(pos);
+    harness.run_steps(2);
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    harness.run_steps(3);
+    assert_eq!(harness.state().selected, Some(target));
+    harness.get_by_label(FORUM_2022_TITLE);
+}
+
+#[test]
+fn search_and_toggles_change_the_count_shown() {
+    let mut harness = harness();
+    let total = harness.state().data.dataset.events.len();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("Weihai");
+    harness.run_steps(3);
+    harness.get_by_label(&format!("1 of {total} events shown"));
+
+    harness.state_mut().filters = Default::default();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        coop_timeline::app::Command::SetFilters(Default::default()),
+    );
+    harness.run_steps(2);
+    let forums = harness
+        .state()
+        .data
+        .dataset
+        .events
+        .iter()
+        .filter(|e| e.category.label() == "Forum")
+        .count();
+    harness.get_by_label_contains("Forum (").click();
+    harness.run_steps(3);
+    harness.get_by_label(&format!("{} of {total} events shown", total - forums));
+}
+
+#[test]
+fn counts_panel_shows_the_2022_forum_universities() {
+    let mut harness = harness();
+    let target = event_index(&harness, FORUM_2022);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::Select(Some(target)));
+    harness.run_steps(2);
+    harness.get_by_label("Selected event").click();
+    harness.run_steps(3);
+    harness.get_by_label("For the selected event.");
+    assert_eq!(
+        harness.get_all_by_label("universities").count(),
+        3,
+        "two rows of the details, one heading of the counts"
+    );
+    assert!(harness.get_all_by_label("CHN China").count() >= 2);
+    assert!(harness.get_all_by_label("JPN Japan").count() >= 2);
+    assert!(harness.get_all_by_label("9").count() >= 2);
+}
+
+#[test]
+fn opening_a_folder_with_problems_lists_them() {
+    let harness = harness_with(Some(fixture("tests/fixtures/bad")));
+    assert!(harness.state().title().starts_with("bad — 5 events"));
+    assert!(
+        harness.state().settings.show_problems,
+        "errors open the problems panel"
+    );
+    harness.get_by_label_contains("bad_date.json:3:70  start 2022-02-30 is not a real date");
+    harness.get_by_label("19 errors, 1 warning");
+}
+
+#[test]
+fn snapshots_of_the_main_window() {
+    let mut harness = harness();
+    let options = SnapshotOptions::new()
+        .threshold(2.0)
+        .max_failed_pixels(2000);
+    harness.snapshot_options("main_window", &options);
+    let target = event_index(&harness, FORUM_2022);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::Select(Some(target)));
+    harness.run_steps(3);
+    harness.snapshot_options("main_window_selected", &options);
+}
