@@ -13,6 +13,7 @@ use crate::model::scene::{ColorMode, LaneMode, Scene};
 use crate::model::view::{TimeView, ViewLimits};
 use crate::model::{Dataset, Filters, LoadError, LoadOptions, LoadProgress};
 use crate::ui;
+use crate::watch::FolderWatcher;
 
 /// Everything remembered between runs (the window size and panel widths are remembered by
 /// eframe and egui themselves).
@@ -152,6 +153,18 @@ fn data_limits(dataset: &Dataset) -> ViewLimits {
     }
 }
 
+/// A sentence for a folder that gave no events.
+fn why_no_events(data: &Loaded) -> String {
+    let name = data.source.display_name();
+    match (data.dataset.file_count, data.dataset.error_count()) {
+        (0, _) => format!("{name} holds no .json or .csv files"),
+        (_, 0) => format!("The files in {name} hold no events"),
+        (_, errors) => {
+            format!("No event of {name} could be loaded: {errors} errors, see the problems panel")
+        }
+    }
+}
+
 /// The application.
 pub struct TimelineApp {
     pub settings: Settings,
@@ -170,6 +183,9 @@ pub struct TimelineApp {
     pub status_message: Option<String>,
     /// The window title last sent, so it is sent only when it changes.
     sent_title: String,
+    /// Reloads the folder when its files change.
+    watcher: Option<FolderWatcher>,
+    egui_ctx: egui::Context,
 }
 
 /// The storage key of [`Settings`].
@@ -203,6 +219,8 @@ impl TimelineApp {
             path_entry: None,
             status_message: None,
             sent_title: String::new(),
+            watcher: None,
+            egui_ctx: cc.egui_ctx.clone(),
         };
         let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()));
         if let Some(folder) = folder {
@@ -265,6 +283,13 @@ impl TimelineApp {
             .map(|e| e.id.clone());
         if let DataSource::Folder(folder) = &source {
             self.remember_folder(folder);
+            if !is_reload || self.watcher.is_none() {
+                let ctx = self.egui_ctx.clone();
+                // Without a watcher the app still works; Ctrl+R reloads by hand.
+                self.watcher = FolderWatcher::new(folder, move || ctx.request_repaint()).ok();
+            }
+        } else {
+            self.watcher = None;
         }
         if dataset.error_count() > 0 {
             self.settings.show_problems = true;
@@ -279,7 +304,12 @@ impl TimelineApp {
             self.view = self.view.clamped(&self.data.limits);
         }
         self.view_changed = true;
-        self.status_message = None;
+        self.status_message = self
+            .data
+            .dataset
+            .events
+            .is_empty()
+            .then(|| why_no_events(&self.data));
     }
 
     fn remember_folder(&mut self, folder: &Path) {
@@ -445,6 +475,14 @@ impl TimelineApp {
 
 impl eframe::App for TimelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.loading.is_none()
+            && self
+                .watcher
+                .as_ref()
+                .is_some_and(FolderWatcher::take_changes)
+        {
+            self.apply(ui.ctx(), Command::Reload);
+        }
         self.poll_loading();
         self.poll_folder_dialog();
         if self.loading.is_some() || self.folder_dialog.is_some() {

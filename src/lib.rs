@@ -5,3 +5,4 @@ pub mod app;
 pub mod check;
 pub mod model;
 pub mod ui;
+pub mod watch;

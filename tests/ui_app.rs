@@ -243,3 +243,106 @@ fn snapshots_of_the_main_window() {
     harness.run_steps(3);
     harness.snapshot_options("main_window_selected", &options);
 }
+
+#[test]
+fn chinese_japanese_and_korean_text_renders() {
+    // egui_kittest panics on any glyph its fonts lack, so drawing this is the check.
+    let mut harness = harness_with(Some(fixture("tests/fixtures/cjk")));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::Select(Some(0)));
+    harness.run_steps(3);
+    harness.get_by_label("한중일 과학기술 포럼 · 科技日报 · 日本の大学");
+    harness.get_by_label_contains("龚茜");
+    assert!(
+        harness.get_all_by_label_contains("科技日报").count() >= 2,
+        "title and source"
+    );
+}
+
+#[test]
+fn opening_a_folder_uses_the_dialogs_command() {
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        coop_timeline::app::Command::OpenFolder(fixture("tests/fixtures/bad")),
+    );
+    // The old data stays on screen while the new folder loads.
+    assert!(harness.state().title().starts_with("Sample data"));
+    wait_for_load(&mut harness);
+    assert!(
+        harness.state().title().starts_with("bad — 5 events"),
+        "{}",
+        harness.state().title()
+    );
+    assert_eq!(
+        harness.state().settings.recent_folders.first(),
+        Some(&fixture("tests/fixtures/bad"))
+    );
+}
+
+/// A copy of the sample data in a temporary folder, to change files in.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(fixture("sample_data")).expect("sample_data") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    dir
+}
+
+/// Adds one CSV event to the folder.
+fn add_csv_event(dir: &Path) {
+    let csv = dir.join("events.csv");
+    let mut text = std::fs::read_to_string(&csv).expect("csv");
+    text.push_str("added-later,An event added while the app runs,2023-05-06,,seminar,,,KOR,,,,x.txt,,A quote.,\n");
+    std::fs::write(&csv, text).expect("write csv");
+}
+
+#[test]
+fn reload_keeps_the_selection_and_the_view() {
+    let dir = sample_copy();
+    let mut harness = harness_with(Some(dir.path().to_owned()));
+    let target = event_index(&harness, FORUM_2022);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::Select(Some(target)));
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::Zoom(4.0));
+    harness.run_steps(3);
+    let view = harness.state().view;
+    let count = harness.state().data.dataset.events.len();
+
+    add_csv_event(dir.path());
+    harness
+        .state_mut()
+        .apply(&ctx, coop_timeline::app::Command::Reload);
+    wait_for_load(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.data.dataset.events.len(), count + 1);
+    let selected = app.selected.map(|i| app.data.dataset.events[i].id.as_str());
+    assert_eq!(selected, Some(FORUM_2022));
+    assert_eq!(app.view, view);
+}
+
+#[test]
+fn a_changed_file_reloads_by_itself() {
+    let dir = sample_copy();
+    let mut harness = harness_with(Some(dir.path().to_owned()));
+    let count = harness.state().data.dataset.events.len();
+    add_csv_event(dir.path());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while harness.state().data.dataset.events.len() == count {
+        assert!(
+            Instant::now() < deadline,
+            "no reload after the file changed"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    assert_eq!(harness.state().data.dataset.events.len(), count + 1);
+}

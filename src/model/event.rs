@@ -135,12 +135,21 @@ pub struct Person {
 }
 
 /// Where an event is reported, and the sentence that backs it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Who published it, as printed, e.g. "科技日报".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// When, as printed on the page, e.g. "2024-06-12 10:17:40".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The author line, as printed, e.g. "Author: GONG Qian".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
     pub quote: String,
 }
 
@@ -223,9 +232,8 @@ mod tests {
     #[test]
     fn only_web_links_open() {
         let source = |url: &str| SourceRef {
-            file: None,
             url: Some(url.into()),
-            quote: String::new(),
+            ..SourceRef::default()
         };
         assert!(source("https://example.org/a").web_url().is_some());
         assert!(source("HTTP://example.org").web_url().is_some());

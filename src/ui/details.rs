@@ -127,8 +127,16 @@ fn sources_ui(ui: &mut egui::Ui, event: &Event) -> Vec<Command> {
                 egui::Label::new(egui::RichText::new(format!("“{}”", source.quote)).italics())
                     .wrap(),
             );
+            let credits: Vec<&str> = [&source.publisher, &source.published, &source.byline]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            if !credits.is_empty() {
+                ui.add(egui::Label::new(egui::RichText::new(credits.join(" · ")).weak()).wrap());
+            }
             if let Some(file) = &source.file {
-                ui.weak(format!("Article: {file}"));
+                ui.weak(format!("Article file: {file}"));
             }
             // Only http and https open, and only on a click.
             match (source.web_url(), &source.url) {

@@ -197,6 +197,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
                 file: source_file,
                 url: source_url,
                 quote,
+                ..RawSource::default()
             }]
         } else {
             Vec::new()

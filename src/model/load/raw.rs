@@ -52,6 +52,9 @@ pub struct RawPerson {
 pub struct RawSource {
     pub file: Option<String>,
     pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub byline: Option<String>,
     pub quote: Option<String>,
 }
 
@@ -203,6 +206,9 @@ pub fn validate(
         let source = SourceRef {
             file: non_empty(source.file),
             url: non_empty(source.url),
+            publisher: non_empty(source.publisher),
+            published: non_empty(source.published),
+            byline: non_empty(source.byline),
             quote: non_empty(source.quote).unwrap_or_default(),
         };
         if source.file.is_none() && source.url.is_none() {

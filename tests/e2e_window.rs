@@ -1,0 +1,119 @@
+//! The real binary in a real window, under a virtual X display (Xvfb).
+//!
+//! `tests/run-all.sh` installs Xvfb and xdotool. Where they are missing the test says so and
+//! passes, except in CI, where it fails.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the process when dropped, so a failed assertion leaves nothing running.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn start_xvfb() -> Option<(KillOnDrop, String)> {
+    if !(have("Xvfb") && have("xdotool")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Xvfb and xdotool are needed in CI"
+        );
+        eprintln!("skipped: Xvfb or xdotool is not installed (tests/run-all.sh installs them)");
+        return None;
+    }
+    let display_number = (200..260).find(|n| {
+        !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+    })?;
+    let display = format!(":{display_number}");
+    let xvfb = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1600x1000x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts");
+    let socket = format!("/tmp/.X11-unix/X{display_number}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !Path::new(&socket).exists() {
+        assert!(Instant::now() < deadline, "Xvfb did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some((KillOnDrop(xvfb), display))
+}
+
+/// Waits for a window whose title contains `title`.
+fn wait_for_window(display: &str, title: &str, app: &mut KillOnDrop) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = app.0.try_wait() {
+            panic!("the app exited early with {status}");
+        }
+        // xdotool's own search does not match non-ASCII titles, so compare the names here.
+        let names = Command::new("xdotool")
+            .args([
+                "search",
+                "--name",
+                "Cooperation Timeline Explorer",
+                "getwindowname",
+                "%@",
+            ])
+            .env("DISPLAY", display)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        if names.lines().any(|name| name.contains(title)) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    false
+}
+
+#[test]
+fn the_window_opens_on_a_folder_from_the_command_line() {
+    let Some((_xvfb, display)) = start_xvfb() else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("temp home");
+    let runtime = tempfile::tempdir().expect("temp runtime dir");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut app = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_coop-timeline"))
+            .arg(&folder)
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path())
+            .env("XDG_RUNTIME_DIR", runtime.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the app starts"),
+    );
+    // The title names the folder and its event count once the folder has loaded.
+    assert!(
+        wait_for_window(&display, "bad — 5 events", &mut app),
+        "no window titled 'bad — 5 events'"
+    );
+}
