@@ -176,7 +176,7 @@ pub struct TimelineApp {
     pub selected: Option<usize>,
     pub loading: Option<LoadJob>,
     /// A folder dialog running on a helper thread.
-    folder_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    folder_dialog: Option<(mpsc::Receiver<Option<PathBuf>>, std::time::Instant)>,
     /// Shown when no dialog could be opened: a field to type a path into.
     pub path_entry: Option<String>,
     /// A one-line message for the status bar (errors of opening, copying, ...).
@@ -341,27 +341,29 @@ impl TimelineApp {
                 let _ = sender.send(picked);
             });
         match spawned {
-            Ok(_) => self.folder_dialog = Some(receiver),
+            Ok(_) => self.folder_dialog = Some((receiver, std::time::Instant::now())),
             Err(_) => self.path_entry = Some(String::new()),
         }
     }
 
     fn poll_folder_dialog(&mut self) {
-        let Some(receiver) = &self.folder_dialog else {
+        /// rfd answers "nothing picked" at once when it has no dialog to show (no portal, no
+        /// zenity); a person takes longer than this to cancel one.
+        const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
+        let Some((receiver, opened_at)) = &self.folder_dialog else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(Some(folder)) => {
-                self.folder_dialog = None;
-                self.start_loading(folder);
-            }
-            // No dialog could be shown (no portal, no zenity), or the user cancelled it: offer
-            // a field to type the path into; it is easy to close.
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                self.folder_dialog = None;
-                self.path_entry = Some(String::new());
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
+        let answer = match receiver.try_recv() {
+            Ok(answer) => answer,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        let no_dialog = answer.is_none() && opened_at.elapsed() < NO_DIALOG_WITHIN;
+        self.folder_dialog = None;
+        match answer {
+            Some(folder) => self.start_loading(folder),
+            None if no_dialog => self.path_entry = Some(String::new()),
+            None => {}
         }
     }
 

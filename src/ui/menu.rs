@@ -178,25 +178,42 @@ pub fn path_entry_ui(ctx: &egui::Context, path: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut text = path.to_owned();
     let mut open = true;
-    egui::Window::new("Open a data folder").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
-        ui.label("No folder dialog is available on this desktop, or it was closed.\nType or paste the folder's path:");
-        let field = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0).hint_text("/path/to/data"));
-        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let folder = PathBuf::from(text.trim());
-        let exists = folder.is_dir();
-        if !text.trim().is_empty() && !exists {
-            ui.colored_label(ui.visuals().warn_fg_color, "There is no folder at this path.");
-        }
-        ui.horizontal(|ui| {
-            let open_clicked = ui.add_enabled(exists, egui::Button::new("Open")).clicked();
-            if exists && (open_clicked || entered) {
-                commands.push(Command::OpenFolder(folder.clone()));
+    egui::Window::new("Open a data folder")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, -120.0])
+        .open(&mut open)
+        .show(ctx, |ui| {
+            ui.label(
+                "No folder dialog is available on this desktop.\nType or paste the folder's path:",
+            );
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(420.0)
+                    .hint_text("/path/to/data"),
+            );
+            if path.is_empty() && !field.has_focus() {
+                field.request_focus();
             }
-            if ui.button("Cancel").clicked() {
-                commands.push(Command::ClosePathEntry);
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let folder = PathBuf::from(text.trim());
+            let exists = folder.is_dir();
+            if !text.trim().is_empty() && !exists {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "There is no folder at this path.",
+                );
             }
+            ui.horizontal(|ui| {
+                let open_clicked = ui.add_enabled(exists, egui::Button::new("Open")).clicked();
+                if exists && (open_clicked || entered) {
+                    commands.push(Command::OpenFolder(folder.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::ClosePathEntry);
+                }
+            });
         });
-    });
     if !open {
         commands.push(Command::ClosePathEntry);
     } else if text != path {

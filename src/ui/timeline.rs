@@ -164,6 +164,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     }
 
     let plot_response = response.response;
+    plot_response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Figure,
+            true,
+            "Timeline of events: drag to pan, wheel to zoom, click an event to select it",
+        )
+    });
     if plot_response.double_clicked() {
         commands.push(Command::FitAll);
     } else if plot_response.clicked() {
