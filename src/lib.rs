@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod check;
+pub mod export;
 pub mod model;
 pub mod ui;
 pub mod watch;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use coop_timeline::app::{ScreenshotJob, StartOptions, run};
 use coop_timeline::check::{check_json, check_report};
 use coop_timeline::model::{LoadOptions, LoadProgress, load::load_folder};
 
@@ -20,6 +21,41 @@ struct Cli {
 
     /// The data folder to open (default: the last one, else the built-in sample data).
     dir: Option<PathBuf>,
+
+    /// Save the chart as a PNG, as "Export image" would, then exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+
+    /// The window's size for --screenshot, in points, e.g. 1600x900.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<[f32; 2]>,
+
+    /// Show from the start of this year.
+    #[arg(long, value_name = "YEAR", requires = "screenshot")]
+    from: Option<i32>,
+
+    /// Show to the end of this year.
+    #[arg(long, value_name = "YEAR", requires = "screenshot")]
+    to: Option<i32>,
+
+    /// Select the event with this id.
+    #[arg(long, value_name = "ID", requires = "screenshot")]
+    select: Option<String>,
+
+    /// Replace OUT.png if it exists (otherwise an existing file is never replaced).
+    #[arg(long, requires = "screenshot")]
+    overwrite: bool,
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let error = || format!("'{text}' is not a size like 1600x900");
+    let (width, height) = text.split_once(['x', 'X']).ok_or_else(error)?;
+    let width: f32 = width.trim().parse().map_err(|_| error())?;
+    let height: f32 = height.trim().parse().map_err(|_| error())?;
+    if !(200.0..=10_000.0).contains(&width) || !(150.0..=10_000.0).contains(&height) {
+        return Err(format!("{text} is too small or too large"));
+    }
+    Ok([width, height])
 }
 
 #[derive(Subcommand)]
@@ -38,13 +74,41 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir, json }) => check(&dir, json),
-        None => match coop_timeline::app::run(cli.dir) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("coop-timeline: {error}");
-                ExitCode::FAILURE
-            }
-        },
+        None => open_window(cli),
+    }
+}
+
+fn open_window(cli: Cli) -> ExitCode {
+    let screenshot = cli
+        .screenshot
+        .map(|path| ScreenshotJob::new(path, cli.overwrite, cli.from, cli.to, cli.select));
+    let outcome = screenshot.as_ref().map(|job| job.outcome.clone());
+    let options = StartOptions {
+        folder: cli.dir,
+        size: cli.size,
+        screenshot,
+    };
+    if let Err(error) = run(options) {
+        eprintln!("coop-timeline: cannot open the window: {error}");
+        return ExitCode::FAILURE;
+    }
+    let Some(outcome) = outcome else {
+        return ExitCode::SUCCESS;
+    };
+    let result = outcome.lock().ok().and_then(|mut slot| slot.take());
+    match result {
+        Some(Ok(path)) => {
+            println!("saved {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Some(Err(message)) => {
+            eprintln!("coop-timeline: no screenshot: {message}");
+            ExitCode::FAILURE
+        }
+        None => {
+            eprintln!("coop-timeline: no screenshot: the window closed first");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -26,7 +26,13 @@ fn have(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-fn start_xvfb() -> Option<(KillOnDrop, String)> {
+/// One virtual display at a time: two tests racing for the same display number would fail.
+static XVFB_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn start_xvfb() -> Option<(KillOnDrop, String, std::sync::MutexGuard<'static, ()>)> {
+    let guard = XVFB_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !(have("Xvfb") && have("xdotool")) {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -35,7 +41,8 @@ fn start_xvfb() -> Option<(KillOnDrop, String)> {
         eprintln!("skipped: Xvfb or xdotool is not installed (tests/run-all.sh installs them)");
         return None;
     }
-    let display_number = (200..260).find(|n| {
+    let first = 200 + std::process::id() % 40;
+    let display_number = (first..first + 60).find(|n| {
         !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
             && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
     })?;
@@ -59,7 +66,9 @@ fn start_xvfb() -> Option<(KillOnDrop, String)> {
         assert!(Instant::now() < deadline, "Xvfb did not start");
         std::thread::sleep(Duration::from_millis(50));
     }
-    Some((KillOnDrop(xvfb), display))
+    // The socket appears a little before the server accepts connections.
+    std::thread::sleep(Duration::from_millis(300));
+    Some((KillOnDrop(xvfb), display, guard))
 }
 
 /// Waits for a window whose title contains `title`.
@@ -92,7 +101,7 @@ fn wait_for_window(display: &str, title: &str, app: &mut KillOnDrop) -> bool {
 
 #[test]
 fn the_window_opens_on_a_folder_from_the_command_line() {
-    let Some((_xvfb, display)) = start_xvfb() else {
+    let Some((_xvfb, display, _guard)) = start_xvfb() else {
         return;
     };
     let home = tempfile::tempdir().expect("temp home");
@@ -116,4 +125,71 @@ fn the_window_opens_on_a_folder_from_the_command_line() {
         wait_for_window(&display, "bad — 5 events", &mut app),
         "no window titled 'bad — 5 events'"
     );
+}
+
+#[test]
+fn screenshot_saves_the_chart_and_exits() {
+    let Some((_xvfb, display, _guard)) = start_xvfb() else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("temp home");
+    let out = home.path().join("chart.png");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_coop-timeline"))
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data"))
+            .arg("--screenshot")
+            .arg(&out)
+            .args([
+                "--size",
+                "1600x900",
+                "--from",
+                "2019",
+                "--to",
+                "2024",
+                "--select",
+                "cj-univ-st-innovation-forum-2022",
+            ])
+            .args(extra)
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path())
+            .env("XDG_RUNTIME_DIR", home.path())
+            .output()
+            .expect("the app runs")
+    };
+    let output = run(&[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let image = image::open(&out).expect("a PNG").to_rgba8();
+    // The chart is the window less its side panels, menu and status bars.
+    let (width, height) = image.dimensions();
+    assert!(
+        (800..=1100).contains(&width) && (750..=880).contains(&height),
+        "{width}×{height}"
+    );
+    let colours: std::collections::HashSet<[u8; 4]> = image.pixels().map(|p| p.0).collect();
+    assert!(
+        colours.len() > 100,
+        "only {} colours: is it blank?",
+        colours.len()
+    );
+    // Forum markers are orange (255, 127, 14).
+    let orange = image
+        .pixels()
+        .filter(|p| p.0[0] > 240 && (115..140).contains(&p.0[1]) && p.0[2] < 40)
+        .count();
+    assert!(orange > 50, "{orange} orange pixels: no forum markers?");
+
+    // A second run does not replace the file unless asked to.
+    let before = std::fs::read(&out).expect("read");
+    let output = run(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--overwrite"));
+    assert_eq!(std::fs::read(&out).expect("read"), before);
+    assert!(run(&["--overwrite"]).status.success());
 }

@@ -137,8 +137,7 @@ fn a_click_on_a_marker_selects_it() {
     harness.run_steps(4);
 
     let transform = last_timeline_transform(&harness.ctx).expect("the timeline was drawn");
-    let [left, top, right, bottom] =
-        coop_timeline::model::scene::mark_rect_px(&mark, &transform, 6.0);
+    let [left, top, right, bottom] = coop_timeline::model::scene::mark_rect_px(&mark, &transform);
     let pos = egui::pos2((left + right) / 2.0, (top + bottom) / 2.0);
     harness.hover_at(pos);
     harness.run_steps(2);
@@ -345,4 +344,50 @@ fn a_changed_file_reloads_by_itself() {
         harness.step();
     }
     assert_eq!(harness.state().data.dataset.events.len(), count + 1);
+}
+
+#[test]
+fn exports_ask_before_replacing_a_file() {
+    let mut harness = harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("events.csv");
+    let ctx = harness.ctx.clone();
+    let export = |overwrite| coop_timeline::app::Command::ExportTo {
+        kind: coop_timeline::export::ExportKind::Csv,
+        path: path.clone(),
+        overwrite,
+    };
+    harness.state_mut().apply(&ctx, export(false));
+    harness.run_steps(2);
+    harness.get_by_label(&format!("Saved {}", path.display()));
+    let written = std::fs::read_to_string(&path).expect("written");
+    assert!(written.starts_with("id,title,start,end,category"));
+
+    std::fs::write(&path, "keep me").expect("write");
+    harness.state_mut().apply(&ctx, export(false));
+    harness.run_steps(2);
+    harness.get_by_label("Replace the file?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep me");
+    assert!(harness.state().confirm_overwrite.is_none());
+
+    harness.state_mut().apply(&ctx, export(false));
+    harness.run_steps(2);
+    harness.get_by_label("Replace").click();
+    harness.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), written);
+
+    let svg_path = dir.path().join("chart.svg");
+    harness.state_mut().apply(
+        &ctx,
+        coop_timeline::app::Command::ExportTo {
+            kind: coop_timeline::export::ExportKind::Svg,
+            path: svg_path.clone(),
+            overwrite: false,
+        },
+    );
+    harness.run_steps(2);
+    let svg = std::fs::read_to_string(&svg_path).expect("svg written");
+    assert!(svg.contains(FORUM_2022_TITLE) || svg.contains("China-Japan"));
 }

@@ -289,7 +289,8 @@ impl Scene {
 ///
 /// Day markers get `marker_radius_px` around their centre; spans are at least that wide, so
 /// that a one-day range stays clickable.
-pub fn mark_rect_px(mark: &Mark, transform: &ScreenTransform, marker_radius_px: f32) -> [f32; 4] {
+pub fn mark_rect_px(mark: &Mark, transform: &ScreenTransform) -> [f32; 4] {
+    let marker_radius_px = MARKER_RADIUS_PX;
     let y = transform.y_from_lane(mark.lane as f64);
     let half_height = match mark.shape {
         MarkShape::Day => marker_radius_px,
@@ -321,9 +322,9 @@ pub fn hit_test<'a>(
     scene: &'a Scene,
     transform: &ScreenTransform,
     pointer_px: [f32; 2],
-    marker_radius_px: f32,
     radius_px: f32,
 ) -> Option<&'a Mark> {
+    let marker_radius_px = MARKER_RADIUS_PX;
     let [x, y] = pointer_px;
     let near_view = TimeView {
         min_days: transform.days_from_x(x - radius_px - marker_radius_px),
@@ -332,7 +333,7 @@ pub fn hit_test<'a>(
     scene
         .visible_marks(near_view)
         .filter_map(|mark| {
-            let [left, top, right, bottom] = mark_rect_px(mark, transform, marker_radius_px);
+            let [left, top, right, bottom] = mark_rect_px(mark, transform);
             let dx = (left - x).max(x - right).max(0.0);
             let dy = (top - y).max(y - bottom).max(0.0);
             let distance = dx.hypot(dy);
@@ -344,6 +345,76 @@ pub fn hit_test<'a>(
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map(|(_, _, mark)| mark)
+}
+
+/// The radius of a one-day marker, in points, on screen and in exports.
+pub const MARKER_RADIUS_PX: f32 = 6.0;
+/// Titles beside marks are cut to this width.
+pub const LABEL_MAX_WIDTH_PX: f32 = 240.0;
+/// A title needs this much room right of its mark, or it goes to the left.
+pub const LABEL_MIN_ROOM_PX: f32 = 90.0;
+
+/// Where a mark's title goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSpot {
+    /// The top of the text.
+    pub top_px: f32,
+    /// Where the text starts, or (when `flipped`) where it ends.
+    pub anchor_x_px: f32,
+    pub flipped: bool,
+    /// The widest the text may be.
+    pub max_width_px: f32,
+    /// Titles of markers and of spans go in two rows per lane, so they never collide.
+    pub row: usize,
+}
+
+impl LabelSpot {
+    /// The left edge of a title `width_px` wide.
+    pub fn left_px(&self, width_px: f32) -> f32 {
+        if self.flipped {
+            self.anchor_x_px - width_px
+        } else {
+            self.anchor_x_px
+        }
+    }
+}
+
+/// A title starts right of its marker (or inside its span, along the top), cut to the room
+/// before the chart's right edge; where that room is under `min_room_px`, it ends left of the
+/// mark instead.
+pub fn label_spot(mark: &Mark, transform: &ScreenTransform) -> LabelSpot {
+    let (marker_radius_px, min_room_px, max_width_px) =
+        (MARKER_RADIUS_PX, LABEL_MIN_ROOM_PX, LABEL_MAX_WIDTH_PX);
+    const GAP_PX: f32 = 4.0;
+    let [left, top, right, _] = mark_rect_px(mark, transform);
+    let vague = matches!(mark.shape, MarkShape::Vague(_));
+    let (x, top_px) = if vague {
+        (left.max(transform.left_px) + GAP_PX, top + 1.0)
+    } else {
+        (
+            right + GAP_PX,
+            transform.y_from_lane(mark.lane as f64) + marker_radius_px + 1.0,
+        )
+    };
+    let room_right = transform.right_px - x - GAP_PX;
+    let flipped = room_right < min_room_px;
+    let anchor_x_px = match (flipped, vague) {
+        (false, _) => x,
+        (true, true) => right.min(transform.right_px) - GAP_PX,
+        (true, false) => left - GAP_PX,
+    };
+    let room = if flipped {
+        anchor_x_px - transform.left_px
+    } else {
+        room_right
+    };
+    LabelSpot {
+        top_px,
+        anchor_x_px,
+        flipped,
+        max_width_px: room.clamp(20.0, max_width_px),
+        row: mark.lane * 2 + usize::from(vague),
+    }
 }
 
 /// Chooses which labels to show so that none overlaps another in the same lane.

@@ -1,9 +1,10 @@
 //! The menu bar, the status bar and the path field shown when no folder dialog can open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
-use crate::app::{Command, DataSource, TimelineApp};
+use crate::app::{Command, DataSource, PathEntry, PathPurpose, TimelineApp};
+use crate::export::ExportKind;
 use crate::model::scene::{ColorMode, LaneMode};
 
 pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
@@ -40,6 +41,20 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             let reload = egui::Button::new("Reload").shortcut_text("Ctrl+R");
             if ui.add_enabled(can_reload, reload).clicked() {
                 commands.push(Command::Reload);
+            }
+            ui.separator();
+            let export_image =
+                egui::Button::new("Export image…").shortcut_text(ui.ctx().format_shortcut(
+                    &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E),
+                ));
+            if ui.add(export_image).clicked() {
+                commands.push(Command::Export(ExportKind::Png));
+            }
+            if ui.button("Export SVG…").clicked() {
+                commands.push(Command::Export(ExportKind::Svg));
+            }
+            if ui.button("Export CSV of the shown events…").clicked() {
+                commands.push(Command::Export(ExportKind::Csv));
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -163,7 +178,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         }
         if app.is_dialog_open() {
             ui.separator();
-            ui.label("Choosing a folder…");
+            ui.label("Waiting for the file dialog…");
         }
         if let Some(message) = &app.status_message {
             ui.separator();
@@ -173,41 +188,72 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     commands
 }
 
-/// A small window to type or paste a folder path, for desktops with no folder dialog.
-pub fn path_entry_ui(ctx: &egui::Context, path: &str) -> Vec<Command> {
+/// A small window to type or paste a path, for desktops with no file dialog.
+pub fn path_entry_ui(ctx: &egui::Context, entry: &PathEntry) -> Vec<Command> {
     let mut commands = Vec::new();
-    let mut text = path.to_owned();
+    let mut text = entry.text.clone();
     let mut open = true;
-    egui::Window::new("Open a data folder")
+    let (title, prompt, hint) = match entry.purpose {
+        PathPurpose::OpenFolder => (
+            "Open a data folder",
+            "Type or paste the folder's path:",
+            "/path/to/data",
+        ),
+        PathPurpose::Save(_) => (
+            "Export",
+            "Type or paste the path to save to:",
+            "/path/to/timeline.png",
+        ),
+    };
+    egui::Window::new(title)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, -120.0])
         .open(&mut open)
         .show(ctx, |ui| {
-            ui.label(
-                "No folder dialog is available on this desktop.\nType or paste the folder's path:",
-            );
+            ui.label(format!(
+                "No file dialog is available on this desktop.\n{prompt}"
+            ));
             let field = ui.add(
                 egui::TextEdit::singleline(&mut text)
                     .desired_width(420.0)
-                    .hint_text("/path/to/data"),
+                    .hint_text(hint),
             );
-            if path.is_empty() && !field.has_focus() {
+            if entry.text.is_empty() && !field.has_focus() {
                 field.request_focus();
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let folder = PathBuf::from(text.trim());
-            let exists = folder.is_dir();
-            if !text.trim().is_empty() && !exists {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "There is no folder at this path.",
-                );
+            let path = PathBuf::from(text.trim());
+            let (usable, problem) = match entry.purpose {
+                PathPurpose::OpenFolder => (path.is_dir(), "There is no folder at this path."),
+                PathPurpose::Save(_) => (
+                    path.file_name().is_some()
+                        && path
+                            .parent()
+                            .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir()),
+                    "The folder to save in does not exist.",
+                ),
+            };
+            if !text.trim().is_empty() && !usable {
+                ui.colored_label(ui.visuals().warn_fg_color, problem);
             }
             ui.horizontal(|ui| {
-                let open_clicked = ui.add_enabled(exists, egui::Button::new("Open")).clicked();
-                if exists && (open_clicked || entered) {
-                    commands.push(Command::OpenFolder(folder.clone()));
+                let button = if matches!(entry.purpose, PathPurpose::OpenFolder) {
+                    "Open"
+                } else {
+                    "Save"
+                };
+                let clicked = ui.add_enabled(usable, egui::Button::new(button)).clicked();
+                if usable && (clicked || entered) {
+                    commands.push(match entry.purpose {
+                        PathPurpose::OpenFolder => Command::OpenFolder(path.clone()),
+                        // Typed paths are checked for an existing file before writing.
+                        PathPurpose::Save(kind) => Command::ExportTo {
+                            kind,
+                            path: path.clone(),
+                            overwrite: false,
+                        },
+                    });
                 }
                 if ui.button("Cancel").clicked() {
                     commands.push(Command::ClosePathEntry);
@@ -216,8 +262,33 @@ pub fn path_entry_ui(ctx: &egui::Context, path: &str) -> Vec<Command> {
         });
     if !open {
         commands.push(Command::ClosePathEntry);
-    } else if text != path {
+    } else if text != entry.text {
         commands.push(Command::SetPathEntry(text));
     }
+    commands
+}
+
+/// Asks before an export replaces an existing file.
+pub fn confirm_overwrite_ui(ctx: &egui::Context, kind: ExportKind, path: &Path) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Modal::new(egui::Id::unique("confirm_overwrite")).show(ctx, |ui| {
+        ui.heading("Replace the file?");
+        ui.label(format!(
+            "{} already exists.\nDo you want to replace it?",
+            path.display()
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Replace").clicked() {
+                commands.push(Command::ExportTo {
+                    kind,
+                    path: path.to_owned(),
+                    overwrite: true,
+                });
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelOverwrite);
+            }
+        });
+    });
     commands
 }

@@ -9,7 +9,7 @@ mod menu;
 mod problems;
 mod timeline;
 
-pub use timeline::last_timeline_transform;
+pub use timeline::{last_chart_rect, last_timeline_transform};
 
 use crate::app::{Command, TimelineApp};
 
@@ -52,8 +52,11 @@ pub fn app_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         });
     egui::CentralPanel::default().show(ui, |ui| commands.extend(timeline::timeline_ui(ui, app)));
 
-    if let Some(path) = &app.path_entry {
-        commands.extend(menu::path_entry_ui(ui.ctx(), path));
+    if let Some(entry) = &app.path_entry {
+        commands.extend(menu::path_entry_ui(ui.ctx(), entry));
+    }
+    if let Some((kind, path)) = &app.confirm_overwrite {
+        commands.extend(menu::confirm_overwrite_ui(ui.ctx(), *kind, path));
     }
     commands
 }

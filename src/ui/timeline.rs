@@ -7,23 +7,26 @@ use egui_plot::{GridMark, Plot};
 
 use super::color32;
 use crate::app::{Command, TimelineApp};
-use crate::model::scene::{Mark, MarkShape, Scene, hit_test, mark_rect_px, place_labels};
+use crate::model::scene::{
+    LabelSpot, MARKER_RADIUS_PX, Mark, MarkShape, Scene, hit_test, label_spot, mark_rect_px,
+    place_labels,
+};
 use crate::model::ticks::{date_ticks, tick_label};
 use crate::model::view::{ScreenTransform, TimeView};
 
-/// Radius of a one-day marker, in points.
-const MARKER_RADIUS_PX: f32 = 6.0;
 /// How far from a marker a click still selects it.
 const HIT_RADIUS_PX: f32 = 6.0;
 /// Date labels on the axis need about this much room.
 const TICK_SPACING_PX: f64 = 95.0;
-/// Event titles beside markers are cut to this width.
-const MAX_LABEL_WIDTH_PX: f32 = 240.0;
 /// One notch of a mouse wheel (about 50 points of scroll) zooms by this factor.
 const WHEEL_ZOOM_PER_POINT: f64 = 1.0 / 200.0;
 
 pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let mut commands = Vec::new();
+    // The chart, for image exports: the legend, the axes and the plot.
+    let chart_rect = ui.available_rect_before_wrap();
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(chart_rect_id(), chart_rect));
     let scene = &app.data.scene;
     let lane_count = scene.lanes.len().max(1);
     let lane_labels: Vec<String> = scene.lanes.iter().map(|l| l.label.clone()).collect();
@@ -138,15 +141,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         .data_mut(|d| d.insert_temp(transform_id(), transform));
     let painter = ui.painter_at(frame);
     paint_lane_bands(&painter, &transform, scene.lanes.len(), ui.visuals());
-    let hovered_mark = response.response.hover_pos().and_then(|pointer| {
-        hit_test(
-            scene,
-            &transform,
-            [pointer.x, pointer.y],
-            MARKER_RADIUS_PX,
-            HIT_RADIUS_PX,
-        )
-    });
+    // An image export shows the chart as it is, without the pointer's effects.
+    let hovered_mark = response
+        .response
+        .hover_pos()
+        .filter(|_| !app.is_capturing())
+        .and_then(|pointer| hit_test(scene, &transform, [pointer.x, pointer.y], HIT_RADIUS_PX));
     paint_marks(&painter, ui, app, &transform, hovered_mark);
     if scene.marks.is_empty() {
         let message = if app.data.dataset.events.is_empty() {
@@ -174,21 +174,24 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     if plot_response.double_clicked() {
         commands.push(Command::FitAll);
     } else if plot_response.clicked() {
-        let clicked = plot_response.interact_pointer_pos().and_then(|p| {
-            hit_test(
-                scene,
-                &transform,
-                [p.x, p.y],
-                MARKER_RADIUS_PX,
-                HIT_RADIUS_PX,
-            )
-        });
+        let clicked = plot_response
+            .interact_pointer_pos()
+            .and_then(|p| hit_test(scene, &transform, [p.x, p.y], HIT_RADIUS_PX));
         commands.push(Command::Select(clicked.map(|m| m.event_index)));
     }
     if let Some(mark) = hovered_mark {
         plot_response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, app, mark));
     }
     commands
+}
+
+fn chart_rect_id() -> egui::Id {
+    egui::Id::unique("timeline_chart_rect")
+}
+
+/// Where the whole chart (legend, axes and plot) was drawn in the last frame.
+pub fn last_chart_rect(ctx: &egui::Context) -> Option<Rect> {
+    ctx.data(|d| d.get_temp(chart_rect_id()))
 }
 
 fn transform_id() -> egui::Id {
@@ -241,7 +244,7 @@ fn paint_marks(
     visible.sort_by_key(|m| !matches!(m.shape, MarkShape::Vague(_)));
 
     for &mark in &visible {
-        let [left, top, right, bottom] = mark_rect_px(mark, transform, MARKER_RADIUS_PX);
+        let [left, top, right, bottom] = mark_rect_px(mark, transform);
         let rect = Rect::from_min_max(Pos2::new(left, top), Pos2::new(right, bottom));
         let color = color32(mark.color_rgb);
         let inferred = events[mark.event_index].date_inferred;
@@ -336,10 +339,7 @@ fn paint_labels(
         };
         (app.selected != Some(m.event_index), kind)
     });
-    // Each title starts right of its mark (inside a span), cut to the room left before the
-    // chart's edge; where that room is too small, it ends left of the mark instead.
-    const MIN_ROOM_PX: f32 = 90.0;
-    let placed: Vec<(Pos2, std::sync::Arc<egui::Galley>)> = ordered
+    let placed: Vec<(LabelSpot, std::sync::Arc<egui::Galley>)> = ordered
         .iter()
         .map(|mark| {
             let event = &events[mark.event_index];
@@ -347,50 +347,19 @@ fn paint_labels(
                 MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title),
                 _ => event.title.clone(),
             };
-            let [left, top, right, _] = mark_rect_px(mark, transform, MARKER_RADIUS_PX);
-            let (x, y) = match mark.shape {
-                MarkShape::Vague(_) => (left.max(transform.left_px) + 4.0, top + 1.0),
-                _ => (
-                    right + 4.0,
-                    transform.y_from_lane(mark.lane as f64) + MARKER_RADIUS_PX + 1.0,
-                ),
-            };
-            let room_right = transform.right_px - x - 4.0;
-            let flip = room_right < MIN_ROOM_PX;
-            let anchor_right = match mark.shape {
-                MarkShape::Vague(_) => right.min(transform.right_px) - 4.0,
-                _ => left - 4.0,
-            };
-            let max_width = if flip {
-                anchor_right - transform.left_px
-            } else {
-                room_right
-            };
+            let spot = label_spot(mark, transform);
             let mut job = egui::text::LayoutJob::simple_singleline(text, font.clone(), text_color);
-            job.wrap = egui::text::TextWrapping::truncate_at_width(
-                max_width.clamp(20.0, MAX_LABEL_WIDTH_PX),
-            );
-            let galley = ui.fonts_mut(|f| f.layout_job(job));
-            let x = if flip {
-                anchor_right - galley.size().x
-            } else {
-                x
-            };
-            (Pos2::new(x, y), galley)
+            job.wrap = egui::text::TextWrapping::truncate_at_width(spot.max_width_px);
+            (spot, ui.fonts_mut(|f| f.layout_job(job)))
         })
         .collect();
-    // Day and range titles go just under their marker line, span titles along the span's
-    // top: two rows per lane, so the two kinds never collide.
-    let rows: Vec<(usize, f32, f32)> = ordered
+    let rows: Vec<(usize, f32, f32)> = placed
         .iter()
-        .zip(&placed)
-        .map(|(mark, (pos, galley))| {
-            let row = mark.lane * 2 + usize::from(matches!(mark.shape, MarkShape::Vague(_)));
-            (row, pos.x, galley.size().x)
-        })
+        .map(|(spot, galley)| (spot.row, spot.left_px(galley.size().x), galley.size().x))
         .collect();
     let lane_height = transform.lane_height_px();
-    for ((mark, (pos, galley)), show) in ordered.iter().zip(placed).zip(place_labels(&rows, 8.0)) {
+    for ((mark, (spot, galley)), show) in ordered.iter().zip(placed).zip(place_labels(&rows, 8.0)) {
+        let pos = Pos2::new(spot.left_px(galley.size().x), spot.top_px);
         // In a cramped lane only the selected title is written.
         let room = lane_height > 2.0 * galley.size().y + 2.0 * MARKER_RADIUS_PX;
         if show && (room || app.selected == Some(mark.event_index)) {

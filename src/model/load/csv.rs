@@ -1,6 +1,6 @@
 //! The spreadsheet format: one event per row, list fields separated by `;`.
 
-use super::raw::{Locate, RawEvent, RawParticipant, RawSource, validate};
+use super::raw::{Locate, RawEvent, RawParticipant, RawPerson, RawSource, validate};
 use crate::model::event::Event;
 use crate::model::problem::Problem;
 
@@ -23,8 +23,12 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "tags",
 ];
 
+/// Columns that hold JSON lists, for what a spreadsheet cell cannot: every person, and every
+/// source when there are several (they then replace `source_file`, `source_url` and `quote`).
+pub const CSV_JSON_COLUMNS: [&str; 2] = ["people", "sources"];
+
 /// Columns we read beyond [`CSV_COLUMNS`].
-const EXTRA_COLUMNS: [&str; 1] = ["date_inferred"];
+const EXTRA_COLUMNS: [&str; 3] = ["date_inferred", CSV_JSON_COLUMNS[0], CSV_JSON_COLUMNS[1]];
 
 /// Columns without which a row cannot be an event.
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "title", "start", "category"];
@@ -190,17 +194,49 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
                 false
             }
         };
+        // A JSON column that does not parse skips the event, like any other bad field.
+        let mut json_list = |name: &str| -> Result<Option<serde_json::Value>, ()> {
+            let Some(text) = field(name) else {
+                return Ok(None);
+            };
+            serde_json::from_str(&text).map(Some).map_err(|error| {
+                let (line, column) = locator.locate(name);
+                let id = field("id").unwrap_or_default();
+                let message =
+                    format!("the {name} column is not a JSON list ({error}); event '{id}' skipped");
+                problems.push(Problem::error(file, line, column, message));
+            })
+        };
+        let (Ok(people_json), Ok(sources_json)) = (json_list("people"), json_list("sources"))
+        else {
+            continue;
+        };
+        let people = people_json.map(serde_json::from_value::<Vec<RawPerson>>);
+        let sources_list = sources_json.map(serde_json::from_value::<Vec<RawSource>>);
+        let (people, sources_list) = match (people.transpose(), sources_list.transpose()) {
+            (Ok(people), Ok(sources)) => (people.unwrap_or_default(), sources),
+            (Err(error), _) | (_, Err(error)) => {
+                let id = field("id").unwrap_or_default();
+                let message = format!(
+                    "a people or sources entry has the wrong shape ({error}); event '{id}' skipped"
+                );
+                problems.push(Problem::error(file, line, None, message));
+                continue;
+            }
+        };
         let (source_file, source_url, quote) =
             (field("source_file"), field("source_url"), field("quote"));
-        let sources = if source_file.is_some() || source_url.is_some() || quote.is_some() {
-            vec![RawSource {
-                file: source_file,
-                url: source_url,
-                quote,
-                ..RawSource::default()
-            }]
-        } else {
-            Vec::new()
+        let sources = match sources_list {
+            Some(sources) => sources,
+            None if source_file.is_some() || source_url.is_some() || quote.is_some() => {
+                vec![RawSource {
+                    file: source_file,
+                    url: source_url,
+                    quote,
+                    ..RawSource::default()
+                }]
+            }
+            None => Vec::new(),
         };
         let raw = RawEvent {
             id: field("id"),
@@ -214,7 +250,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
             countries: list("countries"),
             organizers: list("organizers"),
             participants,
-            people: Vec::new(),
+            people,
             summary: field("summary"),
             sources,
             tags: list("tags"),

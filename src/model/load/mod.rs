@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-pub use self::csv::{CSV_COLUMNS, split_list};
+pub use self::csv::{CSV_COLUMNS, CSV_JSON_COLUMNS, split_list};
 pub use self::raw::RawEvent;
 use crate::model::event::Event;
 use crate::model::problem::Problem;

@@ -7,6 +7,7 @@ use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::export::ExportKind;
 use crate::model::load::load_folder;
 use crate::model::sample::sample_dataset;
 use crate::model::scene::{ColorMode, LaneMode, Scene};
@@ -14,6 +15,32 @@ use crate::model::view::{TimeView, ViewLimits};
 use crate::model::{Dataset, Filters, LoadError, LoadOptions, LoadProgress};
 use crate::ui;
 use crate::watch::FolderWatcher;
+
+mod export;
+
+use export::Capture;
+pub use export::{ScreenshotJob, ScreenshotOutcome};
+
+/// What a typed or picked path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    OpenFolder,
+    Save(ExportKind),
+}
+
+/// The field shown when no native dialog is available.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathEntry {
+    pub purpose: PathPurpose,
+    pub text: String,
+}
+
+/// A native dialog running on a helper thread.
+struct PendingDialog {
+    receiver: mpsc::Receiver<Option<PathBuf>>,
+    opened_at: std::time::Instant,
+    purpose: PathPurpose,
+}
 
 /// Everything remembered between runs (the window size and panel widths are remembered by
 /// eframe and egui themselves).
@@ -28,6 +55,8 @@ pub struct Settings {
     pub dark_mode: bool,
     pub counts_scope: CountsScope,
     pub show_problems: bool,
+    /// Where the last export went; never the data folder unless the user chose it.
+    pub last_export_folder: Option<PathBuf>,
 }
 
 /// The recent-folders menu keeps this many.
@@ -77,6 +106,15 @@ pub enum Command {
     Zoom(f64),
     ShowOpenDialog,
     OpenFolder(PathBuf),
+    /// Ask where to save, then export.
+    Export(ExportKind),
+    /// Export to `path`; `overwrite` once the user agreed to replace an existing file.
+    ExportTo {
+        kind: ExportKind,
+        path: PathBuf,
+        overwrite: bool,
+    },
+    CancelOverwrite,
     OpenSample,
     Reload,
     CancelLoad,
@@ -175,10 +213,16 @@ pub struct TimelineApp {
     pub view_changed: bool,
     pub selected: Option<usize>,
     pub loading: Option<LoadJob>,
-    /// A folder dialog running on a helper thread.
-    folder_dialog: Option<(mpsc::Receiver<Option<PathBuf>>, std::time::Instant)>,
+    /// A file or folder dialog running on a helper thread.
+    dialog: Option<PendingDialog>,
     /// Shown when no dialog could be opened: a field to type a path into.
-    pub path_entry: Option<String>,
+    pub path_entry: Option<PathEntry>,
+    /// An export waiting for the user to agree to replace an existing file.
+    pub confirm_overwrite: Option<(ExportKind, PathBuf)>,
+    /// The PNG export in progress: waiting for the frame to be painted, then for its pixels.
+    capture: Option<Capture>,
+    /// Set for `--screenshot`: what to show, where to save it, and where to put the outcome.
+    screenshot_job: Option<ScreenshotJob>,
     /// A one-line message for the status bar (errors of opening, copying, ...).
     pub status_message: Option<String>,
     /// The window title last sent, so it is sent only when it changes.
@@ -215,8 +259,11 @@ impl TimelineApp {
             view_changed: true,
             selected: None,
             loading: None,
-            folder_dialog: None,
+            dialog: None,
             path_entry: None,
+            confirm_overwrite: None,
+            capture: None,
+            screenshot_job: None,
             status_message: None,
             sent_title: String::new(),
             watcher: None,
@@ -269,7 +316,11 @@ impl TimelineApp {
         match result {
             Ok(dataset) => self.show_dataset(job.source, dataset),
             Err(LoadError::Cancelled) => self.status_message = Some("Loading cancelled".to_owned()),
-            Err(error) => self.status_message = Some(error.to_string()),
+            Err(error) => {
+                self.status_message = Some(error.to_string());
+                let ctx = self.egui_ctx.clone();
+                self.finish_screenshot_job(&ctx, Err(error.to_string()));
+            }
         }
     }
 
@@ -321,54 +372,82 @@ impl TimelineApp {
 
     /// Opens the native folder picker on a helper thread, so the window keeps painting.
     fn show_open_dialog(&mut self) {
-        if self.folder_dialog.is_some() {
-            return;
-        }
-        let (sender, receiver) = mpsc::channel();
         let start_dir = match &self.data.source {
             DataSource::Folder(folder) => folder.parent().map(Path::to_owned),
             DataSource::Sample => None,
         };
+        self.start_dialog(PathPurpose::OpenFolder, move || {
+            let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned())
+        });
+    }
+
+    /// Runs `pick` (a blocking dialog) on a helper thread.
+    fn start_dialog(
+        &mut self,
+        purpose: PathPurpose,
+        pick: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    ) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.egui_ctx.clone();
         let spawned = std::thread::Builder::new()
-            .name("folder-dialog".into())
+            .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
-                if let Some(dir) = start_dir {
-                    dialog = dialog.set_directory(dir);
-                }
-                let picked =
-                    pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned());
-                let _ = sender.send(picked);
+                let _ = sender.send(pick());
+                ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => self.folder_dialog = Some((receiver, std::time::Instant::now())),
-            Err(_) => self.path_entry = Some(String::new()),
+            Ok(_) => {
+                self.dialog = Some(PendingDialog {
+                    receiver,
+                    opened_at: std::time::Instant::now(),
+                    purpose,
+                })
+            }
+            Err(_) => {
+                self.path_entry = Some(PathEntry {
+                    purpose,
+                    text: String::new(),
+                })
+            }
         }
     }
 
-    fn poll_folder_dialog(&mut self) {
+    fn poll_dialog(&mut self) {
         /// rfd answers "nothing picked" at once when it has no dialog to show (no portal, no
         /// zenity); a person takes longer than this to cancel one.
         const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
-        let Some((receiver, opened_at)) = &self.folder_dialog else {
-            return;
-        };
-        let answer = match receiver.try_recv() {
+        let Some(dialog) = &self.dialog else { return };
+        let answer = match dialog.receiver.try_recv() {
             Ok(answer) => answer,
             Err(mpsc::TryRecvError::Empty) => return,
             Err(mpsc::TryRecvError::Disconnected) => None,
         };
-        let no_dialog = answer.is_none() && opened_at.elapsed() < NO_DIALOG_WITHIN;
-        self.folder_dialog = None;
-        match answer {
-            Some(folder) => self.start_loading(folder),
-            None if no_dialog => self.path_entry = Some(String::new()),
-            None => {}
+        let no_dialog = answer.is_none() && dialog.opened_at.elapsed() < NO_DIALOG_WITHIN;
+        let purpose = dialog.purpose;
+        self.dialog = None;
+        match (answer, purpose) {
+            (Some(folder), PathPurpose::OpenFolder) => self.start_loading(folder),
+            // The save dialogs (portal, zenity) ask before replacing a file themselves.
+            (Some(path), PathPurpose::Save(kind)) => self.export_to(kind, path, true),
+            (None, purpose) if no_dialog => {
+                self.path_entry = Some(PathEntry {
+                    purpose,
+                    text: String::new(),
+                })
+            }
+            (None, _) => {}
         }
     }
 
     pub fn is_dialog_open(&self) -> bool {
-        self.folder_dialog.is_some()
+        self.dialog.is_some()
     }
 
     /// Applies one command.
@@ -423,6 +502,17 @@ impl TimelineApp {
                 self.path_entry = None;
                 self.start_loading(folder);
             }
+            Command::Export(kind) => self.show_save_dialog(kind),
+            Command::ExportTo {
+                kind,
+                path,
+                overwrite,
+            } => {
+                self.path_entry = None;
+                self.confirm_overwrite = None;
+                self.export_to(kind, path, overwrite);
+            }
+            Command::CancelOverwrite => self.confirm_overwrite = None,
             Command::OpenSample => self.show_dataset(DataSource::Sample, sample_dataset()),
             Command::Reload => match self.data.source.clone() {
                 DataSource::Folder(folder) => self.start_loading(folder),
@@ -455,7 +545,11 @@ impl TimelineApp {
                 });
             }
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
-            Command::SetPathEntry(text) => self.path_entry = Some(text),
+            Command::SetPathEntry(text) => {
+                if let Some(entry) = &mut self.path_entry {
+                    entry.text = text;
+                }
+            }
             Command::ClosePathEntry => self.path_entry = None,
             Command::CopyText(text) => {
                 self.status_message = Some(format!("Copied {text}"));
@@ -486,8 +580,14 @@ impl eframe::App for TimelineApp {
             self.apply(ui.ctx(), Command::Reload);
         }
         self.poll_loading();
-        self.poll_folder_dialog();
-        if self.loading.is_some() || self.folder_dialog.is_some() {
+        self.poll_dialog();
+        self.poll_capture(ui.ctx());
+        self.advance_screenshot_job(ui.ctx());
+        if self.loading.is_some()
+            || self.dialog.is_some()
+            || self.capture.is_some()
+            || self.screenshot_job.is_some()
+        {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -496,6 +596,7 @@ impl eframe::App for TimelineApp {
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.request_capture(ui.ctx());
         let title = self.title();
         if title != self.sent_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -504,23 +605,49 @@ impl eframe::App for TimelineApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        // A scripted screenshot leaves the user's settings alone.
+        if self.screenshot_job.is_none() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        }
     }
 }
 
+/// How the window is opened from the command line.
+#[derive(Default)]
+pub struct StartOptions {
+    pub folder: Option<PathBuf>,
+    /// The window's inner size in points; the remembered size when `None`.
+    pub size: Option<[f32; 2]>,
+    pub screenshot: Option<ScreenshotJob>,
+}
+
 /// Opens the window.
-pub fn run(folder: Option<PathBuf>) -> eframe::Result {
-    let options = eframe::NativeOptions {
+pub fn run(options: StartOptions) -> eframe::Result {
+    let StartOptions {
+        folder,
+        size,
+        screenshot,
+    } = options;
+    let scripted = screenshot.is_some();
+    let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1400.0, 850.0])
+            .with_inner_size(size.unwrap_or([1400.0, 850.0]))
             .with_min_inner_size([700.0, 450.0])
             .with_title("Cooperation Timeline Explorer")
             .with_app_id("coop-timeline"),
+        // A scripted screenshot uses the size it was given, not the remembered one.
+        persist_window: !scripted,
         ..Default::default()
     };
     eframe::run_native(
         "coop-timeline",
-        options,
-        Box::new(move |cc| Ok(Box::new(TimelineApp::new(cc, folder)))),
+        native_options,
+        Box::new(move |cc| {
+            let mut app = TimelineApp::new(cc, folder);
+            if let Some(job) = screenshot {
+                app.set_screenshot_job(job);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

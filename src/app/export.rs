@@ -1,0 +1,346 @@
+//! Exports from the window: the save dialog, the PNG capture of the chart, and `--screenshot`.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+
+use super::{Command, PathPurpose, TimelineApp};
+use crate::export::crop::{crop_rect_px, crop_rgba};
+use crate::export::csv::events_to_csv;
+use crate::export::svg::SvgChart;
+use crate::export::{ExportKind, WriteError, encode_png, write_atomically};
+use crate::model::view::{TimeView, ViewLimits};
+use crate::ui::last_chart_rect;
+
+/// A PNG export under way.
+pub(super) struct Capture {
+    path: PathBuf,
+    overwrite: bool,
+    /// Frames painted since the export was asked for; popups close and hover fades first.
+    frames_waited: u32,
+    pixels: Option<mpsc::Receiver<Arc<egui::ColorImage>>>,
+}
+
+/// Frames to paint after the export is asked for, so menus are closed in the captured one.
+const FRAMES_BEFORE_CAPTURE: u32 = 2;
+
+/// What `--screenshot` asks for.
+pub struct ScreenshotJob {
+    pub path: PathBuf,
+    pub overwrite: bool,
+    pub from_year: Option<i32>,
+    pub to_year: Option<i32>,
+    pub select: Option<String>,
+    /// Filled in when done; `main` reads it after the window closed.
+    pub outcome: ScreenshotOutcome,
+    /// Whether the view and selection were applied to the loaded data.
+    prepared: bool,
+}
+
+/// The result of a `--screenshot` run: the saved path, or what went wrong.
+pub type ScreenshotOutcome = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+
+impl ScreenshotJob {
+    pub fn new(
+        path: PathBuf,
+        overwrite: bool,
+        from_year: Option<i32>,
+        to_year: Option<i32>,
+        select: Option<String>,
+    ) -> Self {
+        Self {
+            path,
+            overwrite,
+            from_year,
+            to_year,
+            select,
+            outcome: Arc::default(),
+            prepared: false,
+        }
+    }
+}
+
+/// The view from the start of `from_year` to the end of `to_year`.
+fn years_view(
+    from_year: Option<i32>,
+    to_year: Option<i32>,
+    current: TimeView,
+    limits: &ViewLimits,
+) -> TimeView {
+    let day = |year: i32, month: u32, day: u32| {
+        chrono::NaiveDate::from_ymd_opt(year, month, day).map(crate::model::date::days_from_date)
+    };
+    let min_days = from_year
+        .and_then(|y| day(y, 1, 1))
+        .unwrap_or(current.min_days);
+    let max_days = to_year
+        .and_then(|y| day(y + 1, 1, 1))
+        .unwrap_or(current.max_days);
+    TimeView { min_days, max_days }.clamped(limits)
+}
+
+impl TimelineApp {
+    /// Sets up a `--screenshot` run.
+    pub fn set_screenshot_job(&mut self, job: ScreenshotJob) {
+        self.screenshot_job = Some(job);
+    }
+
+    /// The folder proposed for exports: the last one used, else Pictures, else home.
+    fn export_folder(&self) -> Option<PathBuf> {
+        let home = std::env::home_dir();
+        self.settings
+            .last_export_folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .or_else(|| {
+                home.as_ref()
+                    .map(|h| h.join("Pictures"))
+                    .filter(|p| p.is_dir())
+            })
+            .or(home)
+    }
+
+    pub(super) fn show_save_dialog(&mut self, kind: ExportKind) {
+        let file_name = kind.default_file_name(chrono::Local::now().naive_local());
+        let folder = self.export_folder();
+        self.start_dialog(PathPurpose::Save(kind), move || {
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .set_title(format!("Export the chart as a {}", kind.label()))
+                .set_file_name(file_name)
+                .add_filter(kind.label(), &[kind.extension()]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            pollster::block_on(dialog.save_file()).map(|handle| handle.path().to_owned())
+        });
+    }
+
+    /// Writes an export to `path`; asks first when it would replace a file.
+    pub(super) fn export_to(&mut self, kind: ExportKind, path: PathBuf, overwrite: bool) {
+        if !overwrite && path.exists() {
+            self.confirm_overwrite = Some((kind, path));
+            return;
+        }
+        let written = match kind {
+            ExportKind::Png => {
+                self.capture = Some(Capture {
+                    path,
+                    overwrite,
+                    frames_waited: 0,
+                    pixels: None,
+                });
+                return;
+            }
+            ExportKind::Svg => self.write_svg(&path, overwrite),
+            ExportKind::Csv => self.write_csv(&path, overwrite),
+        };
+        self.report_export(&path, written);
+    }
+
+    fn report_export(&mut self, path: &Path, written: Result<(), WriteError>) {
+        self.status_message = Some(match written {
+            Ok(()) => {
+                self.settings.last_export_folder = path.parent().map(Path::to_owned);
+                format!("Saved {}", path.display())
+            }
+            Err(error) => format!("Export failed: {error}"),
+        });
+    }
+
+    fn write_svg(&self, path: &Path, overwrite: bool) -> Result<(), WriteError> {
+        let size =
+            last_chart_rect(&self.egui_ctx).map_or([1200.0, 700.0], |r| [r.width(), r.height()]);
+        let chart = SvgChart {
+            scene: &self.data.scene,
+            events: &self.data.dataset.events,
+            view: self.view,
+            width_px: size[0].max(400.0),
+            height_px: size[1].max(300.0),
+            selected: self.selected,
+        };
+        write_atomically(path, chart.to_svg().as_bytes(), overwrite)
+    }
+
+    fn write_csv(&self, path: &Path, overwrite: bool) -> Result<(), WriteError> {
+        let events = self
+            .data
+            .shown
+            .iter()
+            .map(|&i| &self.data.dataset.events[i]);
+        let text = events_to_csv(events).map_err(|e| WriteError::Encode(e.to_string()))?;
+        write_atomically(path, text.as_bytes(), overwrite)
+    }
+
+    /// Asks for a screenshot once the export's frames were painted.
+    pub(super) fn request_capture(&mut self, ctx: &egui::Context) {
+        let Some(capture) = &mut self.capture else {
+            return;
+        };
+        if capture.pixels.is_some() {
+            return;
+        }
+        capture.frames_waited += 1;
+        if capture.frames_waited <= FRAMES_BEFORE_CAPTURE {
+            ctx.request_repaint();
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+            egui::ScreenshotCallback::new(move |image| {
+                let _ = sender.send(image);
+                // The callback does not repaint by itself.
+                repaint.request_repaint();
+            }),
+        ));
+        capture.pixels = Some(receiver);
+    }
+
+    /// True while a capture waits for its frame: hover effects are left out of it.
+    pub fn is_capturing(&self) -> bool {
+        self.capture.is_some()
+    }
+
+    /// Crops and saves a screenshot that arrived.
+    pub(super) fn poll_capture(&mut self, ctx: &egui::Context) {
+        let Some(Capture {
+            pixels: Some(receiver),
+            ..
+        }) = &self.capture
+        else {
+            return;
+        };
+        let image = match receiver.try_recv() {
+            Ok(image) => image,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.capture = None;
+                self.finish_screenshot_job(ctx, Err("the window gave no screenshot".to_owned()));
+                return;
+            }
+        };
+        let Some(Capture {
+            path, overwrite, ..
+        }) = self.capture.take()
+        else {
+            return;
+        };
+        let written = self.save_chart_png(ctx, &image, &path, overwrite);
+        let outcome = written
+            .as_ref()
+            .map(|()| path.clone())
+            .map_err(ToString::to_string);
+        self.report_export(&path, written);
+        self.finish_screenshot_job(ctx, outcome);
+    }
+
+    fn save_chart_png(
+        &self,
+        ctx: &egui::Context,
+        image: &egui::ColorImage,
+        path: &Path,
+        overwrite: bool,
+    ) -> Result<(), WriteError> {
+        let rect = last_chart_rect(ctx)
+            .ok_or_else(|| WriteError::Encode("the chart was not drawn".to_owned()))?;
+        let crop = crop_rect_px(
+            [rect.left(), rect.top(), rect.right(), rect.bottom()],
+            ctx.pixels_per_point(),
+            image.size,
+        )
+        .ok_or_else(|| WriteError::Encode("the chart is outside the window".to_owned()))?;
+        let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+        let cropped = crop_rgba(&rgba, image.size[0], crop);
+        let png = encode_png(crop[2] as u32, crop[3] as u32, cropped)?;
+        write_atomically(path, &png, overwrite)
+    }
+
+    /// Drives `--screenshot`: waits for the data, applies the view and selection, exports,
+    /// then closes the window.
+    pub(super) fn advance_screenshot_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.screenshot_job else {
+            return;
+        };
+        if job.prepared || self.loading.is_some() {
+            return;
+        }
+        if let Some(message) = self
+            .status_message
+            .clone()
+            .filter(|_| self.data.dataset.events.is_empty())
+        {
+            self.finish_screenshot_job(ctx, Err(message));
+            return;
+        }
+        let (from_year, to_year, select) = (job.from_year, job.to_year, job.select.clone());
+        let (path, overwrite) = (job.path.clone(), job.overwrite);
+        if let Some(id) = select {
+            let Some(index) = self.data.dataset.events.iter().position(|e| e.id == id) else {
+                self.finish_screenshot_job(ctx, Err(format!("no event has the id '{id}'")));
+                return;
+            };
+            self.apply(ctx, Command::Select(Some(index)));
+        }
+        if from_year.is_some() || to_year.is_some() {
+            self.view = years_view(from_year, to_year, self.view, &self.data.limits);
+            self.view_changed = true;
+        }
+        if let Some(job) = &mut self.screenshot_job {
+            job.prepared = true;
+        }
+        self.export_to(ExportKind::Png, path, overwrite);
+        if self.confirm_overwrite.take().is_some() {
+            let message = format!(
+                "{} exists; pass --overwrite to replace it",
+                self.screenshot_path_display()
+            );
+            self.finish_screenshot_job(ctx, Err(message));
+        }
+    }
+
+    fn screenshot_path_display(&self) -> String {
+        self.screenshot_job
+            .as_ref()
+            .map_or_else(String::new, |j| j.path.display().to_string())
+    }
+
+    pub(super) fn finish_screenshot_job(
+        &mut self,
+        ctx: &egui::Context,
+        outcome: Result<PathBuf, String>,
+    ) {
+        let Some(job) = &self.screenshot_job else {
+            return;
+        };
+        if let Ok(mut slot) = job.outcome.lock() {
+            *slot = Some(outcome);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_become_a_view() {
+        let limits = ViewLimits::for_span(
+            chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+        );
+        let view = years_view(Some(2019), Some(2024), TimeView::fit_all(&limits), &limits);
+        let from = crate::model::date::days_from_date(
+            chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+        );
+        let to = crate::model::date::days_from_date(
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        );
+        assert_eq!(
+            view,
+            TimeView {
+                min_days: from,
+                max_days: to
+            }
+        );
+    }
+}

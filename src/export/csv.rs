@@ -1,0 +1,68 @@
+//! Events as CSV, in the loader's own format, so that an export loads back the same.
+//!
+//! Beyond the spreadsheet columns it writes `date_inferred`, and `people` and `sources` as
+//! JSON lists (the spreadsheet columns hold one source; this keeps all of them).
+
+use crate::model::Event;
+use crate::model::load::{CSV_COLUMNS, CSV_JSON_COLUMNS};
+
+/// The CSV text of `events`.
+pub fn events_to_csv<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
+    header.push("date_inferred");
+    header.extend(CSV_JSON_COLUMNS);
+    writer.write_record(&header)?;
+    for event in events {
+        let first_source = event.sources.first();
+        let participants: Vec<String> = event
+            .participants
+            .iter()
+            .map(|p| {
+                let who = p.country.map_or("total", |c| c.code());
+                format!("{who} {} {}", p.count, p.unit)
+            })
+            .collect();
+        let countries: Vec<&str> = event.countries.iter().map(|c| c.code()).collect();
+        let to_json = |value: serde_json::Value| value.to_string();
+        let record = [
+            event.id.clone(),
+            event.title.clone(),
+            event.start.to_string(),
+            event.end.map(|d| d.to_string()).unwrap_or_default(),
+            event.category.key().to_owned(),
+            event.series.clone().unwrap_or_default(),
+            event.location.clone().unwrap_or_default(),
+            countries.join(";"),
+            event.organizers.join(";"),
+            participants.join("; "),
+            event.summary.clone(),
+            first_source
+                .and_then(|s| s.file.clone())
+                .unwrap_or_default(),
+            first_source.and_then(|s| s.url.clone()).unwrap_or_default(),
+            first_source.map(|s| s.quote.clone()).unwrap_or_default(),
+            event.tags.join(";"),
+            event.date_inferred.to_string(),
+            if event.people.is_empty() {
+                String::new()
+            } else {
+                to_json(serde_json::json!(event.people))
+            },
+            if event.sources.len() > 1
+                || first_source.is_some_and(|s| {
+                    s.publisher.is_some() || s.published.is_some() || s.byline.is_some()
+                })
+            {
+                to_json(serde_json::json!(event.sources))
+            } else {
+                String::new()
+            },
+        ];
+        writer.write_record(&record)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

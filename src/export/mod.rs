@@ -1,0 +1,161 @@
+//! Exports of the chart and of the events: PNG (a cropped screenshot), SVG (drawn from the
+//! core's scene) and CSV (the loader's own format). Files are written atomically.
+
+pub mod crop;
+pub mod csv;
+pub mod svg;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What is exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Png,
+    Svg,
+    Csv,
+}
+
+impl ExportKind {
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Csv => "csv",
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Svg => "SVG drawing",
+            Self::Csv => "CSV table",
+        }
+    }
+
+    /// The proposed file name, e.g. `timeline-20261123-0915.png`.
+    pub fn default_file_name(&self, now: chrono::NaiveDateTime) -> String {
+        let stem = if *self == Self::Csv {
+            "events"
+        } else {
+            "timeline"
+        };
+        format!("{stem}-{}.{}", now.format("%Y%m%d-%H%M"), self.extension())
+    }
+}
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{path} already exists and was left as it is", path = .0.display())]
+    Exists(PathBuf),
+    #[error("no permission to write there: {}", .0.display())]
+    PermissionDenied(PathBuf),
+    #[error("the disk is full; nothing was written: {}", .0.display())]
+    DiskFull(PathBuf),
+    #[error("could not write the file ({source}); nothing was changed: {}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not encode the image: {0}")]
+    Encode(String),
+}
+
+impl WriteError {
+    fn from_io(path: &Path, source: std::io::Error) -> Self {
+        match source.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                Self::PermissionDenied(path.to_owned())
+            }
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                Self::DiskFull(path.to_owned())
+            }
+            std::io::ErrorKind::AlreadyExists => Self::Exists(path.to_owned()),
+            _ => Self::Io {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically: into a temporary file in the same folder, then
+/// renamed over the target, so a failure never leaves half a file or loses the old one.
+///
+/// An existing file is replaced only when `overwrite` is true (the user was asked).
+pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let error = |source| WriteError::from_io(path, source);
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".coop-timeline-")
+        .tempfile_in(folder)
+        .map_err(error)?;
+    temporary.write_all(bytes).map_err(error)?;
+    temporary.as_file().sync_all().map_err(error)?;
+    if overwrite {
+        temporary.persist(path).map_err(|e| error(e.error))?;
+    } else {
+        temporary
+            .persist_noclobber(path)
+            .map_err(|e| error(e.error))?;
+    }
+    Ok(())
+}
+
+/// Encodes RGBA pixels as a PNG.
+pub fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, WriteError> {
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| WriteError::Encode(format!("{width}×{height} does not match the pixels")))?;
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .map_err(|e| WriteError::Encode(e.to_string()))?;
+    Ok(bytes.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_never_clobber_unless_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_atomically(&path, b"first", false).unwrap();
+        assert!(matches!(
+            write_atomically(&path, b"second", false),
+            Err(WriteError::Exists(_))
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        write_atomically(&path, b"second", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_says_why() {
+        let error =
+            write_atomically(Path::new("/no/such/folder/out.png"), b"x", false).unwrap_err();
+        assert!(
+            error.to_string().contains("/no/such/folder/out.png"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn default_names_carry_the_time() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 5, 0)
+            .unwrap();
+        assert_eq!(
+            ExportKind::Png.default_file_name(now),
+            "timeline-20261123-0905.png"
+        );
+    }
+}
