@@ -71,7 +71,7 @@ fn broken_files_exit_1_and_name_each_file_and_line() {
         "bad_date.json:3:70: error",
         "ragged.csv:3: error",
         "utf16.json: error",
-        "5 events",
+        "6 events",
     ] {
         assert!(
             stdout.contains(expected),
@@ -95,4 +95,39 @@ fn bad_usage_exits_2_and_a_missing_folder_exits_1() {
     let (code, _, stderr) = check(&["no/such/folder"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("cannot open the folder"), "{stderr}");
+}
+
+#[test]
+fn every_bad_file_gets_a_problem_and_nothing_panics() {
+    let (code, stdout, stderr) = check(&["tests/fixtures/bad", "--json"]);
+    assert_eq!(
+        code, 1,
+        "exit 1 for errors, never 101 for a panic: {stderr}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    let named: std::collections::BTreeSet<&str> = value["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter_map(|p| p["file"].as_str())
+        .collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).expect("corpus") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        files += 1;
+        // The good files, and the first of two files sharing an id, load cleanly.
+        if ["good.json", "bom.json", "dup_a.json"].contains(&name.as_str()) {
+            continue;
+        }
+        assert!(
+            named.contains(name.as_str()),
+            "no problem reported for {name}"
+        );
+    }
+    assert!(files >= 30, "the corpus has {files} files");
 }

@@ -122,7 +122,7 @@ fn the_window_opens_on_a_folder_from_the_command_line() {
     );
     // The title names the folder and its event count once the folder has loaded.
     assert!(
-        wait_for_window(&display, "bad — 5 events", &mut app),
+        wait_for_window(&display, "bad — 6 events", &mut app),
         "no window titled 'bad — 5 events'"
     );
 }

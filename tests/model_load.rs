@@ -110,25 +110,43 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         "bad_header.csv:1: error: the header row lacks the column(s) id, title, start, category; it must name: id,title,start,end,category,series,location,countries,organizers,participants,summary,source_file,source_url,quote,tags",
         "bad_participants.csv:2:10: error: participants 'CHN twelve universities': 'twelve' is not a number; event 'parts' skipped",
         "binary.json: error: the file is not UTF-8 text (the first bad byte is on line 1); save it as UTF-8",
+        "date_as_number.json:2:58: error: wrong kind of value: the number `2021` where text in quotes belongs; this event was skipped",
+        "deep_nesting.json:1:2: error: an event must be an object { ... }, not a list, text or number; it was skipped",
         "dup_b.json:2: error: duplicate id 'twice': it is also used in dup_a.json; this one was skipped",
         "empty.json: warning: the file is empty",
         "end_before_start.json:2:89: error: end 2019 is before start 2021; event 'backwards' skipped",
+        "events_not_a_list.json:1:11: error: wrong kind of value: an object {...} where a list [...] belongs; no event of this file was loaded",
         "fractional_count.json:2:101: error: the count of scientists is not a whole number (2.5); event 'frac' skipped",
+        "hostile_text.json:2:125: warning: a source url is not an http or https link, so it will not be opened (event 'hostile-text')",
+        "huge_count.json:2:101: error: the count of people is too large (1e300); event 'huge' skipped",
         "invalid_utf8.json: error: the file is not UTF-8 text (the first bad byte is on line 2); save it as UTF-8",
         "missing_title.json:2:3: error: the event has no title; event 'untitled' skipped",
         "month_13.json:2:68: error: start 2021-13 is not a real date; event 'month13' skipped",
         "negative_count.json:2:99: error: the count of scientists is negative (-3); event 'neg' skipped",
+        "no_unit.json:2:107: error: a participant count has no unit; event 'no-unit' skipped",
         "not_events.json:1:1: error: this is not an events file: it must hold {\"events\": [...]} or a list [...] of events",
         "ragged.csv:3: error: this row has 3 fields but the header has 15; is a comma or quote missing? The row was skipped",
         "truncated.json:3:1: error: the file ends too early; is it cut off? (EOF while parsing an object); no event of this file was loaded",
         "unknown_category.json:2:52: error: unknown category 'party'; use one of: summit, conference, forum, seminar, exchange_program, agreement, press_conference, launch, suspension, resumption, other; event 'cat' skipped",
         "unknown_country.json:2:79: error: unknown country code 'JPA' (did you mean JPN?); event 'typo' skipped",
+        "unterminated_quote.csv:2: error: this row has 2 fields but the header has 15; is a comma or quote missing? The row was skipped",
         "utf16.json: error: the file is saved as UTF-16; save it as UTF-8 and open the folder again",
-        "wrong_type.json:2:29: error: invalid type: integer `42`, expected a string; this event was skipped",
+        "wrong_type.json:2:29: error: wrong kind of value: the number `42` where text in quotes belongs; this event was skipped",
+        "year_zero.json:2:72: error: start 0000 is not a real date; event 'year-zero' skipped",
         "yesterday.csv:2:3: error: start 'yesterday' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD; event 'when' skipped",
     ];
     assert_eq!(problems, expected);
     let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
     ids.sort();
-    assert_eq!(ids, ["good-1", "ok-date", "row-ok", "twice", "with-bom"]);
+    assert_eq!(
+        ids,
+        [
+            "good-1",
+            "hostile-text",
+            "ok-date",
+            "row-ok",
+            "twice",
+            "with-bom"
+        ]
+    );
 }

@@ -218,13 +218,13 @@ fn counts_panel_shows_the_2022_forum_universities() {
 #[test]
 fn opening_a_folder_with_problems_lists_them() {
     let harness = harness_with(Some(fixture("tests/fixtures/bad")));
-    assert!(harness.state().title().starts_with("bad — 5 events"));
+    assert!(harness.state().title().starts_with("bad — 6 events"));
     assert!(
         harness.state().settings.show_problems,
         "errors open the problems panel"
     );
     harness.get_by_label_contains("bad_date.json:3:70  start 2022-02-30 is not a real date");
-    harness.get_by_label("19 errors, 1 warning");
+    harness.get_by_label("26 errors, 2 warnings");
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn opening_a_folder_uses_the_dialogs_command() {
     assert!(harness.state().title().starts_with("Sample data"));
     wait_for_load(&mut harness);
     assert!(
-        harness.state().title().starts_with("bad — 5 events"),
+        harness.state().title().starts_with("bad — 6 events"),
         "{}",
         harness.state().title()
     );

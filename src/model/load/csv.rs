@@ -1,6 +1,8 @@
 //! The spreadsheet format: one event per row, list fields separated by `;`.
 
-use super::raw::{Locate, RawEvent, RawParticipant, RawPerson, RawSource, validate};
+use super::raw::{
+    Locate, MAX_EVENT_BYTES, RawEvent, RawParticipant, RawPerson, RawSource, validate,
+};
 use crate::model::event::Event;
 use crate::model::problem::Problem;
 
@@ -146,6 +148,14 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
         }
         let line = record.position().map_or(line, |p| p.line());
         if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if record.as_slice().len() > MAX_EVENT_BYTES {
+            let message = format!(
+                "this row is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
+                record.as_slice().len()
+            );
+            problems.push(Problem::error(file, line, None, message));
             continue;
         }
         if record.len() != columns.len() {

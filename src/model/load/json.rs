@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::raw::{Locate, RawEvent, validate};
+use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, validate};
 use crate::model::event::Event;
 use crate::model::problem::Problem;
 
@@ -84,8 +84,49 @@ fn json_message(error: &serde_json::Error) -> String {
             format!("the file ends too early; is it cut off? ({text})")
         }
         serde_json::error::Category::Syntax => format!("this is not valid JSON: {text}"),
-        _ => text,
+        _ => plain_words(&text),
     }
+}
+
+/// serde's "invalid type: integer `5`, expected a string" in words for people who do not
+/// program: "wrong kind of value: the number `5` where text in quotes belongs".
+fn plain_words(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: ") else {
+        return message.to_owned();
+    };
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return message.to_owned();
+    };
+    // "integer `5`", "floating point `2.5`", "a string", "map", "boolean `true`", ...
+    let name = |kind: &str| -> String {
+        let kind = kind
+            .strip_prefix("a ")
+            .or_else(|| kind.strip_prefix("an "))
+            .unwrap_or(kind);
+        let kind = kind
+            .replace("floating point", "number")
+            .replace("integer", "number");
+        let (word, value) = kind.split_once(' ').unwrap_or((&kind, ""));
+        let noun = match word {
+            "string" if value.is_empty() => "text in quotes",
+            "string" => "the text",
+            "sequence" => "a list [...]",
+            "map" | "struct" => "an object {...}",
+            "number" | "u64" | "f64" => "the number",
+            "boolean" => "the value",
+            other => other,
+        };
+        if value.is_empty() {
+            noun.to_owned()
+        } else {
+            format!("{noun} {value}")
+        }
+    };
+    format!(
+        "wrong kind of value: {} where {} belongs",
+        name(found),
+        name(expected)
+    )
 }
 
 fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usize) -> (u64, u64) {
@@ -131,6 +172,23 @@ pub fn parse_json(file: &str, text: &str, events: &mut Vec<Event>, problems: &mu
             event_offset,
             event_text,
         };
+        if event_text.len() > MAX_EVENT_BYTES {
+            let (line, column) = index.line_column(event_offset);
+            let message = format!(
+                "this event is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
+                event_text.len()
+            );
+            problems.push(Problem::error(file, line, Some(column), message));
+            continue;
+        }
+        // serde would also read a list as an event, field by field; say what is wrong instead.
+        if !event_text.starts_with('{') {
+            let (line, column) = index.line_column(event_offset);
+            let message =
+                "an event must be an object { ... }, not a list, text or number; it was skipped";
+            problems.push(Problem::error(file, line, Some(column), message));
+            continue;
+        }
         let mut ignored_fields = Vec::new();
         let mut deserializer = serde_json::Deserializer::from_str(event_text);
         let parsed: Result<RawEvent, _> = serde_ignored::deserialize(&mut deserializer, |path| {
@@ -194,10 +252,9 @@ mod tests {
         );
         assert_eq!(problems[1].line, 5);
         assert_eq!(problems[1].column, Some(24));
-        assert!(
-            problems[1]
-                .message
-                .starts_with("invalid type: integer `5`, expected a string")
+        assert_eq!(
+            problems[1].message,
+            "wrong kind of value: the number `5` where text in quotes belongs; this event was skipped"
         );
     }
 

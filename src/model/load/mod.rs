@@ -97,7 +97,7 @@ pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_none_or(|n| n.starts_with('.'));
-            !hidden && format_of(path).is_some() && !path.is_dir()
+            !hidden && format_of(path).is_some()
         })
         .collect();
     files.sort();
@@ -131,17 +131,12 @@ pub fn load_folder(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        if size > options.max_file_bytes {
-            let message = format!(
-                "the file is {} MB, more than the limit of {} MB, so it was not read",
-                size / 1_000_000,
-                options.max_file_bytes / 1_000_000
-            );
-            loader
+        match check_file(path, size, options) {
+            FileCheck::Skip => {}
+            FileCheck::Refuse(message) => loader
                 .problems
-                .push(Problem::error(&name, 0, None, message));
-        } else {
-            match read_capped(path, options.max_file_bytes) {
+                .push(Problem::error(&name, 0, None, message)),
+            FileCheck::Read => match read_capped(path, options.max_file_bytes) {
                 Ok(bytes) => loader.add_file(&name, &bytes),
                 Err(error) => {
                     let message = format!("the file cannot be read: {error}");
@@ -149,12 +144,44 @@ pub fn load_folder(
                         .problems
                         .push(Problem::error(&name, 0, None, message));
                 }
-            }
+            },
         }
         progress.files_done.fetch_add(1, Ordering::Relaxed);
         progress.bytes_read.fetch_add(size, Ordering::Relaxed);
     }
     Ok(loader.finish())
+}
+
+/// Whether a listed file may be read.
+enum FileCheck {
+    Read,
+    /// A folder named like a data file: left out quietly.
+    Skip,
+    /// Reported and not read: a pipe or a device would block or never end, and a huge file
+    /// would eat the memory.
+    Refuse(String),
+}
+
+fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) => return FileCheck::Refuse(format!("the file cannot be read: {error}")),
+    };
+    if metadata.is_dir() {
+        FileCheck::Skip
+    } else if !metadata.is_file() {
+        FileCheck::Refuse(
+            "this is not a regular file (a pipe or a device?), so it was not read".to_owned(),
+        )
+    } else if size > options.max_file_bytes {
+        FileCheck::Refuse(format!(
+            "the file is {} MB, more than the limit of {} MB, so it was not read",
+            size.div_ceil(1_000_000),
+            options.max_file_bytes / 1_000_000
+        ))
+    } else {
+        FileCheck::Read
+    }
 }
 
 /// Reads at most `max_bytes` (+1, to notice a file that grew since it was listed).

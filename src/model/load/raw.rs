@@ -64,6 +64,10 @@ pub trait Locate {
     fn locate(&self, field: &str) -> (u64, Option<u64>);
 }
 
+/// An event longer than this (in its file) is refused: no real event is, and a huge field
+/// would make every frame that draws it slow.
+pub const MAX_EVENT_BYTES: usize = 1 << 20;
+
 /// Counts above this are not exact in an `f64`, and no real event has them.
 const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
 
@@ -159,7 +163,14 @@ pub fn validate(
                 ));
                 continue;
             }
-            Some(c) if c.fract() != 0.0 || c > MAX_COUNT => {
+            Some(c) if c > MAX_COUNT => {
+                errors.push((
+                    "participants",
+                    format!("the count of {unit} is too large ({c:e})"),
+                ));
+                continue;
+            }
+            Some(c) if c.fract() != 0.0 => {
                 errors.push((
                     "participants",
                     format!("the count of {unit} is not a whole number ({c})"),
