@@ -4,6 +4,7 @@
 pub mod app;
 pub mod check;
 pub mod export;
+pub mod generate;
 pub mod model;
 pub mod ui;
 pub mod watch;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use coop_timeline::app::{ScreenshotJob, StartOptions, run};
 use coop_timeline::check::{check_json, check_report};
+use coop_timeline::generate::generate;
 use coop_timeline::model::{LoadOptions, LoadProgress, load::load_folder};
 
 #[derive(Parser)]
@@ -60,6 +61,18 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write a large synthetic dataset (native JSON, several files) for trying the app at scale.
+    Generate {
+        /// How many events.
+        #[arg(long)]
+        events: usize,
+        /// The folder to write to; it must hold no data files yet.
+        #[arg(long)]
+        out: PathBuf,
+        /// The same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Load a data folder and report its events and problems; exits 1 if there is an error.
     Check {
         /// The data folder.
@@ -74,6 +87,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { dir, json }) => check(&dir, json),
+        Some(Command::Generate { events, out, seed }) => match generate(events, seed, &out) {
+            Ok(files) => {
+                println!(
+                    "wrote {events} events in {} files to {}",
+                    files.len(),
+                    out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("coop-timeline: {error}");
+                ExitCode::FAILURE
+            }
+        },
         None => open_window(cli),
     }
 }

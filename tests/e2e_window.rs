@@ -66,8 +66,18 @@ fn start_xvfb() -> Option<(KillOnDrop, String, std::sync::MutexGuard<'static, ()
         assert!(Instant::now() < deadline, "Xvfb did not start");
         std::thread::sleep(Duration::from_millis(50));
     }
-    // The socket appears a little before the server accepts connections.
-    std::thread::sleep(Duration::from_millis(300));
+    // The socket appears a little before the server answers: wait for an answer.
+    while !Command::new("xdotool")
+        .arg("getdisplaygeometry")
+        .env("DISPLAY", &display)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(Instant::now() < deadline, "Xvfb does not answer");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     Some((KillOnDrop(xvfb), display, guard))
 }
 
@@ -76,7 +86,11 @@ fn wait_for_window(display: &str, title: &str, app: &mut KillOnDrop) -> bool {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         if let Ok(Some(status)) = app.0.try_wait() {
-            panic!("the app exited early with {status}");
+            let mut stderr = String::new();
+            if let Some(mut pipe) = app.0.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
+            }
+            panic!("the app exited early with {status}: {stderr}");
         }
         // xdotool's own search does not match non-ASCII titles, so compare the names here.
         let names = Command::new("xdotool")
@@ -116,7 +130,7 @@ fn the_window_opens_on_a_folder_from_the_command_line() {
             .env("XDG_DATA_HOME", home.path())
             .env("XDG_RUNTIME_DIR", runtime.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("the app starts"),
     );

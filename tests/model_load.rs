@@ -112,7 +112,7 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         "binary.json: error: the file is not UTF-8 text (the first bad byte is on line 1); save it as UTF-8",
         "date_as_number.json:2:58: error: wrong kind of value: the number `2021` where text in quotes belongs; this event was skipped",
         "deep_nesting.json:1:2: error: an event must be an object { ... }, not a list, text or number; it was skipped",
-        "dup_b.json:2: error: duplicate id 'twice': it is also used in dup_a.json; this one was skipped",
+        "dup_b.json:2: error: duplicate id 'twice': it is also used in dup_a.json line 2; this one was skipped",
         "empty.json: warning: the file is empty",
         "end_before_start.json:2:89: error: end 2019 is before start 2021; event 'backwards' skipped",
         "events_not_a_list.json:1:11: error: wrong kind of value: an object {...} where a list [...] belongs; no event of this file was loaded",

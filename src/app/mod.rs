@@ -8,18 +8,21 @@ use std::sync::mpsc;
 use serde::{Deserialize, Serialize};
 
 use crate::export::ExportKind;
+use crate::model::date::days_from_date;
 use crate::model::load::load_folder;
 use crate::model::sample::sample_dataset;
-use crate::model::scene::{ColorMode, LaneMode, Scene};
-use crate::model::view::{TimeView, ViewLimits};
+use crate::model::scene::{ColorMode, LaneMode};
+use crate::model::view::TimeView;
 use crate::model::{Dataset, Filters, LoadError, LoadOptions, LoadProgress};
 use crate::ui;
 use crate::watch::FolderWatcher;
 
 mod export;
+mod loaded;
 
 use export::Capture;
 pub use export::{ScreenshotJob, ScreenshotOutcome};
+pub use loaded::{DatasetSummary, Loaded};
 
 /// What a typed or picked path is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +107,11 @@ pub enum Command {
     FitAll,
     /// Zoom around the centre; above 1 zooms in.
     Zoom(f64),
+    /// Zoom around a time, in days on the time axis.
+    ZoomAround {
+        days: f64,
+        factor: f64,
+    },
     ShowOpenDialog,
     OpenFolder(PathBuf),
     /// Ask where to save, then export.
@@ -135,60 +143,6 @@ pub struct LoadJob {
     pub source: DataSource,
     pub progress: Arc<LoadProgress>,
     receiver: mpsc::Receiver<Result<Dataset, LoadError>>,
-}
-
-/// The dataset on screen, with everything derived from it and the filters.
-pub struct Loaded {
-    pub source: DataSource,
-    pub dataset: Dataset,
-    /// Indices of the events that pass the filters, sorted by time.
-    pub shown: Vec<usize>,
-    pub scene: Scene,
-    pub limits: ViewLimits,
-}
-
-impl Loaded {
-    fn new(source: DataSource, dataset: Dataset, filters: &Filters, settings: &Settings) -> Self {
-        let shown = filters.shown_indices(&dataset.events);
-        let scene = Scene::build(
-            &dataset.events,
-            &shown,
-            settings.lane_mode,
-            settings.color_mode,
-        );
-        let limits = data_limits(&dataset);
-        Self {
-            source,
-            dataset,
-            shown,
-            scene,
-            limits,
-        }
-    }
-
-    fn refresh(&mut self, filters: &Filters, settings: &Settings) {
-        self.shown = filters.shown_indices(&self.dataset.events);
-        self.scene = Scene::build(
-            &self.dataset.events,
-            &self.shown,
-            settings.lane_mode,
-            settings.color_mode,
-        );
-    }
-}
-
-/// The view limits for all events of a dataset (not only the shown ones, so that filtering
-/// does not make the view jump).
-fn data_limits(dataset: &Dataset) -> ViewLimits {
-    let first = dataset.events.iter().map(|e| e.span().first_day()).min();
-    let last = dataset.events.iter().map(|e| e.span().last_day()).max();
-    match (first, last) {
-        (Some(first), Some(last)) => ViewLimits::for_span(first, last),
-        _ => {
-            let today = chrono::Local::now().date_naive();
-            ViewLimits::for_span(today - chrono::Days::new(365), today)
-        }
-    }
 }
 
 /// A sentence for a folder that gave no events.
@@ -238,20 +192,35 @@ const SETTINGS_KEY: &str = "coop-timeline-settings";
 impl TimelineApp {
     /// Builds the app; `folder` is the command line's, else the last one, else the sample.
     pub fn new(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
-        ui::fonts::install_fonts(&cc.egui_ctx);
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        cc.egui_ctx.set_theme(if settings.dark_mode {
+        let mut app = Self::with_data(&cc.egui_ctx, settings, DataSource::Sample, sample_dataset());
+        let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()));
+        if let Some(folder) = folder {
+            app.start_loading(folder);
+        }
+        app
+    }
+
+    /// The app showing `dataset`, without a window: for benchmarks, and behind [`Self::new`].
+    pub fn with_data(
+        ctx: &egui::Context,
+        settings: Settings,
+        source: DataSource,
+        dataset: Dataset,
+    ) -> Self {
+        ui::fonts::install_fonts(ctx);
+        ctx.set_theme(if settings.dark_mode {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         });
         let filters = Filters::default();
-        let data = Loaded::new(DataSource::Sample, sample_dataset(), &filters, &settings);
+        let data = Loaded::new(source, dataset, &filters, &settings);
         let view = TimeView::fit_all(&data.limits);
-        let mut app = Self {
+        Self {
             settings,
             filters,
             data,
@@ -267,13 +236,8 @@ impl TimelineApp {
             status_message: None,
             sent_title: String::new(),
             watcher: None,
-            egui_ctx: cc.egui_ctx.clone(),
-        };
-        let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()));
-        if let Some(folder) = folder {
-            app.start_loading(folder);
+            egui_ctx: ctx.clone(),
         }
-        app
     }
 
     /// Loads `folder` on a background thread; the current data stays until it is ready.
@@ -342,7 +306,8 @@ impl TimelineApp {
         } else {
             self.watcher = None;
         }
-        if dataset.error_count() > 0 {
+        let has_errors = dataset.problems.iter().any(|p| p.is_error());
+        if has_errors {
             self.settings.show_problems = true;
         }
         self.data = Loaded::new(source, dataset, &self.filters, &self.settings);
@@ -455,15 +420,13 @@ impl TimelineApp {
         match command {
             Command::Select(index) => {
                 self.selected = index.filter(|&i| i < self.data.dataset.events.len());
-                if let Some(mark) = self
-                    .selected
-                    .and_then(|i| self.data.scene.marks.iter().find(|m| m.event_index == i))
-                {
-                    self.view = self.view.bring_into_view(
-                        mark.start_days,
-                        mark.end_days,
-                        &self.data.limits,
+                if let Some(event) = self.selected.and_then(|i| self.data.dataset.events.get(i)) {
+                    let span = event.span();
+                    let (start, end) = (
+                        days_from_date(span.first_day()),
+                        days_from_date(span.last_day()) + 1.0,
                     );
+                    self.view = self.view.bring_into_view(start, end, &self.data.limits);
                     self.view_changed = true;
                 }
             }
@@ -489,6 +452,10 @@ impl TimelineApp {
             Command::ViewAdopted => self.view_changed = false,
             Command::FitAll => {
                 self.view = TimeView::fit_all(&self.data.limits);
+                self.view_changed = true;
+            }
+            Command::ZoomAround { days, factor } => {
+                self.view = self.view.zoom_at(days, factor, &self.data.limits);
                 self.view_changed = true;
             }
             Command::Zoom(factor) => {
@@ -525,15 +492,15 @@ impl TimelineApp {
             }
             Command::SetLaneMode(mode) => {
                 self.settings.lane_mode = mode;
-                self.data.refresh(&self.filters, &self.settings);
+                self.data.refresh_scene(&self.settings);
             }
             Command::SetColorMode(mode) => {
                 self.settings.color_mode = mode;
-                self.data.refresh(&self.filters, &self.settings);
+                self.data.refresh_scene(&self.settings);
             }
             Command::SetFilters(filters) => {
                 self.filters = filters;
-                self.data.refresh(&self.filters, &self.settings);
+                self.data.refresh_filters(&self.filters, &self.settings);
             }
             Command::SetCountsScope(scope) => self.settings.counts_scope = scope,
             Command::SetDarkMode(dark) => {
@@ -571,6 +538,20 @@ impl TimelineApp {
 
 impl eframe::App for TimelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // A scripted screenshot leaves the user's settings alone.
+        if self.screenshot_job.is_none() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        }
+    }
+}
+
+impl TimelineApp {
+    /// One frame: take what finished in the background, draw, apply the commands.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         if self.loading.is_none()
             && self
                 .watcher
@@ -601,13 +582,6 @@ impl eframe::App for TimelineApp {
         if title != self.sent_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = title;
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        // A scripted screenshot leaves the user's settings alone.
-        if self.screenshot_job.is_none() {
-            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         }
     }
 }

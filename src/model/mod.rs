@@ -3,6 +3,7 @@
 
 pub mod country;
 pub mod date;
+pub mod density;
 pub mod event;
 pub mod filter;
 pub mod load;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::country::Country;
 use super::date::{Precision, days_from_date};
 use super::event::{Category, Event};
 use super::view::{ScreenTransform, TimeView};
@@ -115,31 +116,36 @@ const NO_COUNTRY_RGB: [u8; 3] = [140, 140, 140];
 
 impl Scene {
     /// Lays out `shown` (indices into `events`).
-    pub fn build(
-        events: &[Event],
+    pub fn build<'a>(
+        events: &'a [Event],
         shown: &[usize],
         lane_mode: LaneMode,
         color_mode: ColorMode,
     ) -> Self {
         // Lane keys sort into the lane order: categories in their own order, countries and
         // series by name, with "none" last.
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-        enum LaneKey {
+        // Keys borrow from the events, so a million events cost no allocation here.
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+        enum LaneKey<'a> {
             Category(Category),
-            Named(String),
+            Named(&'a str),
+            Country(&'static str, Country),
             None,
         }
-        let keys_of = |event: &Event| -> Vec<LaneKey> {
+        let keys_of = |event: &'a Event| -> Vec<LaneKey<'a>> {
             match lane_mode {
                 LaneMode::Category => vec![LaneKey::Category(event.category)],
-                LaneMode::Series => {
-                    vec![event.series.clone().map_or(LaneKey::None, LaneKey::Named)]
-                }
+                LaneMode::Series => vec![
+                    event
+                        .series
+                        .as_deref()
+                        .map_or(LaneKey::None, LaneKey::Named),
+                ],
                 LaneMode::Country if event.countries.is_empty() => vec![LaneKey::None],
                 LaneMode::Country => event
                     .countries
                     .iter()
-                    .map(|c| LaneKey::Named(c.name().to_owned()))
+                    .map(|&c| LaneKey::Country(c.name(), c))
                     .collect(),
             }
         };
@@ -154,7 +160,7 @@ impl Scene {
             *index = lane;
             let label = match key {
                 LaneKey::Category(category) => category.label().to_owned(),
-                LaneKey::Named(name) => name.clone(),
+                LaneKey::Named(name) | LaneKey::Country(name, _) => (*name).to_owned(),
                 LaneKey::None if lane_mode == LaneMode::Series => "(no series)".to_owned(),
                 LaneKey::None => "(no country)".to_owned(),
             };
@@ -185,12 +191,8 @@ impl Scene {
             for key in keys_of(event) {
                 let lane = lane_keys.get(&key).copied().unwrap_or_default();
                 // In country lanes, each copy of an event takes its lane's colour.
-                let color_rgb = match (&key, color_mode, lane_mode) {
-                    (LaneKey::Named(_), ColorMode::Country, LaneMode::Country) => event
-                        .countries
-                        .iter()
-                        .find(|c| LaneKey::Named(c.name().to_owned()) == key)
-                        .map_or(event_color, |c| c.color_rgb()),
+                let color_rgb = match (key, color_mode) {
+                    (LaneKey::Country(_, country), ColorMode::Country) => country.color_rgb(),
                     _ => event_color,
                 };
                 marks.push(Mark {
@@ -263,15 +265,36 @@ impl Scene {
         }
     }
 
+    /// All marks of `lane`, sorted by start.
+    pub fn lane_marks(&self, lane: usize) -> &[Mark] {
+        match (self.lane_starts.get(lane), self.lane_starts.get(lane + 1)) {
+            (Some(&first), Some(&last)) => &self.marks[first..last],
+            _ => &[],
+        }
+    }
+
+    /// The marks of one event (one per lane it is in), found by binary search in each lane.
+    pub fn marks_of_event(
+        &self,
+        event_index: usize,
+        start_days: f64,
+    ) -> impl Iterator<Item = &Mark> {
+        (0..self.lanes.len()).flat_map(move |lane| {
+            let lane_marks = self.lane_marks(lane);
+            let from = lane_marks.partition_point(|m| m.start_days < start_days);
+            lane_marks[from..]
+                .iter()
+                .take_while(move |m| m.start_days == start_days)
+                .filter(move |m| m.event_index == event_index)
+        })
+    }
+
     /// The marks of `lane` that overlap `view`, found by binary search.
     pub fn marks_in_view(&self, lane: usize, view: &TimeView) -> &[Mark] {
-        let (Some(&first), Some(&last)) =
-            (self.lane_starts.get(lane), self.lane_starts.get(lane + 1))
-        else {
+        let lane_marks = self.lane_marks(lane);
+        let Some(&longest) = self.lane_max_len_days.get(lane) else {
             return &[];
         };
-        let lane_marks = &self.marks[first..last];
-        let longest = self.lane_max_len_days[lane];
         let from = lane_marks.partition_point(|m| m.start_days < view.min_days - longest);
         let to = lane_marks.partition_point(|m| m.start_days <= view.max_days);
         &lane_marks[from..to.max(from)]

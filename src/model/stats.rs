@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::country::Country;
+use super::date::days_from_date;
 use super::event::{Category, Event};
+use super::view::TimeView;
 
 /// The participants of one country (or of no stated country) in one unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +42,12 @@ pub fn participants_by_country<'a>(
             event_count,
         })
         .collect();
+    sort_counts(&mut counts);
+    counts
+}
+
+/// By unit, then largest count first, then country code.
+fn sort_counts(counts: &mut [CountryCount]) {
     counts.sort_by(|a, b| {
         (&a.unit, std::cmp::Reverse(a.count), a.country).cmp(&(
             &b.unit,
@@ -47,7 +55,6 @@ pub fn participants_by_country<'a>(
             b.country,
         ))
     });
-    counts
 }
 
 /// How many events each country takes part in, most first, then by code.
@@ -74,4 +81,176 @@ pub fn events_per_category<'a>(
         *counts.entry(event.category).or_default() += 1;
     }
     counts.into_iter().collect()
+}
+
+/// Sorted times with running totals: how much lies at or before any time, in one search.
+#[derive(Clone, Debug, Default)]
+struct RunningTotals {
+    /// Sorted.
+    days: Vec<f64>,
+    /// `totals[i]` is the sum of the first `i` entries (so `totals[0] == 0`).
+    totals: Vec<u64>,
+}
+
+impl RunningTotals {
+    fn new(mut entries: Vec<(f64, u64)>) -> Self {
+        entries.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut totals = Vec::with_capacity(entries.len() + 1);
+        totals.push(0);
+        let mut total = 0_u64;
+        for &(_, count) in &entries {
+            total = total.saturating_add(count);
+            totals.push(total);
+        }
+        Self {
+            days: entries.into_iter().map(|(day, _)| day).collect(),
+            totals,
+        }
+    }
+
+    /// How many entries, and their total, lie before `days` (or at it, with `inclusive`).
+    fn before(&self, days: f64, inclusive: bool) -> (usize, u64) {
+        let index = if inclusive {
+            self.days.partition_point(|&d| d <= days)
+        } else {
+            self.days.partition_point(|&d| d < days)
+        };
+        (index, self.totals[index])
+    }
+}
+
+/// A start, an end (in days) and an amount.
+type Span = (f64, f64, u64);
+
+/// Starts and ends of a set of entries: what overlaps `[min, max]` is what starts at or before
+/// `max`, less what ended before `min`.
+#[derive(Clone, Debug, Default)]
+struct Overlaps {
+    starts: RunningTotals,
+    ends: RunningTotals,
+}
+
+impl Overlaps {
+    fn new(entries: Vec<Span>) -> Self {
+        let starts = RunningTotals::new(entries.iter().map(|&(start, _, n)| (start, n)).collect());
+        let ends = RunningTotals::new(entries.into_iter().map(|(_, end, n)| (end, n)).collect());
+        Self { starts, ends }
+    }
+
+    /// (entries, total) overlapping `view`.
+    fn overlapping(&self, view: &TimeView) -> (usize, u64) {
+        let (started, started_total) = self.starts.before(view.max_days, true);
+        let (ended, ended_total) = self.ends.before(view.min_days, false);
+        (
+            started.saturating_sub(ended),
+            started_total.saturating_sub(ended_total),
+        )
+    }
+}
+
+/// Participant counts for the events in any time range, without scanning the events: a few
+/// binary searches per (unit, country). Built once per dataset and filter.
+#[derive(Clone, Debug, Default)]
+pub struct RangeCounts {
+    events: Overlaps,
+    /// Sorted by unit, then country.
+    keys: Vec<(String, Option<Country>)>,
+    participants: Vec<Overlaps>,
+}
+
+impl RangeCounts {
+    pub fn build<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+        let mut event_spans = Vec::new();
+        let mut by_key: BTreeMap<(String, Option<Country>), Vec<Span>> = BTreeMap::new();
+        for event in events {
+            let span = event.span();
+            let (start, end) = (
+                days_from_date(span.first_day()),
+                days_from_date(span.last_day()) + 1.0,
+            );
+            event_spans.push((start, end, 1));
+            for participant in &event.participants {
+                let entries = by_key
+                    .entry((participant.unit.clone(), participant.country))
+                    .or_default();
+                entries.push((start, end, participant.count));
+            }
+        }
+        let (keys, participants) = by_key
+            .into_iter()
+            .map(|(key, entries)| (key, Overlaps::new(entries)))
+            .unzip();
+        Self {
+            events: Overlaps::new(event_spans),
+            keys,
+            participants,
+        }
+    }
+
+    /// How many events overlap `view`.
+    pub fn events_in(&self, view: &TimeView) -> usize {
+        self.events.overlapping(view).0
+    }
+
+    /// Participants of the events overlapping `view`, as [`participants_by_country`] gives them.
+    pub fn participants_in(&self, view: &TimeView) -> Vec<CountryCount> {
+        let mut counts: Vec<CountryCount> = self
+            .keys
+            .iter()
+            .zip(&self.participants)
+            .filter_map(|((unit, country), overlaps)| {
+                let (event_count, count) = overlaps.overlapping(view);
+                (event_count > 0).then(|| CountryCount {
+                    country: *country,
+                    unit: unit.clone(),
+                    count,
+                    event_count,
+                })
+            })
+            .collect();
+        sort_counts(&mut counts);
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample_dataset;
+
+    #[test]
+    fn range_counts_match_a_scan_of_the_events() {
+        let dataset = sample_dataset();
+        let range_counts = RangeCounts::build(&dataset.events);
+        let year = |y: i32| days_from_date(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
+        for (from, to) in [
+            (2000, 2030),
+            (2021, 2022),
+            (2022, 2023),
+            (2010, 2011),
+            (2024, 2025),
+            (1990, 1991),
+        ] {
+            let view = TimeView {
+                min_days: year(from),
+                max_days: year(to),
+            };
+            let in_view: Vec<&Event> = dataset
+                .events
+                .iter()
+                .filter(|e| {
+                    view.overlaps(
+                        days_from_date(e.span().first_day()),
+                        days_from_date(e.span().last_day()) + 1.0,
+                    )
+                })
+                .collect();
+            assert_eq!(range_counts.events_in(&view), in_view.len(), "{from}-{to}");
+            assert_eq!(
+                range_counts.participants_in(&view),
+                participants_by_country(in_view),
+                "{from}-{to}"
+            );
+        }
+    }
 }

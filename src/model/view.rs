@@ -180,6 +180,12 @@ impl ScreenTransform {
         self.top_px + (fraction * f64::from(self.bottom_px - self.top_px)) as f32
     }
 
+    /// The lane coordinate at screen height `y_px` (lane `i` spans `i - 0.5` to `i + 0.5`).
+    pub fn lane_from_y(&self, y_px: f32) -> f64 {
+        let fraction = f64::from(y_px - self.top_px) / f64::from(self.bottom_px - self.top_px);
+        self.top_lane + fraction * (self.bottom_lane - self.top_lane)
+    }
+
     /// Screen points per lane.
     pub fn lane_height_px(&self) -> f32 {
         (self.y_from_lane(1.0) - self.y_from_lane(0.0)).abs()
@@ -262,5 +268,6 @@ mod tests {
         assert_eq!(transform.days_from_x(550.0), 150.0);
         assert_eq!(transform.y_from_lane(0.0), 50.0);
         assert_eq!(transform.lane_height_px(), 100.0);
+        assert_eq!(transform.lane_from_y(50.0), 0.0);
     }
 }

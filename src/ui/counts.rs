@@ -5,26 +5,7 @@ use egui::{Color32, Sense, Vec2};
 
 use super::color32;
 use crate::app::{Command, CountsScope, TimelineApp};
-use crate::model::Event;
-use crate::model::date::days_from_date;
 use crate::model::stats::{CountryCount, participants_by_country};
-
-/// Events that are shown (after filters) and overlap the view.
-pub fn events_in_view(app: &TimelineApp) -> Vec<&Event> {
-    let events = &app.data.dataset.events;
-    app.data
-        .shown
-        .iter()
-        .map(|&i| &events[i])
-        .filter(|e| {
-            let span = e.span();
-            app.view.overlaps(
-                days_from_date(span.first_day()),
-                days_from_date(span.last_day()) + 1.0,
-            )
-        })
-        .collect()
-}
 
 pub fn counts_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -46,10 +27,10 @@ pub fn counts_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     });
     let (counts, event_count) = match app.settings.counts_scope {
         CountsScope::InView => {
-            let in_view = events_in_view(app);
+            let counts = &app.data.range_counts;
             (
-                participants_by_country(in_view.iter().copied()),
-                in_view.len(),
+                counts.participants_in(&app.view),
+                counts.events_in(&app.view),
             )
         }
         CountsScope::Selection => match app.selected.and_then(|i| app.data.dataset.events.get(i)) {

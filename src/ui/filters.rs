@@ -1,14 +1,10 @@
 //! The filters: text search, categories, countries and a range of years.
 
-use chrono::Datelike as _;
-
 use super::color32;
 use crate::app::{Command, TimelineApp};
-use crate::model::stats::{events_per_category, events_per_country};
 
 pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let mut filters = app.filters.clone();
-    let events = &app.data.dataset.events;
     ui.heading("Filters");
 
     ui.horizontal(|ui| {
@@ -21,16 +17,8 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         .labelled_by(label.id);
     });
 
-    let first_year = events
-        .iter()
-        .map(|e| e.span().first_day().year())
-        .min()
-        .unwrap_or(2000);
-    let last_year = events
-        .iter()
-        .map(|e| e.span().last_day().year())
-        .max()
-        .unwrap_or(first_year);
+    let summary = &app.data.summary;
+    let (first_year, last_year) = (summary.first_year, summary.last_year);
     ui.horizontal(|ui| {
         let mut from = filters.from_year.unwrap_or(first_year);
         let mut to = filters.to_year.unwrap_or(last_year);
@@ -53,7 +41,7 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     egui::CollapsingHeader::new("Categories")
         .default_open(true)
         .show(ui, |ui| {
-            for (category, count) in events_per_category(events) {
+            for &(category, count) in &summary.events_per_category {
                 let mut on = !filters.hidden_categories.contains(&category);
                 let text = egui::RichText::new(format!("{} ({count})", category.label()));
                 ui.horizontal(|ui| {
@@ -71,7 +59,7 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     egui::CollapsingHeader::new("Countries")
         .default_open(true)
         .show(ui, |ui| {
-            for (country, count) in events_per_country(events) {
+            for &(country, count) in &summary.events_per_country {
                 let mut on = !filters.is_country_hidden(country);
                 ui.horizontal(|ui| {
                     chip_ui(ui, country.color_rgb());

@@ -128,7 +128,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         ui.label(format!("{} of {total} events shown", app.data.shown.len()));
         ui.separator();
         ui.label(format!("Data: {}", app.data.source.display_name()));
-        let errors = app.data.dataset.error_count();
+        let errors = app.data.summary.error_count;
         let warnings = app.data.dataset.problems.len() - errors;
         if errors + warnings > 0 {
             ui.separator();

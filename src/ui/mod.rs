@@ -2,6 +2,7 @@
 //! none changes the state itself.
 
 mod counts;
+mod density_strip;
 mod details;
 mod filters;
 pub mod fonts;

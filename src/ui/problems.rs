@@ -24,25 +24,32 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             "This folder holds no .json or .csv files, so there are no events to show.",
         );
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            for problem in problems {
-                let (icon, color) = match problem.severity {
+    // Only the rows in sight are laid out, so a folder with a million problems stays fast.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body);
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        problems.len(),
+        |ui, rows| {
+            for problem in &problems[rows] {
+                let (severity, color) = match problem.severity {
                     Severity::Error => ("Error", ui.visuals().error_fg_color),
                     Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
                 };
-                let text = egui::RichText::new(format!(
-                    "{icon}  {}  {}",
-                    problem.location(),
-                    problem.message
-                ))
-                .color(color);
-                let row = ui.add(egui::Label::new(text).sense(egui::Sense::click()).wrap());
-                if row.on_hover_text("Click to copy the location").clicked() {
+                let text = format!("{severity}  {}  {}", problem.location(), problem.message);
+                let row = ui.add(
+                    egui::Label::new(egui::RichText::new(&text).color(color))
+                        .sense(egui::Sense::click())
+                        .truncate(),
+                );
+                if row
+                    .on_hover_text(format!("{text}\n\nClick to copy the location"))
+                    .clicked()
+                {
                     commands.push(Command::CopyText(problem.location()));
                 }
             }
-        });
+        },
+    );
     commands
 }

@@ -5,8 +5,9 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Vec2};
 use egui_plot::{GridMark, Plot};
 
-use super::color32;
+use super::{color32, density_strip};
 use crate::app::{Command, TimelineApp};
+use crate::model::density::density_weight;
 use crate::model::scene::{
     LabelSpot, MARKER_RADIUS_PX, Mark, MarkShape, Scene, hit_test, label_spot, mark_rect_px,
     place_labels,
@@ -141,13 +142,26 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         .data_mut(|d| d.insert_temp(transform_id(), transform));
     let painter = ui.painter_at(frame);
     paint_lane_bands(&painter, &transform, scene.lanes.len(), ui.visuals());
+    // Lanes with more events than pixels are drawn as density strips.
+    let weights: Vec<f32> = (0..scene.lanes.len())
+        .map(|lane| {
+            density_weight(
+                scene.marks_in_view(lane, &transform.view).len(),
+                frame.width(),
+            )
+        })
+        .collect();
+    density_strip::paint_density(&painter, app, &transform, &weights);
     // An image export shows the chart as it is, without the pointer's effects.
-    let hovered_mark = response
+    let pointer = response
         .response
         .hover_pos()
-        .filter(|_| !app.is_capturing())
-        .and_then(|pointer| hit_test(scene, &transform, [pointer.x, pointer.y], HIT_RADIUS_PX));
-    paint_marks(&painter, ui, app, &transform, hovered_mark);
+        .filter(|_| !app.is_capturing());
+    let hovered_bin = pointer.and_then(|p| density_strip::bin_at(app, &transform, &weights, p));
+    let hovered_mark = pointer
+        .filter(|_| hovered_bin.is_none())
+        .and_then(|p| hit_test(scene, &transform, [p.x, p.y], HIT_RADIUS_PX));
+    paint_marks(&painter, ui, app, &transform, &weights, hovered_mark);
     if scene.marks.is_empty() {
         let message = if app.data.dataset.events.is_empty() {
             "No events loaded. Open a folder with File > Open folder… (Ctrl+O)."
@@ -174,12 +188,23 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     if plot_response.double_clicked() {
         commands.push(Command::FitAll);
     } else if plot_response.clicked() {
-        let clicked = plot_response
-            .interact_pointer_pos()
-            .and_then(|p| hit_test(scene, &transform, [p.x, p.y], HIT_RADIUS_PX));
-        commands.push(Command::Select(clicked.map(|m| m.event_index)));
+        let clicked_at = plot_response.interact_pointer_pos();
+        // A click on a density strip zooms into it; elsewhere it selects the nearest event.
+        match clicked_at.and_then(|p| density_strip::bin_at(app, &transform, &weights, p)) {
+            Some(bin) => commands.push(Command::ZoomAround {
+                days: bin.center_days(),
+                factor: 8.0,
+            }),
+            None => {
+                let clicked =
+                    clicked_at.and_then(|p| hit_test(scene, &transform, [p.x, p.y], HIT_RADIUS_PX));
+                commands.push(Command::Select(clicked.map(|m| m.event_index)));
+            }
+        }
     }
-    if let Some(mark) = hovered_mark {
+    if let Some(bin) = hovered_bin {
+        plot_response.on_hover_ui_at_pointer(|ui| density_strip::tooltip_ui(ui, &bin));
+    } else if let Some(mark) = hovered_mark {
         plot_response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, app, mark));
     }
     commands
@@ -227,6 +252,7 @@ fn paint_marks(
     ui: &egui::Ui,
     app: &TimelineApp,
     transform: &ScreenTransform,
+    weights: &[f32],
     hovered: Option<&Mark>,
 ) {
     let scene = &app.data.scene;
@@ -239,11 +265,22 @@ fn paint_marks(
     };
     let selection = ui.visuals().selection.stroke.color;
     let text_color = ui.visuals().strong_text_color();
-    let mut visible: Vec<&Mark> = scene.visible_marks(transform.view).collect();
+    // Markers only where a lane is not all density; the selected event always.
+    let mut visible: Vec<&Mark> = (0..scene.lanes.len())
+        .filter(|&lane| weights[lane] < 1.0)
+        .flat_map(|lane| scene.marks_in_view(lane, &transform.view))
+        .chain(selected_marks(app).filter(|m| weights[m.lane] >= 1.0))
+        .filter(|m| transform.view.overlaps(m.start_days, m.end_days))
+        .collect();
     // Wide, vague spans first, so markers stay on top of them.
     visible.sort_by_key(|m| !matches!(m.shape, MarkShape::Vague(_)));
 
     for &mark in &visible {
+        // Fading out as the lane turns into a density strip.
+        let mut painter = painter.clone();
+        if app.selected != Some(mark.event_index) {
+            painter.multiply_opacity(1.0 - weights[mark.lane]);
+        }
         let [left, top, right, bottom] = mark_rect_px(mark, transform);
         let rect = Rect::from_min_max(Pos2::new(left, top), Pos2::new(right, bottom));
         let color = color32(mark.color_rgb);
@@ -316,7 +353,20 @@ fn paint_marks(
             }
         }
     }
+    // Titles only in lanes drawn as markers.
+    visible.retain(|m| weights[m.lane] < 0.5 || app.selected == Some(m.event_index));
     paint_labels(painter, ui, app, transform, &visible, text_color);
+}
+
+/// The marks of the selected event.
+fn selected_marks(app: &TimelineApp) -> impl Iterator<Item = &Mark> {
+    let selected = app
+        .selected
+        .and_then(|i| Some((i, app.data.dataset.events.get(i)?)));
+    selected.into_iter().flat_map(|(index, event)| {
+        let start_days = crate::model::date::days_from_date(event.span().first_day());
+        app.data.scene.marks_of_event(index, start_days)
+    })
 }
 
 /// Titles beside their marks, where there is room; the selected event's title always first.

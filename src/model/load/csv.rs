@@ -92,7 +92,12 @@ fn parse_bool(text: &str) -> Option<bool> {
 }
 
 /// Parses one CSV file, pushing its events and its problems.
-pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut Vec<Problem>) {
+pub fn parse_csv(
+    file: &str,
+    text: &str,
+    events: &mut Vec<(Event, u64)>,
+    problems: &mut Vec<Problem>,
+) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::Headers)
@@ -266,7 +271,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut
             tags: list("tags"),
         };
         if let Some(event) = validate(raw, file, &locator, problems) {
-            events.push(event);
+            events.push((event, line));
         }
     }
 }
@@ -296,8 +301,8 @@ b,Short row,2021\n";
         let (mut events, mut problems) = (Vec::new(), Vec::new());
         parse_csv("t.csv", text, &mut events, &mut problems);
         assert_eq!(events.len(), 1);
-        assert_eq!(events[0].participants.len(), 2);
-        assert_eq!(events[0].sources[0].quote, "A quote, with a comma");
+        assert_eq!(events[0].0.participants.len(), 2);
+        assert_eq!(events[0].0.sources[0].quote, "A quote, with a comma");
         assert_eq!(problems.len(), 1, "{problems:#?}");
         assert_eq!(problems[0].line, 3);
         assert!(

@@ -141,7 +141,12 @@ fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usi
 }
 
 /// Parses one JSON file, pushing its events and its problems.
-pub fn parse_json(file: &str, text: &str, events: &mut Vec<Event>, problems: &mut Vec<Problem>) {
+pub fn parse_json(
+    file: &str,
+    text: &str,
+    events: &mut Vec<(Event, u64)>,
+    problems: &mut Vec<Problem>,
+) {
     let index = LineIndex::new(text);
     let first = text.trim_start().chars().next();
     let parsed = match first {
@@ -203,7 +208,7 @@ pub fn parse_json(file: &str, text: &str, events: &mut Vec<Event>, problems: &mu
                     problems.push(Problem::warning(file, line, column, message));
                 }
                 if let Some(event) = validate(raw_event, file, &locator, problems) {
-                    events.push(event);
+                    events.push((event, index.line_column(event_offset).0));
                 }
             }
             Err(error) => {
@@ -219,7 +224,7 @@ pub fn parse_json(file: &str, text: &str, events: &mut Vec<Event>, problems: &mu
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Vec<Event>, Vec<Problem>) {
+    fn parse(text: &str) -> (Vec<(Event, u64)>, Vec<Problem>) {
         let (mut events, mut problems) = (Vec::new(), Vec::new());
         parse_json("t.json", text, &mut events, &mut problems);
         (events, problems)

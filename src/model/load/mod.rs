@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use rayon::prelude::*;
+
 pub use self::csv::{CSV_COLUMNS, CSV_JSON_COLUMNS, split_list};
 pub use self::raw::RawEvent;
 use crate::model::event::Event;
@@ -122,34 +124,38 @@ pub fn load_folder(
         .bytes_total
         .store(sizes.iter().sum(), Ordering::Relaxed);
 
-    let mut loader = Loader::default();
-    for (path, size) in files.iter().zip(sizes) {
-        if progress.cancel.load(Ordering::Relaxed) {
-            return Err(LoadError::Cancelled);
-        }
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        match check_file(path, size, options) {
-            FileCheck::Skip => {}
-            FileCheck::Refuse(message) => loader
-                .problems
-                .push(Problem::error(&name, 0, None, message)),
-            FileCheck::Read => match read_capped(path, options.max_file_bytes) {
-                Ok(bytes) => loader.add_file(&name, &bytes),
-                Err(error) => {
-                    let message = format!("the file cannot be read: {error}");
-                    loader
-                        .problems
-                        .push(Problem::error(&name, 0, None, message));
-                }
-            },
-        }
-        progress.files_done.fetch_add(1, Ordering::Relaxed);
-        progress.bytes_read.fetch_add(size, Ordering::Relaxed);
+    // Files are read and parsed in parallel, then merged in name order, so the result (which
+    // of two equal ids wins, the order of problems) never depends on timing.
+    let parsed: Vec<Option<ParsedFile>> = files
+        .par_iter()
+        .zip(sizes)
+        .map(|(path, size)| {
+            if progress.cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let parsed = match check_file(path, size, options) {
+                FileCheck::Skip => ParsedFile::refused(name, None),
+                FileCheck::Refuse(message) => ParsedFile::refused(name, Some(message)),
+                FileCheck::Read => match read_capped(path, options.max_file_bytes) {
+                    Ok(bytes) => ParsedFile::parse(name, &bytes),
+                    Err(error) => {
+                        ParsedFile::refused(name, Some(format!("the file cannot be read: {error}")))
+                    }
+                },
+            };
+            progress.files_done.fetch_add(1, Ordering::Relaxed);
+            progress.bytes_read.fetch_add(size, Ordering::Relaxed);
+            Some(parsed)
+        })
+        .collect();
+    if progress.cancel.load(Ordering::Relaxed) {
+        return Err(LoadError::Cancelled);
     }
-    Ok(loader.finish())
+    Ok(merge(parsed.into_iter().flatten()))
 }
 
 /// Whether a listed file may be read.
@@ -201,87 +207,101 @@ fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
 
 /// Loads files held in memory, as `(file name, content)`: the built-in sample data and tests.
 pub fn load_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Dataset {
-    let mut loader = Loader::default();
-    for (name, bytes) in files {
-        loader.add_file(name, bytes);
-    }
-    loader.finish()
+    merge(
+        files
+            .into_iter()
+            .map(|(name, bytes)| ParsedFile::parse(name.to_owned(), bytes)),
+    )
 }
 
-/// Merges files one by one, remembering where each id was first seen.
-#[derive(Default)]
-struct Loader {
-    events: Vec<Event>,
+/// One file's events (with the line each starts on) and problems, before merging.
+struct ParsedFile {
+    name: String,
+    /// False for a file that was skipped without a word (a folder named like a data file).
+    counted: bool,
+    events: Vec<(Event, u64)>,
     problems: Vec<Problem>,
-    file_count: usize,
-    first_seen: HashMap<String, String>,
 }
 
-impl Loader {
-    fn add_file(&mut self, name: &str, bytes: &[u8]) {
-        self.file_count += 1;
-        let Some(format) = format_of(Path::new(name)) else {
-            return;
+impl ParsedFile {
+    fn refused(name: String, message: Option<String>) -> Self {
+        let counted = message.is_some();
+        let problems = message
+            .map(|m| Problem::error(&name, 0, None, m))
+            .into_iter()
+            .collect();
+        Self {
+            name,
+            counted,
+            events: Vec::new(),
+            problems,
+        }
+    }
+
+    fn parse(name: String, bytes: &[u8]) -> Self {
+        let mut file = Self {
+            name,
+            counted: true,
+            events: Vec::new(),
+            problems: Vec::new(),
         };
-        let text = match decode_text(bytes) {
-            Ok(text) => text,
-            Err(message) => {
-                self.problems.push(Problem::error(name, 0, None, message));
-                return;
+        let Some(format) = format_of(Path::new(&file.name)) else {
+            return file;
+        };
+        let name = file.name.as_str();
+        match decode_text(bytes) {
+            Err(message) => file.problems.push(Problem::error(name, 0, None, message)),
+            Ok(text) if text.trim().is_empty() => {
+                file.problems
+                    .push(Problem::warning(name, 0, None, "the file is empty"))
             }
-        };
-        if text.trim().is_empty() {
-            self.problems
-                .push(Problem::warning(name, 0, None, "the file is empty"));
-            return;
+            Ok(text) => match format {
+                Format::Json => json::parse_json(name, text, &mut file.events, &mut file.problems),
+                Format::Csv => csv::parse_csv(name, text, &mut file.events, &mut file.problems),
+            },
         }
-        let mut events = Vec::new();
-        let mut problems = Vec::new();
-        match format {
-            Format::Json => json::parse_json(name, text, &mut events, &mut problems),
-            Format::Csv => csv::parse_csv(name, text, &mut events, &mut problems),
-        }
-        for event in events {
-            match self.first_seen.get(&event.id) {
-                Some(first_file) => {
+        file
+    }
+}
+
+/// Merges parsed files in order: an id seen before is a duplicate, reported where it is.
+fn merge(files: impl Iterator<Item = ParsedFile>) -> Dataset {
+    let mut dataset = Dataset::default();
+    let mut first_seen: HashMap<String, (usize, u64)> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    for file in files {
+        let ParsedFile {
+            name,
+            counted,
+            events,
+            mut problems,
+        } = file;
+        dataset.file_count += usize::from(counted);
+        dataset.events.reserve(events.len());
+        for (event, line) in events {
+            match first_seen.get(&event.id) {
+                Some(&(file_index, first_line)) => {
+                    let first_file = names.get(file_index).unwrap_or(&name);
                     let message = format!(
-                        "duplicate id '{}': it is also used in {first_file}; this one was skipped",
+                        "duplicate id '{}': it is also used in {first_file} line {first_line}; this one was skipped",
                         event.id
                     );
-                    let line = find_id_line(text, &event.id);
-                    problems.push(Problem::error(name, line, None, message));
+                    problems.push(Problem::error(&name, line, None, message));
                 }
                 None => {
-                    self.first_seen.insert(event.id.clone(), name.to_owned());
-                    self.events.push(event);
+                    first_seen.insert(event.id.clone(), (names.len(), line));
+                    dataset.events.push(event);
                 }
             }
         }
         problems.sort_by_key(|p| p.line);
-        self.problems.append(&mut problems);
+        dataset.problems.append(&mut problems);
+        names.push(name);
     }
-
-    fn finish(mut self) -> Dataset {
-        self.events
-            .sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-        Dataset {
-            events: self.events,
-            problems: self.problems,
-            file_count: self.file_count,
-        }
-    }
-}
-
-/// The line where `id` is written, for a duplicate found after parsing (0 when not found).
-fn find_id_line(text: &str, id: &str) -> u64 {
-    let quoted = format!("\"{id}\"");
-    let at_row_start = format!("\n{id},");
-    let offset = text
-        .rfind(&quoted)
-        .or_else(|| text.rfind(&at_row_start).map(|i| i + 1));
-    offset.map_or(0, |offset| {
-        text[..offset].bytes().filter(|&b| b == b'\n').count() as u64 + 1
-    })
+    dataset
+        .events
+        .sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    dataset
 }
 
 /// Text from a file's bytes: UTF-8, with or without a byte-order mark.

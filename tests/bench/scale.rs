@@ -1,0 +1,222 @@
+//! `cargo bench`: the app at scale. Prints one line per case: `BENCH <case> <value> <unit>`.
+//!
+//! A frame is the whole app's UI pass plus tessellation, headless, at 1400×850 points. The
+//! datasets are made by `coop_timeline::generate` (seed 1) under `target/bench-data/`, once.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use coop_timeline::app::{Command, DataSource, Settings, TimelineApp};
+use coop_timeline::generate::generate;
+use coop_timeline::model::date::days_from_date;
+use coop_timeline::model::load::{data_files, load_folder};
+use coop_timeline::model::scene::{ColorMode, LaneMode, Scene};
+use coop_timeline::model::view::TimeView;
+use coop_timeline::model::{Dataset, Event, LoadOptions, LoadProgress};
+
+const WINDOW: [f32; 2] = [1400.0, 850.0];
+const FRAMES: usize = 40;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // The peak-memory case runs in a child process of its own, so that nothing else counts.
+    if let Some(position) = args.iter().position(|a| a == "--peak-rss-child") {
+        let dir = PathBuf::from(&args[position + 1]);
+        let dataset = load(&dir);
+        let app = TimelineApp::with_data(
+            &egui::Context::default(),
+            Settings::default(),
+            DataSource::Sample,
+            dataset,
+        );
+        std::hint::black_box(&app);
+        println!("{}", peak_rss_mb());
+        return;
+    }
+    // `cargo test --all-targets` builds benches and runs them with no `--bench`: nothing to do.
+    if !args.iter().any(|a| a == "--bench") {
+        return;
+    }
+
+    let data_10k = dataset_dir(10_000);
+    let data_100k = dataset_dir(100_000);
+    let data_1m = dataset_dir(1_000_000);
+
+    let (mut app_10k, ctx_10k) = app_for(load(&data_10k));
+    report(
+        "frame_all_visible_10k_ms",
+        median_frame_ms(&mut app_10k, &ctx_10k),
+        "ms",
+    );
+
+    let dataset_100k = load(&data_100k);
+    let naive = naive_frame_ms(&dataset_100k);
+    let (mut app_100k, ctx_100k) = app_for(dataset_100k);
+    report(
+        "frame_ratio_naive_vs_ours_100k",
+        naive / median_frame_ms(&mut app_100k, &ctx_100k),
+        "x",
+    );
+
+    let started = Instant::now();
+    let dataset_1m = load(&data_1m);
+    let load_ms = ms(started.elapsed());
+    report("load_1m_ms", load_ms, "ms");
+    report(
+        "load_ratio_vs_serde_1m",
+        load_ms / bare_serde_parse_ms(&data_1m),
+        "x",
+    );
+
+    let (mut app_1m, ctx_1m) = app_for(dataset_1m);
+    report(
+        "frame_all_visible_1m_ms",
+        median_frame_ms(&mut app_1m, &ctx_1m),
+        "ms",
+    );
+    let month_start =
+        days_from_date(chrono::NaiveDate::from_ymd_opt(2010, 6, 1).unwrap_or_default());
+    app_1m.apply(
+        &ctx_1m,
+        Command::SetView(TimeView {
+            min_days: month_start,
+            max_days: month_start + 30.0,
+        }),
+    );
+    app_1m.view_changed = true;
+    report(
+        "frame_zoomed_1m_ms",
+        median_frame_ms(&mut app_1m, &ctx_1m),
+        "ms",
+    );
+
+    report("peak_rss_1m_mb", child_peak_rss_mb(&data_1m), "MB");
+}
+
+fn report(case: &str, value: f64, unit: &str) {
+    println!("BENCH {case} {value:.3} {unit}");
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// The generated dataset of `events` events, made on first use.
+fn dataset_dir(events: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(events.to_string());
+    if data_files(&dir).map_or(true, |files| files.is_empty()) {
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("generating {events} events in {}", dir.display());
+        generate(events, 1, &dir).expect("generate the benchmark data");
+    }
+    dir
+}
+
+fn load(dir: &Path) -> Dataset {
+    load_folder(dir, &LoadOptions::default(), &LoadProgress::default()).expect("load")
+}
+
+fn app_for(dataset: Dataset) -> (TimelineApp, egui::Context) {
+    let ctx = egui::Context::default();
+    let app = TimelineApp::with_data(&ctx, Settings::default(), DataSource::Sample, dataset);
+    (app, ctx)
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW.into())),
+        ..Default::default()
+    }
+}
+
+/// Runs `ui` for warm-up frames, then returns the median time of [`FRAMES`] frames.
+fn median_ms(ctx: &egui::Context, mut ui: impl FnMut(&mut egui::Ui)) -> f64 {
+    let mut times = Vec::with_capacity(FRAMES);
+    for frame in 0..FRAMES + 5 {
+        let started = Instant::now();
+        let output = ctx.run_ui(input(), &mut ui);
+        let egui::FullOutput {
+            shapes,
+            pixels_per_point,
+            mut textures_delta,
+            ..
+        } = output;
+        std::hint::black_box(ctx.tessellate(shapes, pixels_per_point));
+        textures_delta.clear();
+        if frame >= 5 {
+            times.push(ms(started.elapsed()));
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn median_frame_ms(app: &mut TimelineApp, ctx: &egui::Context) -> f64 {
+    median_ms(ctx, |ui| app.frame_ui(ui))
+}
+
+/// Every mark as a plain egui_plot point, at the same window size: the naive way.
+fn naive_frame_ms(dataset: &Dataset) -> f64 {
+    let shown: Vec<usize> = (0..dataset.events.len()).collect();
+    let scene = Scene::build(
+        &dataset.events,
+        &shown,
+        LaneMode::Category,
+        ColorMode::Category,
+    );
+    let points: Vec<[f64; 2]> = scene
+        .marks
+        .iter()
+        .map(|m| [m.center_days(), m.lane as f64])
+        .collect();
+    let ctx = egui::Context::default();
+    median_ms(&ctx, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui_plot::Plot::new("naive").show(ui, |plot_ui| {
+                plot_ui.points(egui_plot::Points::new("events", points.clone()).radius(4.0));
+            });
+        });
+    })
+}
+
+/// A bare serde_json typed parse of the same files, one after another.
+fn bare_serde_parse_ms(dir: &Path) -> f64 {
+    #[derive(serde::Deserialize)]
+    struct File {
+        events: Vec<Event>,
+    }
+    let started = Instant::now();
+    let mut count = 0;
+    for path in data_files(dir).expect("files") {
+        let bytes = std::fs::read(&path).expect("read");
+        let file: File = serde_json::from_slice(&bytes).expect("parse");
+        count += file.events.len();
+    }
+    std::hint::black_box(count);
+    ms(started.elapsed())
+}
+
+/// The peak resident memory of this process, from the kernel.
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(f64::NAN);
+    kb / 1024.0
+}
+
+fn child_peak_rss_mb(dir: &Path) -> f64 {
+    let output = std::process::Command::new(std::env::current_exe().expect("this bench"))
+        .arg("--peak-rss-child")
+        .arg(dir)
+        .output()
+        .expect("run the child");
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(f64::NAN)
+}
