@@ -4,6 +4,9 @@ use std::fmt::Write as _;
 
 use crate::model::{Dataset, stats};
 
+/// Past this many, the summary says how many more there are (`--json` has them all).
+const MAX_LISTED_EVENTS: usize = 1000;
+
 /// A summary for people: events per category and per country, then every problem.
 pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     let mut out = String::new();
@@ -30,7 +33,7 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
         let _ = writeln!(out, "  {} {:<24} {n:>6}", country.code(), country.name());
     }
     let _ = writeln!(out, "\nEvents:");
-    for event in &dataset.events {
+    for event in dataset.events.iter().take(MAX_LISTED_EVENTS) {
         let _ = writeln!(
             out,
             "  {:<24} {:<22} {}",
@@ -38,6 +41,10 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
             event.id,
             event.title
         );
+    }
+    if dataset.events.len() > MAX_LISTED_EVENTS {
+        let more = dataset.events.len() - MAX_LISTED_EVENTS;
+        let _ = writeln!(out, "  … and {more} more (--json lists them all)");
     }
     if !dataset.problems.is_empty() {
         let _ = writeln!(out, "\nProblems:");

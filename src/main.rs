@@ -147,15 +147,17 @@ fn check(dir: &std::path::Path, json: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if json {
-        println!("{:#}", check_json(&dataset));
+    let report = if json {
+        format!("{:#}\n", check_json(&dataset))
     } else {
         let name = dir.file_name().map_or_else(
             || dir.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        print!("{}", check_report(&dataset, &name));
-    }
+        check_report(&dataset, &name)
+    };
+    // A reader that stops early (`| head`) is no error of ours.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), report.as_bytes());
     if dataset.error_count() > 0 {
         ExitCode::FAILURE
     } else {

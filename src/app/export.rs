@@ -105,11 +105,14 @@ impl TimelineApp {
         self.start_dialog(PathPurpose::Save(kind), move || {
             let mut dialog = rfd::AsyncFileDialog::new()
                 .set_title(format!("Export the chart as a {}", kind.label()))
-                .set_file_name(file_name)
                 .add_filter(kind.label(), &[kind.extension()]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
+            dialog = match folder {
+                // rfd's zenity backend ignores the directory, so the name carries it too.
+                Some(folder) => dialog
+                    .set_file_name(folder.join(&file_name).to_string_lossy())
+                    .set_directory(folder),
+                None => dialog.set_file_name(file_name),
+            };
             pollster::block_on(dialog.save_file()).map(|handle| handle.path().to_owned())
         });
     }

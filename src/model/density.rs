@@ -98,8 +98,8 @@ impl Density {
 }
 
 /// How a lane is drawn at the current zoom: 0 is markers only, 1 is density only.
-pub fn density_weight(visible_marks: usize, width_px: f32) -> f32 {
-    let per_px = visible_marks as f64 / f64::from(width_px.max(1.0));
+pub fn density_weight(events_in_view: f64, width_px: f32) -> f32 {
+    let per_px = events_in_view / f64::from(width_px.max(1.0));
     ((per_px - MARKERS_ONLY_PER_PX) / (DENSITY_ONLY_PER_PX - MARKERS_ONLY_PER_PX)).clamp(0.0, 1.0)
         as f32
 }
@@ -155,9 +155,9 @@ mod tests {
 
     #[test]
     fn the_weight_moves_smoothly_from_markers_to_density() {
-        assert_eq!(density_weight(100, 1000.0), 0.0);
-        assert_eq!(density_weight(10_000, 1000.0), 1.0);
-        let middle = density_weight(350, 1000.0);
+        assert_eq!(density_weight(100.0, 1000.0), 0.0);
+        assert_eq!(density_weight(10_000.0, 1000.0), 1.0);
+        let middle = density_weight(350.0, 1000.0);
         assert!(middle > 0.0 && middle < 1.0);
     }
 }

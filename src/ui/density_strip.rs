@@ -54,6 +54,9 @@ pub fn paint_density(
             .first()
             .map_or(Color32::GRAY, |m| color32(m.color_rgb));
         let baseline = transform.y_from_lane(lane as f64) + half_height;
+        // One mesh per strip: hundreds of separate rectangles would cost more to tessellate.
+        let fill = color.gamma_multiply(weight * 0.85);
+        let mut mesh = egui::Mesh::default();
         for (i, &count) in bins.iter().enumerate() {
             if count <= 0.0 {
                 continue;
@@ -65,8 +68,9 @@ pub fn paint_density(
                 Pos2::new(left, baseline - height.max(1.0)),
                 Pos2::new(left + BIN_PX, baseline),
             );
-            painter.rect_filled(rect, 0.0, color.gamma_multiply(weight * 0.85));
+            mesh.add_colored_rect(rect, fill);
         }
+        painter.add(egui::Shape::mesh(mesh));
     }
 }
 

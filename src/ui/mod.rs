@@ -71,6 +71,9 @@ fn shortcuts(ctx: &egui::Context, app: &TimelineApp) -> Vec<Command> {
         if input.consume_key(Modifiers::COMMAND, Key::O) {
             commands.push(Command::ShowOpenDialog);
         }
+        if input.consume_key(Modifiers::COMMAND, Key::E) {
+            commands.push(Command::Export(crate::export::ExportKind::Png));
+        }
         if input.consume_key(Modifiers::COMMAND, Key::R)
             || input.consume_key(Modifiers::NONE, Key::F5)
         {

@@ -15,6 +15,8 @@ use crate::model::scene::{
 use crate::model::ticks::{date_ticks, tick_label};
 use crate::model::view::{ScreenTransform, TimeView};
 
+/// More month- or year-long spans than this over the view of one lane are summed up in a note.
+const MAX_VAGUE_SPANS_PER_LANE: usize = 40;
 /// How far from a marker a click still selects it.
 const HIT_RADIUS_PX: f32 = 6.0;
 /// Date labels on the axis need about this much room.
@@ -145,10 +147,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     // Lanes with more events than pixels are drawn as density strips.
     let weights: Vec<f32> = (0..scene.lanes.len())
         .map(|lane| {
-            density_weight(
-                scene.marks_in_view(lane, &transform.view).len(),
-                frame.width(),
-            )
+            let view = &transform.view;
+            let in_view = app
+                .data
+                .density
+                .events_between(lane, view.min_days, view.max_days);
+            density_weight(in_view, frame.width())
         })
         .collect();
     density_strip::paint_density(&painter, app, &transform, &weights);
@@ -272,6 +276,32 @@ fn paint_marks(
         .chain(selected_marks(app).filter(|m| weights[m.lane] >= 1.0))
         .filter(|m| transform.view.overlaps(m.start_days, m.end_days))
         .collect();
+    // Hundreds of year-long spans over a zoomed-in view would stack into one grey slab:
+    // past a few per lane, they are summed up in a note instead.
+    let mut vague_per_lane = vec![0_usize; scene.lanes.len()];
+    for mark in &visible {
+        if matches!(mark.shape, MarkShape::Vague(_)) {
+            vague_per_lane[mark.lane] += 1;
+        }
+    }
+    visible.retain(|m| {
+        !matches!(m.shape, MarkShape::Vague(_))
+            || vague_per_lane[m.lane] <= MAX_VAGUE_SPANS_PER_LANE
+            || app.selected == Some(m.event_index)
+    });
+    for (lane, &count) in vague_per_lane.iter().enumerate() {
+        if count > MAX_VAGUE_SPANS_PER_LANE && weights[lane] < 1.0 {
+            let y = transform.y_from_lane(lane as f64) - transform.lane_height_px() * 0.42;
+            let note = format!("+ {count} events known only to the month or year");
+            painter.text(
+                Pos2::new(transform.left_px + 4.0, y),
+                Align2::LEFT_TOP,
+                note,
+                FontId::proportional(11.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+    }
     // Wide, vague spans first, so markers stay on top of them.
     visible.sort_by_key(|m| !matches!(m.shape, MarkShape::Vague(_)));
 
@@ -389,31 +419,51 @@ fn paint_labels(
         };
         (app.selected != Some(m.event_index), kind)
     });
-    let placed: Vec<(LabelSpot, std::sync::Arc<egui::Galley>)> = ordered
+    // In a cramped lane only the selected title is written.
+    let lane_height = transform.lane_height_px();
+    let room = lane_height > 2.0 * font.size + 4.0 + 2.0 * MARKER_RADIUS_PX;
+    ordered.retain(|m| room || app.selected == Some(m.event_index));
+    let candidates: Vec<(&Mark, LabelSpot, String)> = ordered
         .iter()
-        .map(|mark| {
+        .map(|&mark| {
             let event = &events[mark.event_index];
             let text = match mark.shape {
                 MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title),
                 _ => event.title.clone(),
             };
-            let spot = label_spot(mark, transform);
+            (mark, label_spot(mark, transform), text)
+        })
+        .collect();
+    // A first pass with estimated widths keeps the text layout to the titles that may fit:
+    // with thousands of marks in view, laying out every title would cost more than the rest.
+    let estimated: Vec<(usize, f32, f32)> = candidates
+        .iter()
+        .map(|(_, spot, text)| {
+            let width = (text.chars().count() as f32 * font.size * 0.45).min(spot.max_width_px);
+            (spot.row, spot.left_px(width), width)
+        })
+        .collect();
+    let laid_out: Vec<(LabelSpot, std::sync::Arc<egui::Galley>)> = candidates
+        .into_iter()
+        .zip(place_labels(&estimated, 8.0))
+        .filter(|(_, fits)| *fits)
+        .map(|((_, spot, text), _)| {
             let mut job = egui::text::LayoutJob::simple_singleline(text, font.clone(), text_color);
             job.wrap = egui::text::TextWrapping::truncate_at_width(spot.max_width_px);
             (spot, ui.fonts_mut(|f| f.layout_job(job)))
         })
         .collect();
-    let rows: Vec<(usize, f32, f32)> = placed
+    let rows: Vec<(usize, f32, f32)> = laid_out
         .iter()
         .map(|(spot, galley)| (spot.row, spot.left_px(galley.size().x), galley.size().x))
         .collect();
-    let lane_height = transform.lane_height_px();
-    for ((mark, (spot, galley)), show) in ordered.iter().zip(placed).zip(place_labels(&rows, 8.0)) {
-        let pos = Pos2::new(spot.left_px(galley.size().x), spot.top_px);
-        // In a cramped lane only the selected title is written.
-        let room = lane_height > 2.0 * galley.size().y + 2.0 * MARKER_RADIUS_PX;
-        if show && (room || app.selected == Some(mark.event_index)) {
-            painter.galley(pos, galley, text_color);
+    for ((spot, galley), show) in laid_out.into_iter().zip(place_labels(&rows, 8.0)) {
+        if show {
+            painter.galley(
+                Pos2::new(spot.left_px(galley.size().x), spot.top_px),
+                galley,
+                text_color,
+            );
         }
     }
 }

@@ -23,6 +23,12 @@ fn main() {
     if let Some(position) = args.iter().position(|a| a == "--peak-rss-child") {
         let dir = PathBuf::from(&args[position + 1]);
         let dataset = load(&dir);
+        // The profile behind the figure, on stderr: what the events alone hold, then the rest.
+        eprintln!(
+            "  (after loading: peak {:.0} MB, now {:.0} MB)",
+            peak_rss_mb(),
+            rss_mb("VmRSS:")
+        );
         let app = TimelineApp::with_data(
             &egui::Context::default(),
             Settings::default(),
@@ -30,6 +36,7 @@ fn main() {
             dataset,
         );
         std::hint::black_box(&app);
+        eprintln!("  (with the app's indexes: now {:.0} MB)", rss_mb("VmRSS:"));
         println!("{}", peak_rss_mb());
         return;
     }
@@ -89,6 +96,15 @@ fn main() {
         median_frame_ms(&mut app_1m, &ctx_1m),
         "ms",
     );
+    let view = app_1m.view;
+    let in_view: usize = (0..app_1m.data.scene.lanes.len())
+        .map(|lane| app_1m.data.scene.marks_in_view(lane, &view).len())
+        .sum();
+    eprintln!(
+        "  (zoomed view {:?}, {} lanes, {in_view} marks in view)",
+        view,
+        app_1m.data.scene.lanes.len()
+    );
 
     report("peak_rss_1m_mb", child_peak_rss_mb(&data_1m), "MB");
 }
@@ -143,7 +159,20 @@ fn median_ms(ctx: &egui::Context, mut ui: impl FnMut(&mut egui::Ui)) -> f64 {
             mut textures_delta,
             ..
         } = output;
-        std::hint::black_box(ctx.tessellate(shapes, pixels_per_point));
+        let meshes = ctx.tessellate(shapes, pixels_per_point);
+        if frame == FRAMES + 4 {
+            let vertices: usize = meshes
+                .iter()
+                .filter_map(|m| match &m.primitive {
+                    egui::epaint::Primitive::Mesh(mesh) => Some(mesh.vertices.len()),
+                    egui::epaint::Primitive::Callback(_) => None,
+                })
+                .sum();
+            eprintln!(
+                "  (last frame: {} meshes, {vertices} vertices)",
+                meshes.len()
+            );
+        }
         textures_delta.clear();
         if frame >= 5 {
             times.push(ms(started.elapsed()));
@@ -200,10 +229,15 @@ fn bare_serde_parse_ms(dir: &Path) -> f64 {
 
 /// The peak resident memory of this process, from the kernel.
 fn peak_rss_mb() -> f64 {
+    rss_mb("VmHWM:")
+}
+
+/// A memory line of `/proc/self/status`, in MB.
+fn rss_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kb: f64 = status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(f64::NAN);
     kb / 1024.0
@@ -213,6 +247,7 @@ fn child_peak_rss_mb(dir: &Path) -> f64 {
     let output = std::process::Command::new(std::env::current_exe().expect("this bench"))
         .arg("--peak-rss-child")
         .arg(dir)
+        .stderr(std::process::Stdio::inherit())
         .output()
         .expect("run the child");
     String::from_utf8_lossy(&output.stdout)

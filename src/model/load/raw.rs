@@ -71,8 +71,16 @@ pub const MAX_EVENT_BYTES: usize = 1 << 20;
 /// Counts above this are not exact in an `f64`, and no real event has them.
 const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
 
+/// The text trimmed, or `None` when nothing is left. Text that needs no trimming (nearly
+/// all of it) keeps its allocation: this runs for every field of every event.
 fn non_empty(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+    let text = text?;
+    let trimmed = text.trim();
+    match trimmed.len() {
+        0 => None,
+        len if len == text.len() => Some(text),
+        _ => Some(trimmed.to_owned()),
+    }
 }
 
 fn non_empty_list(list: Vec<String>) -> Vec<String> {
