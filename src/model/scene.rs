@@ -411,7 +411,16 @@ pub fn label_spot(mark: &Mark, transform: &ScreenTransform) -> LabelSpot {
     const GAP_PX: f32 = 4.0;
     let [left, top, right, _] = mark_rect_px(mark, transform);
     let vague = matches!(mark.shape, MarkShape::Vague(_));
-    let (x, top_px) = if vague {
+    // A bar that runs off the right edge but shows enough of itself is labelled along it.
+    let long_bar = mark.shape == MarkShape::DayRange
+        && right + GAP_PX + min_room_px > transform.right_px
+        && right.min(transform.right_px) - left.max(transform.left_px) >= min_room_px;
+    let (x, top_px) = if long_bar {
+        (
+            left.max(transform.left_px) + GAP_PX,
+            transform.y_from_lane(mark.lane as f64) + marker_radius_px + 1.0,
+        )
+    } else if vague {
         (left.max(transform.left_px) + GAP_PX, top + 1.0)
     } else {
         (
@@ -420,12 +429,14 @@ pub fn label_spot(mark: &Mark, transform: &ScreenTransform) -> LabelSpot {
         )
     };
     let room_right = transform.right_px - x - GAP_PX;
-    let flipped = room_right < min_room_px;
-    let anchor_x_px = match (flipped, vague) {
-        (false, _) => x,
-        (true, true) => right.min(transform.right_px) - GAP_PX,
-        (true, false) => left - GAP_PX,
+    let left_anchor = if vague {
+        right.min(transform.right_px) - GAP_PX
+    } else {
+        left - GAP_PX
     };
+    // Flipped only where the left has more room, so a title never runs off the left edge.
+    let flipped = room_right < min_room_px && left_anchor - transform.left_px > room_right;
+    let anchor_x_px = if flipped { left_anchor } else { x };
     let room = if flipped {
         anchor_x_px - transform.left_px
     } else {

@@ -16,7 +16,7 @@ use crate::model::ticks::{date_ticks, tick_label};
 use crate::model::view::{ScreenTransform, TimeView};
 
 /// More month- or year-long spans than this over the view of one lane are summed up in a note.
-const MAX_VAGUE_SPANS_PER_LANE: usize = 40;
+const MAX_VAGUE_SPANS_PER_LANE: usize = 6;
 /// How far from a marker a click still selects it.
 const HIT_RADIUS_PX: f32 = 6.0;
 /// Date labels on the axis need about this much room.
