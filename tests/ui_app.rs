@@ -230,6 +230,9 @@ fn opening_a_folder_with_problems_lists_them() {
 #[test]
 fn snapshots_of_the_main_window() {
     let mut harness = harness();
+    // A smaller window keeps the snapshot files small.
+    harness.set_size(egui::vec2(1100.0, 680.0));
+    harness.run_steps(3);
     let options = SnapshotOptions::new()
         .threshold(2.0)
         .max_failed_pixels(2000);

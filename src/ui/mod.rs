@@ -86,19 +86,20 @@ fn shortcuts(ctx: &egui::Context, app: &TimelineApp) -> Vec<Command> {
         if plain(input, Key::Home) {
             commands.push(Command::FitAll);
         }
-        if plain(input, Key::Plus)
+        // Every press counts, also when several (or key repeats) arrive in one frame.
+        while plain(input, Key::Plus)
             || plain(input, Key::Equals)
             || input.consume_key(Modifiers::SHIFT, Key::Equals)
         {
             commands.push(Command::Zoom(1.5));
         }
-        if plain(input, Key::Minus) {
+        while plain(input, Key::Minus) {
             commands.push(Command::Zoom(1.0 / 1.5));
         }
-        if plain(input, Key::ArrowRight) {
+        while plain(input, Key::ArrowRight) {
             commands.push(Command::SelectNext);
         }
-        if plain(input, Key::ArrowLeft) {
+        while plain(input, Key::ArrowLeft) {
             commands.push(Command::SelectPrevious);
         }
         if app.selected.is_some() && plain(input, Key::Escape) {
