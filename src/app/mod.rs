@@ -1,49 +1,30 @@
 //! The eframe app: owns the state, applies the commands the panels emit, persists settings.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::export::ExportKind;
 use crate::model::date::days_from_date;
-use crate::model::load::load_folder;
 use crate::model::sample::sample_dataset;
 use crate::model::scene::{ColorMode, LaneMode};
 use crate::model::view::TimeView;
-use crate::model::{Dataset, Filters, LoadError, LoadOptions, LoadProgress};
+use crate::model::{Dataset, Filters};
 use crate::ui;
 use crate::watch::FolderWatcher;
 
+mod dialogs;
 mod export;
 mod loaded;
+mod loading;
 
+use dialogs::PendingDialog;
+pub use dialogs::{PathEntry, PathPurpose};
 use export::Capture;
 pub use export::{ScreenshotJob, ScreenshotOutcome};
 pub use loaded::{DatasetSummary, Loaded};
-
-/// What a typed or picked path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    OpenFolder,
-    Save(ExportKind),
-}
-
-/// The field shown when no native dialog is available.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PathEntry {
-    pub purpose: PathPurpose,
-    pub text: String,
-}
-
-/// A native dialog running on a helper thread.
-struct PendingDialog {
-    receiver: mpsc::Receiver<Option<PathBuf>>,
-    opened_at: std::time::Instant,
-    purpose: PathPurpose,
-}
+pub use loading::LoadJob;
 
 /// Everything remembered between runs (the window size and panel widths are remembered by
 /// eframe and egui themselves).
@@ -138,25 +119,6 @@ pub enum Command {
     OpenUrl(String),
 }
 
-/// A folder being loaded on a background thread.
-pub struct LoadJob {
-    pub source: DataSource,
-    pub progress: Arc<LoadProgress>,
-    receiver: mpsc::Receiver<Result<Dataset, LoadError>>,
-}
-
-/// A sentence for a folder that gave no events.
-fn why_no_events(data: &Loaded) -> String {
-    let name = data.source.display_name();
-    match (data.dataset.file_count, data.dataset.error_count()) {
-        (0, _) => format!("{name} holds no .json or .csv files"),
-        (_, 0) => format!("The files in {name} hold no events"),
-        (_, errors) => {
-            format!("No event of {name} could be loaded: {errors} errors, see the problems panel")
-        }
-    }
-}
-
 /// The application.
 pub struct TimelineApp {
     pub settings: Settings,
@@ -238,181 +200,6 @@ impl TimelineApp {
             watcher: None,
             egui_ctx: ctx.clone(),
         }
-    }
-
-    /// Loads `folder` on a background thread; the current data stays until it is ready.
-    pub fn start_loading(&mut self, folder: PathBuf) {
-        let progress = Arc::new(LoadProgress::default());
-        let (sender, receiver) = mpsc::channel();
-        let thread_progress = Arc::clone(&progress);
-        let thread_folder = folder.clone();
-        let spawned = std::thread::Builder::new()
-            .name("load-folder".into())
-            .spawn(move || {
-                let result = load_folder(&thread_folder, &LoadOptions::default(), &thread_progress);
-                // The app may have gone away; then nobody needs the result.
-                let _ = sender.send(result);
-            });
-        if let Err(error) = spawned {
-            self.status_message = Some(format!("Could not start loading: {error}"));
-            return;
-        }
-        if let Some(old) = self.loading.replace(LoadJob {
-            source: DataSource::Folder(folder),
-            progress,
-            receiver,
-        }) {
-            old.progress.cancel.store(true, Ordering::Relaxed);
-        }
-    }
-
-    /// Takes a finished load, if any.
-    fn poll_loading(&mut self) {
-        let Some(job) = &self.loading else { return };
-        let result = match job.receiver.try_recv() {
-            Ok(result) => result,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => Err(LoadError::Cancelled),
-        };
-        let Some(job) = self.loading.take() else {
-            return;
-        };
-        match result {
-            Ok(dataset) => self.show_dataset(job.source, dataset),
-            Err(LoadError::Cancelled) => self.status_message = Some("Loading cancelled".to_owned()),
-            Err(error) => {
-                self.status_message = Some(error.to_string());
-                let ctx = self.egui_ctx.clone();
-                self.finish_screenshot_job(&ctx, Err(error.to_string()));
-            }
-        }
-    }
-
-    /// Puts a loaded dataset on screen, keeping the selection and the view on a reload when
-    /// the selected event still exists.
-    pub fn show_dataset(&mut self, source: DataSource, dataset: Dataset) {
-        let is_reload = source == self.data.source;
-        let selected_id = self
-            .selected
-            .and_then(|i| self.data.dataset.events.get(i))
-            .map(|e| e.id.clone());
-        if let DataSource::Folder(folder) = &source {
-            self.remember_folder(folder);
-            if !is_reload || self.watcher.is_none() {
-                let ctx = self.egui_ctx.clone();
-                // Without a watcher the app still works; Ctrl+R reloads by hand.
-                self.watcher = FolderWatcher::new(folder, move || ctx.request_repaint()).ok();
-            }
-        } else {
-            self.watcher = None;
-        }
-        let has_errors = dataset.problems.iter().any(|p| p.is_error());
-        if has_errors {
-            self.settings.show_problems = true;
-        }
-        self.data = Loaded::new(source, dataset, &self.filters, &self.settings);
-        self.selected = selected_id
-            .filter(|_| is_reload)
-            .and_then(|id| self.data.dataset.events.iter().position(|e| e.id == id));
-        if !is_reload || self.selected.is_none() {
-            self.view = TimeView::fit_all(&self.data.limits);
-        } else {
-            self.view = self.view.clamped(&self.data.limits);
-        }
-        self.view_changed = true;
-        self.status_message = self
-            .data
-            .dataset
-            .events
-            .is_empty()
-            .then(|| why_no_events(&self.data));
-    }
-
-    fn remember_folder(&mut self, folder: &Path) {
-        self.settings.last_folder = Some(folder.to_owned());
-        self.settings.recent_folders.retain(|f| f != folder);
-        self.settings.recent_folders.insert(0, folder.to_owned());
-        self.settings.recent_folders.truncate(MAX_RECENT_FOLDERS);
-    }
-
-    /// Opens the native folder picker on a helper thread, so the window keeps painting.
-    fn show_open_dialog(&mut self) {
-        let start_dir = match &self.data.source {
-            DataSource::Folder(folder) => folder.parent().map(Path::to_owned),
-            DataSource::Sample => None,
-        };
-        self.start_dialog(PathPurpose::OpenFolder, move || {
-            let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned())
-        });
-    }
-
-    /// Runs `pick` (a blocking dialog) on a helper thread.
-    fn start_dialog(
-        &mut self,
-        purpose: PathPurpose,
-        pick: impl FnOnce() -> Option<PathBuf> + Send + 'static,
-    ) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let (sender, receiver) = mpsc::channel();
-        let ctx = self.egui_ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let _ = sender.send(pick());
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.dialog = Some(PendingDialog {
-                    receiver,
-                    opened_at: std::time::Instant::now(),
-                    purpose,
-                })
-            }
-            Err(_) => {
-                self.path_entry = Some(PathEntry {
-                    purpose,
-                    text: String::new(),
-                })
-            }
-        }
-    }
-
-    fn poll_dialog(&mut self) {
-        /// rfd answers "nothing picked" at once when it has no dialog to show (no portal, no
-        /// zenity); a person takes longer than this to cancel one.
-        const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
-        let Some(dialog) = &self.dialog else { return };
-        let answer = match dialog.receiver.try_recv() {
-            Ok(answer) => answer,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => None,
-        };
-        let no_dialog = answer.is_none() && dialog.opened_at.elapsed() < NO_DIALOG_WITHIN;
-        let purpose = dialog.purpose;
-        self.dialog = None;
-        match (answer, purpose) {
-            (Some(folder), PathPurpose::OpenFolder) => self.start_loading(folder),
-            // The save dialogs (portal, zenity) ask before replacing a file themselves.
-            (Some(path), PathPurpose::Save(kind)) => self.export_to(kind, path, true),
-            (None, purpose) if no_dialog => {
-                self.path_entry = Some(PathEntry {
-                    purpose,
-                    text: String::new(),
-                })
-            }
-            (None, _) => {}
-        }
-    }
-
-    pub fn is_dialog_open(&self) -> bool {
-        self.dialog.is_some()
     }
 
     /// Applies one command.

@@ -6,6 +6,7 @@ mod density_strip;
 mod details;
 mod filters;
 pub mod fonts;
+mod marks;
 mod menu;
 mod problems;
 mod timeline;
