@@ -80,13 +80,25 @@ enum Command {
         /// Print {"events": [...], "problems": [...]} as JSON.
         #[arg(long)]
         json: bool,
+        /// Files larger than this many megabytes are reported and not read.
+        #[arg(long, value_name = "MB", default_value_t = LoadOptions::default().max_file_bytes / 1_000_000)]
+        max_file_mb: u64,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { dir, json }) => check(&dir, json),
+        Some(Command::Check {
+            dir,
+            json,
+            max_file_mb,
+        }) => {
+            let options = LoadOptions {
+                max_file_bytes: max_file_mb.saturating_mul(1_000_000),
+            };
+            check(&dir, json, &options)
+        }
         Some(Command::Generate { events, out, seed }) => match generate(events, seed, &out) {
             Ok(files) => {
                 println!(
@@ -139,8 +151,8 @@ fn open_window(cli: Cli) -> ExitCode {
     }
 }
 
-fn check(dir: &std::path::Path, json: bool) -> ExitCode {
-    let dataset = match load_folder(dir, &LoadOptions::default(), &LoadProgress::default()) {
+fn check(dir: &std::path::Path, json: bool, options: &LoadOptions) -> ExitCode {
+    let dataset = match load_folder(dir, options, &LoadProgress::default()) {
         Ok(dataset) => dataset,
         Err(error) => {
             eprintln!("coop-timeline: {error}");

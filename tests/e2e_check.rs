@@ -131,3 +131,22 @@ fn every_bad_file_gets_a_problem_and_nothing_panics() {
     }
     assert!(files >= 30, "the corpus has {files} files");
 }
+
+#[test]
+fn the_size_limit_is_configurable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("big.json"),
+        format!("[{}]", " ".repeat(2_000_000)),
+    )
+    .expect("write");
+    let path = dir.path().to_string_lossy().into_owned();
+    let (code, stdout, _) = check(&[&path, "--max-file-mb", "1"]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("big.json: error: the file is 2.0 MB, more than the limit of 1.0 MB"),
+        "{stdout}"
+    );
+    let (code, _, _) = check(&[&path]);
+    assert_eq!(code, 0);
+}

@@ -82,7 +82,7 @@ fn huge_odd_and_unreadable_files_are_reported_and_the_rest_loads() {
     let dataset = load_within(dir.path(), &options, Duration::from_secs(20));
     assert_eq!(
         problem_of(&dataset, "huge.json"),
-        "the file is 1074 MB, more than the limit of 100 MB, so it was not read"
+        "the file is 1073.7 MB, more than the limit of 100.0 MB, so it was not read"
     );
     assert_eq!(
         problem_of(&dataset, "long_field.json"),
@@ -128,7 +128,7 @@ fn the_default_limit_refuses_a_gigabyte() {
     let dataset = load_within(dir.path(), &LoadOptions::default(), Duration::from_secs(5));
     assert!(
         problem_of(&dataset, "huge.csv")
-            .starts_with("the file is 1074 MB, more than the limit of 536 MB")
+            .starts_with("the file is 1073.7 MB, more than the limit of 536.9 MB")
     );
 }
 

@@ -181,9 +181,9 @@ fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
         )
     } else if size > options.max_file_bytes {
         FileCheck::Refuse(format!(
-            "the file is {} MB, more than the limit of {} MB, so it was not read",
-            size.div_ceil(1_000_000),
-            options.max_file_bytes / 1_000_000
+            "the file is {:.1} MB, more than the limit of {:.1} MB, so it was not read",
+            size as f64 / 1e6,
+            options.max_file_bytes as f64 / 1e6
         ))
     } else {
         FileCheck::Read
