@@ -1,7 +1,7 @@
 //! The spreadsheet format: one event per row, list fields separated by `;`.
 
 use super::raw::{
-    Locate, MAX_EVENT_BYTES, RawEvent, RawParticipant, RawPerson, RawSource, validate,
+    Locate, MAX_EVENT_BYTES, RawEvent, RawParticipant, RawPerson, RawSource, Text, validate,
 };
 use crate::model::event::Event;
 use crate::model::problem::Problem;
@@ -62,7 +62,7 @@ pub fn split_list(text: &str) -> Vec<String> {
 }
 
 /// Reads `CHN 12 universities; JPN 9 universities; total 10700 online attendees`.
-fn parse_participants(text: &str) -> Result<Vec<RawParticipant>, String> {
+fn parse_participants(text: &str) -> Result<Vec<RawParticipant<'static>>, String> {
     split_list(text)
         .iter()
         .map(|item| {
@@ -77,8 +77,9 @@ fn parse_participants(text: &str) -> Result<Vec<RawParticipant>, String> {
                 .replace(',', "")
                 .parse()
                 .map_err(|_| format!("participants '{item}': '{count}' is not a number"))?;
-            let country = (!who.eq_ignore_ascii_case("total")).then(|| who.to_owned());
-            Ok(RawParticipant { country, count: Some(count), unit: Some(unit.trim().to_owned()) })
+            let country = (!who.eq_ignore_ascii_case("total")).then(|| Text::from(who.to_owned()));
+            let unit = Some(Text::from(unit.trim().to_owned()));
+            Ok(RawParticipant { country, count: Some(count), unit })
         })
         .collect()
 }
@@ -89,6 +90,13 @@ fn parse_bool(text: &str) -> Option<bool> {
         "true" | "yes" | "1" => Some(true),
         _ => None,
     }
+}
+
+/// A column holding a JSON list, read straight into raw records borrowing from its text.
+fn json_column<'t, T: serde::Deserialize<'t>>(
+    text: &'t Option<String>,
+) -> Result<Option<Vec<T>>, serde_json::Error> {
+    text.as_deref().map(serde_json::from_str).transpose()
 }
 
 /// Parses one CSV file, pushing its events and its problems.
@@ -184,7 +192,12 @@ pub fn parse_csv(
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned)
         };
-        let list = |name: &str| field(name).map(|t| split_list(&t)).unwrap_or_default();
+        let text = |name: &str| field(name).map(Text::from);
+        let list = |name: &str| -> Vec<Text> {
+            field(name)
+                .map(|t| split_list(&t).into_iter().map(Text::from).collect())
+                .unwrap_or_default()
+        };
         let participants = match parse_participants(&field("participants").unwrap_or_default()) {
             Ok(participants) => participants,
             Err(message) => {
@@ -210,32 +223,24 @@ pub fn parse_csv(
             }
         };
         // A JSON column that does not parse skips the event, like any other bad field.
-        let mut json_list = |name: &str| -> Result<Option<serde_json::Value>, ()> {
-            let Some(text) = field(name) else {
-                return Ok(None);
-            };
-            serde_json::from_str(&text).map(Some).map_err(|error| {
-                let (line, column) = locator.locate(name);
-                let id = field("id").unwrap_or_default();
-                let message =
-                    format!("the {name} column is not a JSON list ({error}); event '{id}' skipped");
-                problems.push(Problem::error(file, line, column, message));
-            })
-        };
-        let (Ok(people_json), Ok(sources_json)) = (json_list("people"), json_list("sources"))
-        else {
-            continue;
-        };
-        let people = people_json.map(serde_json::from_value::<Vec<RawPerson>>);
-        let sources_list = sources_json.map(serde_json::from_value::<Vec<RawSource>>);
-        let (people, sources_list) = match (people.transpose(), sources_list.transpose()) {
+        let (people_text, sources_text) = (field("people"), field("sources"));
+        let (people, sources_list) = match (
+            json_column::<RawPerson>(&people_text),
+            json_column::<RawSource>(&sources_text),
+        ) {
             (Ok(people), Ok(sources)) => (people.unwrap_or_default(), sources),
             (Err(error), _) | (_, Err(error)) => {
+                let name = if json_column::<RawPerson>(&people_text).is_err() {
+                    "people"
+                } else {
+                    "sources"
+                };
+                let (line, column) = locator.locate(name);
                 let id = field("id").unwrap_or_default();
                 let message = format!(
-                    "a people or sources entry has the wrong shape ({error}); event '{id}' skipped"
+                    "the {name} column is not a JSON list of {name} ({error}); event '{id}' skipped"
                 );
-                problems.push(Problem::error(file, line, None, message));
+                problems.push(Problem::error(file, line, column, message));
                 continue;
             }
         };
@@ -245,28 +250,28 @@ pub fn parse_csv(
             Some(sources) => sources,
             None if source_file.is_some() || source_url.is_some() || quote.is_some() => {
                 vec![RawSource {
-                    file: source_file,
-                    url: source_url,
-                    quote,
+                    file: source_file.map(Text::from),
+                    url: source_url.map(Text::from),
+                    quote: quote.map(Text::from),
                     ..RawSource::default()
                 }]
             }
             None => Vec::new(),
         };
         let raw = RawEvent {
-            id: field("id"),
-            title: field("title"),
-            start: field("start"),
-            end: field("end"),
+            id: text("id"),
+            title: text("title"),
+            start: text("start"),
+            end: text("end"),
             date_inferred,
-            category: field("category"),
-            series: field("series"),
-            location: field("location"),
+            category: text("category"),
+            series: text("series"),
+            location: text("location"),
             countries: list("countries"),
             organizers: list("organizers"),
             participants,
             people,
-            summary: field("summary"),
+            summary: text("summary"),
             sources,
             tags: list("tags"),
         };
@@ -284,11 +289,14 @@ mod tests {
     fn participants_parse() {
         let list =
             parse_participants("CHN 12 universities; total 10,700 online attendees").unwrap();
-        assert_eq!(list[0].country.as_deref(), Some("CHN"));
+        assert_eq!(list[0].country.as_ref().map(|t| &*t.0), Some("CHN"));
         assert_eq!(list[0].count, Some(12.0));
         assert_eq!(list[1].country, None);
         assert_eq!(list[1].count, Some(10700.0));
-        assert_eq!(list[1].unit.as_deref(), Some("online attendees"));
+        assert_eq!(
+            list[1].unit.as_ref().map(|t| &*t.0),
+            Some("online attendees")
+        );
         assert!(parse_participants("CHN twelve universities").is_err());
         assert!(parse_participants("CHN 12").is_err());
     }

@@ -1,61 +1,123 @@
 //! Events as written in a file, before validation, and the validation that turns them into
 //! [`Event`]s. Both file formats produce [`RawEvent`]s, so every rule lives here once.
 
-use serde::Deserialize;
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
 
 use crate::model::country::Country;
 use crate::model::date::PartialDate;
 use crate::model::event::{Category, Event, Participant, Person, SourceRef};
 use crate::model::problem::Problem;
 
+/// Text from a file: borrowed from the file's own text where it holds no escapes, so that
+/// parsing allocates only for what is kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text<'a>(pub Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> serde::de::Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+            fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(text)))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Self(Cow::Owned(text))
+    }
+}
+
 /// An event exactly as a file holds it: text where the file has text.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct RawEvent {
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub start: Option<String>,
-    pub end: Option<String>,
+pub struct RawEvent<'a> {
+    #[serde(borrow)]
+    pub id: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub title: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub start: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub end: Option<Text<'a>>,
     pub date_inferred: bool,
-    pub category: Option<String>,
-    pub series: Option<String>,
-    pub location: Option<String>,
-    pub countries: Vec<String>,
-    pub organizers: Vec<String>,
-    pub participants: Vec<RawParticipant>,
-    pub people: Vec<RawPerson>,
-    pub summary: Option<String>,
-    pub sources: Vec<RawSource>,
-    pub tags: Vec<String>,
+    #[serde(borrow)]
+    pub category: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub series: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub location: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub countries: Vec<Text<'a>>,
+    #[serde(borrow)]
+    pub organizers: Vec<Text<'a>>,
+    #[serde(borrow)]
+    pub participants: Vec<RawParticipant<'a>>,
+    #[serde(borrow)]
+    pub people: Vec<RawPerson<'a>>,
+    #[serde(borrow)]
+    pub summary: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub sources: Vec<RawSource<'a>>,
+    #[serde(borrow)]
+    pub tags: Vec<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct RawParticipant {
-    pub country: Option<String>,
+pub struct RawParticipant<'a> {
+    #[serde(borrow)]
+    pub country: Option<Text<'a>>,
     /// A JSON number; checked to be a whole, non-negative count in validation.
     pub count: Option<f64>,
-    pub unit: Option<String>,
+    #[serde(borrow)]
+    pub unit: Option<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct RawPerson {
-    pub name: Option<String>,
-    pub country: Option<String>,
-    pub role: Option<String>,
-    pub organization: Option<String>,
+pub struct RawPerson<'a> {
+    #[serde(borrow)]
+    pub name: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub country: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub role: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub organization: Option<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct RawSource {
-    pub file: Option<String>,
-    pub url: Option<String>,
-    pub publisher: Option<String>,
-    pub published: Option<String>,
-    pub byline: Option<String>,
-    pub quote: Option<String>,
+pub struct RawSource<'a> {
+    #[serde(borrow)]
+    pub file: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub url: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub publisher: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub published: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub byline: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub quote: Option<Text<'a>>,
 }
 
 /// Where in its file an event, or one of its fields, is written.
@@ -71,19 +133,23 @@ pub const MAX_EVENT_BYTES: usize = 1 << 20;
 /// Counts above this are not exact in an `f64`, and no real event has them.
 const MAX_COUNT: f64 = 9_007_199_254_740_992.0;
 
-/// The text trimmed, or `None` when nothing is left. Text that needs no trimming (nearly
-/// all of it) keeps its allocation: this runs for every field of every event.
-fn non_empty(text: Option<String>) -> Option<String> {
-    let text = text?;
-    let trimmed = text.trim();
-    match trimmed.len() {
-        0 => None,
-        len if len == text.len() => Some(text),
-        _ => Some(trimmed.to_owned()),
-    }
+/// The text trimmed, or `None` when nothing is left; borrowed text stays borrowed.
+fn trimmed<'a>(text: Option<Text<'a>>) -> Option<Cow<'a, str>> {
+    let Text(text) = text?;
+    let kept = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    };
+    (!kept.is_empty()).then_some(kept)
 }
 
-fn non_empty_list(list: Vec<String>) -> Vec<String> {
+/// The text trimmed and owned, as an event keeps it, or `None` when nothing is left.
+fn non_empty(text: Option<Text<'_>>) -> Option<String> {
+    trimmed(text).map(Cow::into_owned)
+}
+
+fn non_empty_list(list: Vec<Text<'_>>) -> Vec<String> {
     list.into_iter()
         .filter_map(|t| non_empty(Some(t)))
         .collect()
@@ -94,7 +160,7 @@ fn non_empty_list(list: Vec<String>) -> Vec<String> {
 /// Every problem found is pushed to `problems`; the event is returned only when none of
 /// them is an error.
 pub fn validate(
-    raw: RawEvent,
+    raw: RawEvent<'_>,
     file: &str,
     locate: &dyn Locate,
     problems: &mut Vec<Problem>,
@@ -111,15 +177,16 @@ pub fn validate(
         errors.push(("title", "the event has no title".to_owned()));
     }
 
-    let mut parse_date = |field: &'static str, text: Option<String>| -> Option<PartialDate> {
-        let text = non_empty(text)?;
+    let mut parse_date = |field: &'static str, text: Option<Text<'_>>| -> Option<PartialDate> {
+        let text = trimmed(text)?;
         PartialDate::parse(&text)
             .map_err(|e| errors.push((field, format!("{field} {e}"))))
             .ok()
     };
-    let start = parse_date("start", raw.start.clone());
+    let has_start = raw.start.as_ref().is_some_and(|s| !s.0.trim().is_empty());
+    let start = parse_date("start", raw.start);
     let end = parse_date("end", raw.end);
-    if raw.start.as_deref().is_none_or(|s| s.trim().is_empty()) {
+    if !has_start {
         errors.push(("start", "the event has no start date".to_owned()));
     }
     if let (Some(start), Some(end)) = (start, end)
@@ -128,7 +195,7 @@ pub fn validate(
         errors.push(("end", format!("end {end} is before start {start}")));
     }
 
-    let category = match non_empty(raw.category) {
+    let category = match trimmed(raw.category) {
         None => {
             errors.push(("category", "the event has no category".to_owned()));
             None
@@ -144,14 +211,16 @@ pub fn validate(
             .map_err(|e| errors.push((field, e.to_string())))
             .ok()
     };
-    let countries: Vec<Country> = non_empty_list(raw.countries)
-        .iter()
-        .filter_map(|code| country("countries", code, &mut errors))
+    let countries: Vec<Country> = raw
+        .countries
+        .into_iter()
+        .filter_map(|code| trimmed(Some(code)))
+        .filter_map(|code| country("countries", &code, &mut errors))
         .collect();
 
     let mut participants = Vec::with_capacity(raw.participants.len());
     for participant in raw.participants {
-        let country_code = non_empty(participant.country);
+        let country_code = trimmed(participant.country);
         let participant_country = country_code
             .as_deref()
             .and_then(|code| country("participants", code, &mut errors));
@@ -211,7 +280,7 @@ pub fn validate(
             continue;
         };
         let person_country =
-            non_empty(person.country).and_then(|code| country("people", &code, &mut errors));
+            trimmed(person.country).and_then(|code| country("people", &code, &mut errors));
         people.push(Person {
             name,
             country: person_country,
@@ -248,11 +317,14 @@ pub fn validate(
         warnings.push(("sources", "the event has no source".to_owned()));
     }
 
-    let name = id
-        .as_deref()
-        .map_or_else(|| "an event".to_owned(), |id| format!("event '{id}'"));
+    // Named only when there is something to say, so a clean event costs no allocation here.
+    let name = || {
+        id.as_deref()
+            .map_or_else(|| "an event".to_owned(), |id| format!("event '{id}'"))
+    };
     // Warnings about a skipped event would only be noise.
     if !errors.is_empty() {
+        let name = name();
         for (field, message) in errors {
             let (line, column) = locate.locate(field);
             problems.push(Problem::error(
@@ -265,6 +337,7 @@ pub fn validate(
         return None;
     }
     for (field, message) in warnings {
+        let name = name();
         let (line, column) = locate.locate(field);
         problems.push(Problem::warning(
             file,
