@@ -151,7 +151,17 @@ impl PartialOrd for PartialDate {
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.first_day(), self.precision()).cmp(&(other.first_day(), other.precision()))
+        // The same order as (first day, precision), without building calendar dates: loading
+        // sorts a million events by this.
+        let key = |d: &Self| {
+            (
+                d.year,
+                d.month.unwrap_or(1),
+                d.day.unwrap_or(1),
+                d.precision(),
+            )
+        };
+        key(self).cmp(&key(other))
     }
 }
 

@@ -4,11 +4,11 @@ mod csv;
 mod json;
 mod raw;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 pub use self::csv::{CSV_COLUMNS, CSV_JSON_COLUMNS, split_list};
 pub use self::raw::RawEvent;
@@ -266,37 +266,56 @@ impl ParsedFile {
 
 /// Merges parsed files in order: an id seen before is a duplicate, reported where it is.
 fn merge(files: impl Iterator<Item = ParsedFile>) -> Dataset {
-    let mut dataset = Dataset::default();
-    let mut first_seen: HashMap<String, (usize, u64)> = HashMap::new();
-    let mut names: Vec<String> = Vec::new();
-    for file in files {
-        let ParsedFile {
-            name,
-            counted,
-            events,
-            mut problems,
-        } = file;
-        dataset.file_count += usize::from(counted);
-        dataset.events.reserve(events.len());
-        for (event, line) in events {
-            match first_seen.get(&event.id) {
-                Some(&(file_index, first_line)) => {
-                    let first_file = names.get(file_index).unwrap_or(&name);
+    let files: Vec<ParsedFile> = files.collect();
+    // First, which events repeat an id seen earlier (in name order, then line order). The
+    // ids are borrowed, not copied, and hashed with a fast hash: this runs for every event.
+    let mut first_seen: FxHashMap<&str, (usize, u64)> = FxHashMap::default();
+    let mut duplicate: Vec<Vec<bool>> = files.iter().map(|f| vec![false; f.events.len()]).collect();
+    let mut duplicate_problems: Vec<Vec<Problem>> = files.iter().map(|_| Vec::new()).collect();
+    for (file_index, file) in files.iter().enumerate() {
+        for (event_index, (event, line)) in file.events.iter().enumerate() {
+            match first_seen.get(event.id.as_str()) {
+                Some(&(first_file, first_line)) => {
                     let message = format!(
-                        "duplicate id '{}': it is also used in {first_file} line {first_line}; this one was skipped",
-                        event.id
+                        "duplicate id '{}': it is also used in {} line {first_line}; this one was skipped",
+                        event.id, files[first_file].name
                     );
-                    problems.push(Problem::error(&name, line, None, message));
+                    duplicate_problems[file_index]
+                        .push(Problem::error(&file.name, *line, None, message));
+                    duplicate[file_index][event_index] = true;
                 }
                 None => {
-                    first_seen.insert(event.id.clone(), (names.len(), line));
-                    dataset.events.push(event);
+                    first_seen.insert(&event.id, (file_index, *line));
                 }
             }
         }
+    }
+    drop(first_seen);
+
+    let mut dataset = Dataset::default();
+    dataset
+        .events
+        .reserve(files.iter().map(|f| f.events.len()).sum());
+    for ((file, duplicate), mut extra_problems) in
+        files.into_iter().zip(duplicate).zip(duplicate_problems)
+    {
+        let ParsedFile {
+            counted,
+            events,
+            mut problems,
+            ..
+        } = file;
+        dataset.file_count += usize::from(counted);
+        dataset.events.extend(
+            events
+                .into_iter()
+                .zip(duplicate)
+                .filter(|(_, dup)| !dup)
+                .map(|((event, _), _)| event),
+        );
+        problems.append(&mut extra_problems);
         problems.sort_by_key(|p| p.line);
         dataset.problems.append(&mut problems);
-        names.push(name);
     }
     // Ids are unique by now, so an unstable sort gives the same order, without a buffer.
     dataset
