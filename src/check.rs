@@ -38,8 +38,8 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
             out,
             "  {:<24} {:<22} {}",
             event.span().display_long(),
-            event.id,
-            event.title
+            event.id(),
+            event.title()
         );
     }
     if dataset.events.len() > MAX_LISTED_EVENTS {

@@ -50,11 +50,8 @@ fn svg_parses_and_holds_every_visible_title() {
             .join("\n");
         let mut visible = 0;
         for mark in scene.visible_marks(view) {
-            let title = &dataset.events[mark.event_index].title;
-            assert!(
-                text.contains(title.as_str()),
-                "{lane_mode:?}: missing {title:?}"
-            );
+            let title = dataset.events.get(mark.event_index).unwrap().title();
+            assert!(text.contains(title), "{lane_mode:?}: missing {title:?}");
             visible += 1;
         }
         assert!(
@@ -84,8 +81,8 @@ fn svg_escapes_text_from_data() {
         ColorMode::Category,
     );
     let limits = ViewLimits::for_span(
-        dataset.events[0].span().first_day(),
-        dataset.events[0].span().last_day(),
+        dataset.events.get(0).unwrap().span().first_day(),
+        dataset.events.get(0).unwrap().span().last_day(),
     );
     let svg = SvgChart {
         scene: &scene,
@@ -109,7 +106,7 @@ fn svg_escapes_text_from_data() {
 #[test]
 fn csv_export_loads_back_identically() {
     let dataset = sample_dataset();
-    let csv = events_to_csv(&dataset.events).expect("CSV");
+    let csv = events_to_csv(dataset.events.to_vec()).expect("CSV");
     let reloaded = load_files([("export.csv", csv.as_bytes())]);
     assert_eq!(reloaded.problems, vec![]);
     assert_eq!(reloaded.events, dataset.events);

@@ -104,7 +104,7 @@ fn huge_odd_and_unreadable_files_are_reported_and_the_rest_loads() {
         dataset.problems.iter().all(|p| p.file != "folder.json"),
         "a folder is skipped quietly"
     );
-    let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id()).collect();
     ids.sort();
     if is_root() {
         // Permissions do not stop root; the file simply loads.

@@ -43,8 +43,7 @@ fn event_index(harness: &Harness<'static, TimelineApp>, id: &str) -> usize {
         .data
         .dataset
         .events
-        .iter()
-        .position(|e| e.id == id)
+        .position_of_id(id)
         .expect("event exists")
 }
 
@@ -186,7 +185,7 @@ fn search_and_toggles_change_the_count_shown() {
         .dataset
         .events
         .iter()
-        .filter(|e| e.category.label() == "Forum")
+        .filter(|e| e.category().label() == "Forum")
         .count();
     harness.get_by_label_contains("Forum (").click();
     harness.run_steps(3);
@@ -326,7 +325,9 @@ fn reload_keeps_the_selection_and_the_view() {
     wait_for_load(&mut harness);
     let app = harness.state();
     assert_eq!(app.data.dataset.events.len(), count + 1);
-    let selected = app.selected.map(|i| app.data.dataset.events[i].id.as_str());
+    let selected = app
+        .selected
+        .and_then(|i| Some(app.data.dataset.events.get(i)?.id()));
     assert_eq!(selected, Some(FORUM_2022));
     assert_eq!(app.view, view);
 }

@@ -168,7 +168,7 @@ impl TimelineApp {
             .data
             .shown
             .iter()
-            .map(|&i| &self.data.dataset.events[i]);
+            .filter_map(|&i| self.data.dataset.events.event(i));
         let text = events_to_csv(events).map_err(|e| WriteError::Encode(e.to_string()))?;
         write_atomically(path, text.as_bytes(), overwrite)
     }
@@ -277,7 +277,7 @@ impl TimelineApp {
         let (from_year, to_year, select) = (job.from_year, job.to_year, job.select.clone());
         let (path, overwrite) = (job.path.clone(), job.overwrite);
         if let Some(id) = select {
-            let Some(index) = self.data.dataset.events.iter().position(|e| e.id == id) else {
+            let Some(index) = self.data.dataset.events.position_of_id(&id) else {
                 self.finish_screenshot_job(ctx, Err(format!("no event has the id '{id}'")));
                 return;
             };

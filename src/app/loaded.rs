@@ -84,7 +84,8 @@ impl Loaded {
     /// After the filters changed.
     pub(super) fn refresh_filters(&mut self, filters: &Filters, settings: &Settings) {
         self.shown = filters.shown_indices(&self.dataset.events);
-        self.range_counts = RangeCounts::build(self.shown.iter().map(|&i| &self.dataset.events[i]));
+        let events = &self.dataset.events;
+        self.range_counts = RangeCounts::build(self.shown.iter().filter_map(|&i| events.get(i)));
         self.refresh_scene(settings);
     }
 

@@ -86,7 +86,7 @@ impl TimelineApp {
         let selected_id = self
             .selected
             .and_then(|i| self.data.dataset.events.get(i))
-            .map(|e| e.id.clone());
+            .map(|e| e.id().to_owned());
         if let DataSource::Folder(folder) = &source {
             self.remember_folder(folder);
             if !is_reload || self.watcher.is_none() {
@@ -104,7 +104,7 @@ impl TimelineApp {
         self.data = Loaded::new(source, dataset, &self.filters, &self.settings);
         self.selected = selected_id
             .filter(|_| is_reload)
-            .and_then(|id| self.data.dataset.events.iter().position(|e| e.id == id));
+            .and_then(|id| self.data.dataset.events.position_of_id(&id));
         if !is_reload || self.selected.is_none() {
             self.view = TimeView::fit_all(&self.data.limits);
         } else {

@@ -3,12 +3,14 @@
 //! Beyond the spreadsheet columns it writes `date_inferred`, and `people` and `sources` as
 //! JSON lists (the spreadsheet columns hold one source; this keeps all of them).
 
+use std::borrow::Borrow;
+
 use crate::model::Event;
 use crate::model::load::{CSV_COLUMNS, CSV_JSON_COLUMNS};
 
 /// The CSV text of `events`.
-pub fn events_to_csv<'a>(
-    events: impl IntoIterator<Item = &'a Event>,
+pub fn events_to_csv(
+    events: impl IntoIterator<Item = impl Borrow<Event>>,
 ) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
@@ -16,6 +18,7 @@ pub fn events_to_csv<'a>(
     header.extend(CSV_JSON_COLUMNS);
     writer.write_record(&header)?;
     for event in events {
+        let event = event.borrow();
         let first_source = event.sources.first();
         let participants: Vec<String> = event
             .participants

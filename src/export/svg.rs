@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Event;
+use crate::model::EventStore;
 use crate::model::scene::{
-    MARKER_RADIUS_PX, MarkShape, Scene, label_spot, mark_rect_px, place_labels,
+    MARKER_RADIUS_PX, MarkShape, Scene, label_spot, label_text, mark_rect_px, place_labels,
 };
 use crate::model::ticks::date_ticks;
 use crate::model::view::{ScreenTransform, TimeView};
@@ -13,7 +13,7 @@ use crate::model::view::{ScreenTransform, TimeView};
 /// What to draw, and how large.
 pub struct SvgChart<'a> {
     pub scene: &'a Scene,
-    pub events: &'a [Event],
+    pub events: &'a EventStore,
     pub view: TimeView,
     pub width_px: f32,
     pub height_px: f32,
@@ -123,7 +123,7 @@ impl SvgChart<'_> {
             let inferred = self
                 .events
                 .get(mark.event_index)
-                .is_some_and(|e| e.date_inferred);
+                .is_some_and(|e| e.span().inferred);
             let dash = if inferred {
                 r#" stroke-dasharray="5 3""#
             } else {
@@ -134,7 +134,7 @@ impl SvgChart<'_> {
                 let _ = writeln!(
                     svg,
                     "<g><title>{} ({})</title>",
-                    escape(&event.title),
+                    escape(event.title()),
                     escape(&event.span().display_long())
                 );
             }
@@ -258,12 +258,8 @@ impl SvgChart<'_> {
             let Some(event) = self.events.get(mark.event_index) else {
                 continue;
             };
-            let text = match mark.shape {
-                MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title),
-                _ => event.title.clone(),
-            };
             let spot = label_spot(mark, transform);
-            let text = shorten_to(&text, spot.max_width_px);
+            let text = shorten_to(&label_text(mark, &event), spot.max_width_px);
             let width = text_width_px(&text);
             placed.push((spot, width, text));
         }

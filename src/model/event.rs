@@ -193,38 +193,6 @@ impl Event {
             inferred: self.date_inferred,
         }
     }
-
-    /// Whether `needle_lowercase` (already lower case) occurs in the title, summary, series,
-    /// location, organizers, tags or people's names.
-    pub fn matches_text(&self, needle_lowercase: &str) -> bool {
-        if needle_lowercase.is_empty() {
-            return true;
-        }
-        let contains = |text: &str| contains_ignoring_case(text, needle_lowercase);
-        contains(&self.title)
-            || contains(&self.summary)
-            || self.series.as_deref().is_some_and(contains)
-            || self.location.as_deref().is_some_and(contains)
-            || self.organizers.iter().any(|o| contains(o))
-            || self.tags.iter().any(|t| contains(t))
-            || self.people.iter().any(|p| contains(&p.name))
-    }
-}
-
-/// Whether `text` contains `needle_lowercase`, ignoring case. An ASCII needle (the usual
-/// search) is matched byte by byte without lowercasing a copy of `text`: this runs for every
-/// field of every event on each key typed into the search box.
-fn contains_ignoring_case(text: &str, needle_lowercase: &str) -> bool {
-    if needle_lowercase.is_empty() {
-        return true;
-    }
-    if !needle_lowercase.is_ascii() {
-        return text.to_lowercase().contains(needle_lowercase);
-    }
-    let needle = needle_lowercase.as_bytes();
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -243,17 +211,6 @@ mod tests {
         );
         let error = "party".parse::<Category>().unwrap_err().to_string();
         assert!(error.starts_with("unknown category 'party'; use one of: summit, conference"));
-    }
-
-    #[test]
-    fn search_ignores_case() {
-        assert!(contains_ignoring_case(
-            "China-Japan University Forum",
-            "japan univ"
-        ));
-        assert!(contains_ignoring_case("科技日报 Science", "科技"));
-        assert!(contains_ignoring_case("ÉCOLE polytechnique", "école"));
-        assert!(!contains_ignoring_case("Forum", "forums"));
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::country::Country;
-use super::event::{Category, Event};
+use super::event::Category;
+use super::store::{EventRef, EventStore};
 
 /// The user's filters. An empty filter shows everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,11 +31,11 @@ impl Filters {
         self.hidden_countries.contains(country.code())
     }
 
-    fn matches(&self, event: &Event, needle_lowercase: &str) -> bool {
+    fn matches(&self, event: EventRef, needle_lowercase: &str) -> bool {
         let span = event.span();
-        !self.hidden_categories.contains(&event.category)
-            && (event.countries.is_empty()
-                || event.countries.iter().any(|&c| !self.is_country_hidden(c)))
+        let countries = event.countries();
+        !self.hidden_categories.contains(&event.category())
+            && (countries.is_empty() || countries.iter().any(|&c| !self.is_country_hidden(c)))
             && self
                 .from_year
                 .is_none_or(|year| chrono::Datelike::year(&span.last_day()) >= year)
@@ -44,14 +45,14 @@ impl Filters {
             && event.matches_text(needle_lowercase)
     }
 
-    /// The indices of the events that pass, in order.
-    pub fn shown_indices(&self, events: &[Event]) -> Vec<usize> {
+    /// The indices of the events that pass, in order. A text search decodes every event's
+    /// details, so it runs on every core.
+    pub fn shown_indices(&self, events: &EventStore) -> Vec<usize> {
+        use rayon::prelude::*;
         let needle = self.text.trim().to_lowercase();
-        events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| self.matches(e, &needle))
-            .map(|(i, _)| i)
+        (0..events.len())
+            .into_par_iter()
+            .filter(|&i| events.get(i).is_some_and(|e| self.matches(e, &needle)))
             .collect()
     }
 }

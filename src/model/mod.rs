@@ -11,6 +11,7 @@ pub mod problem;
 pub mod sample;
 pub mod scene;
 pub mod stats;
+pub mod store;
 pub mod ticks;
 pub mod view;
 
@@ -20,3 +21,4 @@ pub use event::{Category, Event, Participant, Person, SourceRef};
 pub use filter::Filters;
 pub use load::{Dataset, LoadError, LoadOptions, LoadProgress};
 pub use problem::{Problem, Severity};
+pub use store::{EventRef, EventStore};

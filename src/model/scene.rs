@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::country::Country;
 use super::date::{Precision, days_from_date};
-use super::event::{Category, Event};
+use super::event::Category;
+use super::store::{EventRef, EventStore};
 use super::view::{ScreenTransform, TimeView};
 
 /// What the lanes (rows) of the timeline stand for.
@@ -117,7 +118,7 @@ const NO_COUNTRY_RGB: [u8; 3] = [140, 140, 140];
 impl Scene {
     /// Lays out `shown` (indices into `events`).
     pub fn build<'a>(
-        events: &'a [Event],
+        events: &'a EventStore,
         shown: &[usize],
         lane_mode: LaneMode,
         color_mode: ColorMode,
@@ -132,26 +133,21 @@ impl Scene {
             Country(&'static str, Country),
             None,
         }
-        let keys_of = |event: &'a Event| -> Vec<LaneKey<'a>> {
+        let keys_of = |event: EventRef<'a>| -> Vec<LaneKey<'a>> {
             match lane_mode {
-                LaneMode::Category => vec![LaneKey::Category(event.category)],
-                LaneMode::Series => vec![
-                    event
-                        .series
-                        .as_deref()
-                        .map_or(LaneKey::None, LaneKey::Named),
-                ],
-                LaneMode::Country if event.countries.is_empty() => vec![LaneKey::None],
+                LaneMode::Category => vec![LaneKey::Category(event.category())],
+                LaneMode::Series => vec![event.series().map_or(LaneKey::None, LaneKey::Named)],
+                LaneMode::Country if event.countries().is_empty() => vec![LaneKey::None],
                 LaneMode::Country => event
-                    .countries
+                    .countries()
                     .iter()
                     .map(|&c| LaneKey::Country(c.name(), c))
                     .collect(),
             }
         };
         let mut lane_keys: BTreeMap<LaneKey, usize> = BTreeMap::new();
-        for &i in shown {
-            for key in keys_of(&events[i]) {
+        for event in shown.iter().filter_map(|&i| events.get(i)) {
+            for key in keys_of(event) {
                 lane_keys.insert(key, 0);
             }
         }
@@ -168,8 +164,7 @@ impl Scene {
         }
 
         let mut marks = Vec::with_capacity(shown.len());
-        for &event_index in shown {
-            let event = &events[event_index];
+        for (&event_index, event) in shown.iter().filter_map(|i| Some((i, events.get(*i)?))) {
             let span = event.span();
             let start_days = days_from_date(span.first_day());
             let end_days = days_from_date(span.last_day()) + 1.0;
@@ -182,9 +177,9 @@ impl Scene {
                 vague => MarkShape::Vague(vague),
             };
             let event_color = match color_mode {
-                ColorMode::Category => event.category.color_rgb(),
+                ColorMode::Category => event.category().color_rgb(),
                 ColorMode::Country => event
-                    .countries
+                    .countries()
                     .first()
                     .map_or(NO_COUNTRY_RGB, |c| c.color_rgb()),
             };
@@ -232,11 +227,13 @@ impl Scene {
         }
     }
 
-    fn legend(events: &[Event], shown: &[usize], color_mode: ColorMode) -> Vec<LegendEntry> {
+    fn legend(events: &EventStore, shown: &[usize], color_mode: ColorMode) -> Vec<LegendEntry> {
         match color_mode {
             ColorMode::Category => {
-                let mut categories: Vec<Category> =
-                    shown.iter().map(|&i| events[i].category).collect();
+                let mut categories: Vec<Category> = shown
+                    .iter()
+                    .filter_map(|&i| Some(events.get(i)?.category()))
+                    .collect();
                 categories.sort();
                 categories.dedup();
                 categories
@@ -250,7 +247,7 @@ impl Scene {
             ColorMode::Country => {
                 let mut countries: Vec<_> = shown
                     .iter()
-                    .flat_map(|&i| events[i].countries.first().copied())
+                    .filter_map(|&i| events.get(i)?.countries().first().copied())
                     .collect();
                 countries.sort();
                 countries.dedup();
@@ -399,6 +396,15 @@ impl LabelSpot {
         } else {
             self.anchor_x_px
         }
+    }
+}
+
+/// The label of a mark: its title, and for a vague date the date first, so that a span over a
+/// whole year never reads as a day.
+pub fn label_text(mark: &Mark, event: &EventRef) -> String {
+    match mark.shape {
+        MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title()),
+        _ => event.title().to_owned(),
     }
 }
 

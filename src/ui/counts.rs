@@ -34,7 +34,7 @@ pub fn counts_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             )
         }
         CountsScope::Selection => match app.selected.and_then(|i| app.data.dataset.events.get(i)) {
-            Some(event) => (participants_by_country([event]), 1),
+            Some(event) => (participants_by_country(event.participants()), 1),
             None => {
                 ui.weak("No event is selected.");
                 return commands;

@@ -6,7 +6,7 @@ use crate::model::Event;
 pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Event");
-    let Some(event) = app.selected.and_then(|i| app.data.dataset.events.get(i)) else {
+    let Some(event) = app.selected.and_then(|i| app.data.dataset.events.event(i)) else {
         ui.weak("Click an event on the timeline, or press → to step through them.");
         return commands;
     };
@@ -49,9 +49,9 @@ pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
         ui.add_space(6.0);
         ui.add(egui::Label::new(&event.summary).wrap());
     }
-    participants_ui(ui, event);
-    people_ui(ui, event);
-    commands.extend(sources_ui(ui, event));
+    participants_ui(ui, &event);
+    people_ui(ui, &event);
+    commands.extend(sources_ui(ui, &event));
     commands
 }
 

@@ -5,7 +5,8 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke};
 use super::color32;
 use crate::app::TimelineApp;
 use crate::model::scene::{
-    LabelSpot, MARKER_RADIUS_PX, Mark, MarkShape, label_spot, mark_rect_px, place_labels,
+    LabelSpot, MARKER_RADIUS_PX, Mark, MarkShape, label_spot, label_text, mark_rect_px,
+    place_labels,
 };
 use crate::model::view::ScreenTransform;
 
@@ -94,7 +95,9 @@ pub fn paint_marks(
         let [left, top, right, bottom] = mark_rect_px(mark, transform);
         let rect = Rect::from_min_max(Pos2::new(left, top), Pos2::new(right, bottom));
         let color = color32(mark.color_rgb);
-        let inferred = events[mark.event_index].date_inferred;
+        let inferred = events
+            .get(mark.event_index)
+            .is_some_and(|e| e.span().inferred);
         let is_selected = app.selected == Some(mark.event_index);
         let is_hovered = hovered.is_some_and(|h| std::ptr::eq(h, mark));
         match mark.shape {
@@ -205,13 +208,9 @@ fn paint_labels(
     ordered.retain(|m| room || app.selected == Some(m.event_index));
     let candidates: Vec<(&Mark, LabelSpot, String)> = ordered
         .iter()
-        .map(|&mark| {
-            let event = &events[mark.event_index];
-            let text = match mark.shape {
-                MarkShape::Vague(_) => format!("{} · {}", event.span().display_long(), event.title),
-                _ => event.title.clone(),
-            };
-            (mark, label_spot(mark, transform), text)
+        .filter_map(|&mark| {
+            let event = events.get(mark.event_index)?;
+            Some((mark, label_spot(mark, transform), label_text(mark, &event)))
         })
         .collect();
     // A first pass with estimated widths keeps the text layout to the titles that may fit:

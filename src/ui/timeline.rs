@@ -245,7 +245,7 @@ fn legend_ui(ui: &mut egui::Ui, scene: &Scene) {
 }
 
 fn tooltip_ui(ui: &mut egui::Ui, app: &TimelineApp, mark: &Mark) {
-    let Some(event) = app.data.dataset.events.get(mark.event_index) else {
+    let Some(event) = app.data.dataset.events.event(mark.event_index) else {
         return;
     };
     ui.strong(&event.title);

@@ -1,9 +1,9 @@
 //! The spreadsheet format: one event per row, list fields separated by `;`.
 
+use super::FileEvents;
 use super::raw::{
     Locate, MAX_EVENT_BYTES, RawEvent, RawParticipant, RawPerson, RawSource, Text, validate,
 };
-use crate::model::event::Event;
 use crate::model::problem::Problem;
 
 /// The columns, in the order we write them.
@@ -100,12 +100,7 @@ fn json_column<'t, T: serde::Deserialize<'t>>(
 }
 
 /// Parses one CSV file, pushing its events and its problems.
-pub fn parse_csv(
-    file: &str,
-    text: &str,
-    events: &mut Vec<(Event, u64)>,
-    problems: &mut Vec<Problem>,
-) {
+pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut Vec<Problem>) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::Headers)
@@ -276,7 +271,7 @@ pub fn parse_csv(
             tags: list("tags"),
         };
         if let Some(event) = validate(raw, file, &locator, problems) {
-            events.push((event, line));
+            events.push(file, &event, line, problems);
         }
     }
 }
@@ -306,8 +301,9 @@ mod tests {
         let text = "id,title,start,end,category,series,location,countries,organizers,participants,summary,source_file,source_url,quote,tags\n\
 a,Forum A,2022-11-28,2022-11-29,forum,,Tokyo,CHN;JPN,JST,CHN 12 universities; JPN 9 universities,,x.txt,,\"A quote, with a comma\",\n\
 b,Short row,2021\n";
-        let (mut events, mut problems) = (Vec::new(), Vec::new());
+        let (mut events, mut problems) = (FileEvents::default(), Vec::new());
         parse_csv("t.csv", text, &mut events, &mut problems);
+        let events = events.to_vec();
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].0.participants.len(), 2);
         assert_eq!(events[0].0.sources[0].quote, "A quote, with a comma");

@@ -6,8 +6,8 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::FileEvents;
 use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, validate};
-use crate::model::event::Event;
 use crate::model::problem::Problem;
 
 /// Byte offsets of line starts, to turn an offset into a line and column.
@@ -141,12 +141,7 @@ fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usi
 }
 
 /// Parses one JSON file, pushing its events and its problems.
-pub fn parse_json(
-    file: &str,
-    text: &str,
-    events: &mut Vec<(Event, u64)>,
-    problems: &mut Vec<Problem>,
-) {
+pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mut Vec<Problem>) {
     let index = LineIndex::new(text);
     let first = text.trim_start().chars().next();
     let parsed = match first {
@@ -168,7 +163,6 @@ pub fn parse_json(
         }
     };
 
-    events.reserve(raw_events.len());
     for raw in raw_events {
         let event_text = raw.get();
         let event_offset = event_text.as_ptr() as usize - text.as_ptr() as usize;
@@ -208,7 +202,8 @@ pub fn parse_json(
                     problems.push(Problem::warning(file, line, column, message));
                 }
                 if let Some(event) = validate(raw_event, file, &locator, problems) {
-                    events.push((event, index.line_column(event_offset).0));
+                    let line = index.line_column(event_offset).0;
+                    events.push(file, &event, line, problems);
                 }
             }
             Err(error) => {
@@ -224,10 +219,10 @@ pub fn parse_json(
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Vec<(Event, u64)>, Vec<Problem>) {
-        let (mut events, mut problems) = (Vec::new(), Vec::new());
+    fn parse(text: &str) -> (Vec<(crate::model::Event, u64)>, Vec<Problem>) {
+        let (mut events, mut problems) = (FileEvents::default(), Vec::new());
         parse_json("t.json", text, &mut events, &mut problems);
-        (events, problems)
+        (events.to_vec(), problems)
     }
 
     #[test]

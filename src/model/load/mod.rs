@@ -4,22 +4,24 @@ mod csv;
 mod json;
 mod raw;
 
+use std::hash::BuildHasher as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 pub use self::csv::{CSV_COLUMNS, CSV_JSON_COLUMNS, split_list};
 pub use self::raw::RawEvent;
 use crate::model::event::Event;
 use crate::model::problem::Problem;
+use crate::model::store::{EventStore, StoreFull};
 
 /// Everything loaded from a folder.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
-    /// Valid events, sorted by first day, then id.
-    pub events: Vec<Event>,
+    /// Valid events, sorted by start, then id.
+    pub events: EventStore,
     /// Every problem, in file order, then line order.
     pub problems: Vec<Problem>,
     /// How many data files were read.
@@ -124,38 +126,56 @@ pub fn load_folder(
         .bytes_total
         .store(sizes.iter().sum(), Ordering::Relaxed);
 
-    // Files are read and parsed in parallel, then merged in name order, so the result (which
-    // of two equal ids wins, the order of problems) never depends on timing.
-    let parsed: Vec<Option<ParsedFile>> = files
-        .par_iter()
-        .zip(sizes)
-        .map(|(path, size)| {
-            if progress.cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let parsed = match check_file(path, size, options) {
-                FileCheck::Skip => ParsedFile::refused(name, None),
-                FileCheck::Refuse(message) => ParsedFile::refused(name, Some(message)),
-                FileCheck::Read => match read_capped(path, options.max_file_bytes) {
-                    Ok(bytes) => ParsedFile::parse(name, &bytes),
-                    Err(error) => {
-                        ParsedFile::refused(name, Some(format!("the file cannot be read: {error}")))
-                    }
-                },
-            };
-            progress.files_done.fetch_add(1, Ordering::Relaxed);
-            progress.bytes_read.fetch_add(size, Ordering::Relaxed);
-            Some(parsed)
-        })
-        .collect();
-    if progress.cancel.load(Ordering::Relaxed) {
-        return Err(LoadError::Cancelled);
+    // Files are read and parsed in parallel, a few at a time, then merged in name order, so
+    // the result (which of two equal ids wins, the order of problems) never depends on timing,
+    // and only the files being parsed are held besides the merged events: at most
+    // `MAX_FILES_AT_ONCE`, whatever the number of cores, to bound the memory.
+    const MAX_FILES_AT_ONCE: usize = 4;
+    let mut merger = Merger::default();
+    let listed: Vec<(PathBuf, u64)> = files.into_iter().zip(sizes).collect();
+    let batch_len = rayon::current_num_threads().clamp(1, MAX_FILES_AT_ONCE);
+    for batch in listed.chunks(batch_len) {
+        let parsed: Vec<ParsedFile> = batch
+            .par_iter()
+            .map(|(path, size)| {
+                let parsed = read_and_parse(path, *size, options, progress);
+                progress.files_done.fetch_add(1, Ordering::Relaxed);
+                progress.bytes_read.fetch_add(*size, Ordering::Relaxed);
+                parsed
+            })
+            .collect();
+        if progress.cancel.load(Ordering::Relaxed) {
+            return Err(LoadError::Cancelled);
+        }
+        parsed.into_iter().for_each(|file| merger.add(file));
     }
-    Ok(merge(parsed.into_iter().flatten()))
+    Ok(merger.finish())
+}
+
+/// One file, read and parsed, or the reason it was not read.
+fn read_and_parse(
+    path: &Path,
+    size: u64,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> ParsedFile {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if progress.cancel.load(Ordering::Relaxed) {
+        return ParsedFile::refused(name, None);
+    }
+    match check_file(path, size, options) {
+        FileCheck::Skip => ParsedFile::refused(name, None),
+        FileCheck::Refuse(message) => ParsedFile::refused(name, Some(message)),
+        FileCheck::Read => match read_capped(path, size, options.max_file_bytes) {
+            Ok(bytes) => ParsedFile::parse(name, &bytes),
+            Err(error) => {
+                ParsedFile::refused(name, Some(format!("the file cannot be read: {error}")))
+            }
+        },
+    }
 }
 
 /// Whether a listed file may be read.
@@ -191,9 +211,10 @@ fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
 }
 
 /// Reads at most `max_bytes` (+1, to notice a file that grew since it was listed).
-fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+fn read_capped(path: &Path, size: u64, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut bytes = Vec::new();
+    // Sized up front: growing by doubling would touch more memory than the file needs.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.saturating_add(1)).unwrap_or(0));
     std::fs::File::open(path)?
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -207,19 +228,52 @@ fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
 
 /// Loads files held in memory, as `(file name, content)`: the built-in sample data and tests.
 pub fn load_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Dataset {
-    merge(
-        files
-            .into_iter()
-            .map(|(name, bytes)| ParsedFile::parse(name.to_owned(), bytes)),
-    )
+    let mut merger = Merger::default();
+    for (name, bytes) in files {
+        merger.add(ParsedFile::parse(name.to_owned(), bytes));
+    }
+    merger.finish()
 }
 
-/// One file's events (with the line each starts on) and problems, before merging.
+/// The valid events of one file, with the line each starts on.
+#[derive(Default)]
+struct FileEvents {
+    store: EventStore,
+    lines: Vec<u64>,
+    /// Set once the store is full: the events after it are dropped with one problem only.
+    full: bool,
+}
+
+impl FileEvents {
+    fn push(&mut self, file: &str, event: &Event, line: u64, problems: &mut Vec<Problem>) {
+        if self.full {
+            return;
+        }
+        match self.store.push(event) {
+            Ok(()) => self.lines.push(line),
+            Err(full) => {
+                self.full = true;
+                problems.push(Problem::error(file, line, None, full.to_string()));
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn to_vec(&self) -> Vec<(Event, u64)> {
+        self.store
+            .to_vec()
+            .into_iter()
+            .zip(self.lines.clone())
+            .collect()
+    }
+}
+
+/// One file's events and problems, before merging.
 struct ParsedFile {
     name: String,
     /// False for a file that was skipped without a word (a folder named like a data file).
     counted: bool,
-    events: Vec<(Event, u64)>,
+    events: FileEvents,
     problems: Vec<Problem>,
 }
 
@@ -233,7 +287,7 @@ impl ParsedFile {
         Self {
             name,
             counted,
-            events: Vec::new(),
+            events: FileEvents::default(),
             problems,
         }
     }
@@ -242,7 +296,7 @@ impl ParsedFile {
         let mut file = Self {
             name,
             counted: true,
-            events: Vec::new(),
+            events: FileEvents::default(),
             problems: Vec::new(),
         };
         let Some(format) = format_of(Path::new(&file.name)) else {
@@ -264,64 +318,78 @@ impl ParsedFile {
     }
 }
 
-/// Merges parsed files in order: an id seen before is a duplicate, reported where it is.
-fn merge(files: impl Iterator<Item = ParsedFile>) -> Dataset {
-    let files: Vec<ParsedFile> = files.collect();
-    // First, which events repeat an id seen earlier (in name order, then line order). The
-    // ids are borrowed, not copied, and hashed with a fast hash: this runs for every event.
-    let mut first_seen: FxHashMap<&str, (usize, u64)> = FxHashMap::default();
-    let mut duplicate: Vec<Vec<bool>> = files.iter().map(|f| vec![false; f.events.len()]).collect();
-    let mut duplicate_problems: Vec<Vec<Problem>> = files.iter().map(|_| Vec::new()).collect();
-    for (file_index, file) in files.iter().enumerate() {
-        for (event_index, (event, line)) in file.events.iter().enumerate() {
-            match first_seen.get(event.id.as_str()) {
-                Some(&(first_file, first_line)) => {
-                    let message = format!(
-                        "duplicate id '{}': it is also used in {} line {first_line}; this one was skipped",
-                        event.id, files[first_file].name
-                    );
-                    duplicate_problems[file_index]
-                        .push(Problem::error(&file.name, *line, None, message));
-                    duplicate[file_index][event_index] = true;
-                }
-                None => {
-                    first_seen.insert(&event.id, (file_index, *line));
-                }
-            }
-        }
-    }
-    drop(first_seen);
+/// Merges parsed files, in name order: an id seen before is a duplicate, reported where it is.
+#[derive(Default)]
+struct Merger {
+    dataset: Dataset,
+    /// Indices into `dataset.events`, found by their id. The ids are not copied: this holds a
+    /// million events in a few MB.
+    ids: HashTable<u32>,
+    /// The line each merged event starts on, in its file.
+    lines: Vec<u64>,
+    /// The name of each merged file, and the index of its first event.
+    files: Vec<(String, usize)>,
+    full: bool,
+}
 
-    let mut dataset = Dataset::default();
-    dataset
-        .events
-        .reserve(files.iter().map(|f| f.events.len()).sum());
-    for ((file, duplicate), mut extra_problems) in
-        files.into_iter().zip(duplicate).zip(duplicate_problems)
-    {
+fn hash_id(id: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+impl Merger {
+    fn add(&mut self, file: ParsedFile) {
         let ParsedFile {
+            name,
             counted,
             events,
             mut problems,
-            ..
         } = file;
-        dataset.file_count += usize::from(counted);
-        dataset.events.extend(
-            events
-                .into_iter()
-                .zip(duplicate)
-                .filter(|(_, dup)| !dup)
-                .map(|((event, _), _)| event),
-        );
-        problems.append(&mut extra_problems);
+        self.dataset.file_count += usize::from(counted);
+        self.files.push((name, self.dataset.events.len()));
+        let name = self.files.last().map_or("", |(name, _)| name.as_str());
+        let merged = &mut self.dataset.events;
+        for (index, &line) in events.lines.iter().enumerate() {
+            let Some(event) = events.store.get(index).filter(|_| !self.full) else {
+                break;
+            };
+            let id = event.id();
+            let hash = hash_id(id);
+            let same_id = |&k: &u32| merged.get(k as usize).is_some_and(|e| e.id() == id);
+            if let Some(&first) = self.ids.find(hash, same_id) {
+                let first = first as usize;
+                let file_index = self.files.partition_point(|&(_, start)| start <= first);
+                let first_file = self.files[file_index.saturating_sub(1)].0.as_str();
+                let first_line = self.lines.get(first).copied().unwrap_or_default();
+                let message = format!(
+                    "duplicate id '{id}': it is also used in {first_file} line {first_line}; this one was skipped"
+                );
+                problems.push(Problem::error(name, line, None, message));
+                continue;
+            }
+            let new_index = u32::try_from(merged.len()).map_err(|_| StoreFull);
+            match new_index.and_then(|k| merged.push_copy(&events.store, index).map(|()| k)) {
+                Ok(new_index) => {
+                    let rehash = |&k: &u32| merged.get(k as usize).map_or(0, |e| hash_id(e.id()));
+                    self.ids.insert_unique(hash, new_index, rehash);
+                    self.lines.push(line);
+                }
+                Err(full) => {
+                    self.full = true;
+                    problems.push(Problem::error(name, line, None, full.to_string()));
+                }
+            }
+        }
         problems.sort_by_key(|p| p.line);
-        dataset.problems.append(&mut problems);
+        self.dataset.problems.append(&mut problems);
     }
-    // Ids are unique by now, so an unstable sort gives the same order, without a buffer.
-    dataset
-        .events
-        .sort_unstable_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-    dataset
+
+    fn finish(self) -> Dataset {
+        let mut dataset = self.dataset;
+        // Ids are unique by now, so an unstable sort gives the same order, without a buffer.
+        dataset.events.sort_by_start_then_id();
+        dataset.events.shrink_to_fit();
+        dataset
+    }
 }
 
 /// Text from a file's bytes: UTF-8, with or without a byte-order mark.

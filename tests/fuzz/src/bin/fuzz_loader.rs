@@ -9,7 +9,10 @@ fn main() {
         let dataset = coop_timeline::model::load::load_files([(name, content)]);
         for event in &dataset.events {
             assert!(event.span().first_day() <= event.span().last_day());
-            assert!(!event.id.is_empty() && !event.title.is_empty());
+            assert!(!event.id().is_empty() && !event.title().is_empty());
+            // The compact store gives back what it was given.
+            let decoded = event.to_event();
+            assert_eq!((decoded.id.as_str(), decoded.title.as_str()), (event.id(), event.title()));
         }
     });
 }

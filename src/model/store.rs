@@ -1,0 +1,598 @@
+//! The events of a dataset, held compactly: a million events must fit in a few hundred MB.
+//!
+//! An owned [`Event`] costs about 930 bytes (its record plus ten small heap blocks). Here each
+//! event is a fixed-size [`Head`] holding what is read for every event on every rebuild (dates,
+//! category, id, title, series, countries), with the text in one shared buffer, and the rest
+//! (place, people, participants, sources, ...) encoded with `postcard` in another buffer. Those
+//! details are decoded only for the events someone looks at, exports, counts or searches.
+
+use serde::{Deserialize, Serialize};
+
+use super::country::Country;
+use super::date::{DateSpan, PartialDate};
+use super::event::{Category, Event, Participant, Person, SourceRef};
+
+/// A store holds at most 4 GiB of text and of details, so its offsets fit in `u32`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the data holds more than 4 GiB of text; this event and the rest were not loaded")]
+pub struct StoreFull;
+
+/// `start..start + len` of one of the store's buffers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Range32 {
+    start: u32,
+    len: u32,
+}
+
+impl Range32 {
+    fn get(self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + self.len as usize
+    }
+}
+
+/// The fixed-size part of one event.
+#[derive(Clone, Copy, Debug)]
+struct Head {
+    start: PartialDate,
+    end: Option<PartialDate>,
+    date_inferred: bool,
+    category: Category,
+    id: Range32,
+    title: Range32,
+    series: Option<Range32>,
+    /// Into [`EventStore::countries`].
+    countries: Range32,
+    /// Into [`EventStore::details`].
+    details: Range32,
+}
+
+/// The fields of a [`Head`] that are not text.
+struct Dates {
+    start: PartialDate,
+    end: Option<PartialDate>,
+    date_inferred: bool,
+    category: Category,
+}
+
+/// The rest of an event, as encoded in [`EventStore::details`]; it borrows its text from there.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Details<'a> {
+    #[serde(borrow)]
+    location: Option<&'a str>,
+    #[serde(borrow)]
+    organizers: Vec<&'a str>,
+    #[serde(borrow)]
+    participants: Vec<DetailParticipant<'a>>,
+    #[serde(borrow)]
+    people: Vec<DetailPerson<'a>>,
+    summary: &'a str,
+    #[serde(borrow)]
+    sources: Vec<DetailSource<'a>>,
+    #[serde(borrow)]
+    tags: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct DetailParticipant<'a> {
+    country: Option<Country>,
+    count: u64,
+    unit: &'a str,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct DetailPerson<'a> {
+    name: &'a str,
+    country: Option<Country>,
+    #[serde(borrow)]
+    role: Option<&'a str>,
+    #[serde(borrow)]
+    organization: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct DetailSource<'a> {
+    #[serde(borrow)]
+    file: Option<&'a str>,
+    #[serde(borrow)]
+    url: Option<&'a str>,
+    #[serde(borrow)]
+    publisher: Option<&'a str>,
+    #[serde(borrow)]
+    published: Option<&'a str>,
+    #[serde(borrow)]
+    byline: Option<&'a str>,
+    quote: &'a str,
+}
+
+impl<'a> Details<'a> {
+    fn of(event: &'a Event) -> Self {
+        let strs = |list: &'a [String]| list.iter().map(String::as_str).collect();
+        Self {
+            location: event.location.as_deref(),
+            organizers: strs(&event.organizers),
+            participants: event
+                .participants
+                .iter()
+                .map(|p| DetailParticipant {
+                    country: p.country,
+                    count: p.count,
+                    unit: &p.unit,
+                })
+                .collect(),
+            people: event
+                .people
+                .iter()
+                .map(|p| DetailPerson {
+                    name: &p.name,
+                    country: p.country,
+                    role: p.role.as_deref(),
+                    organization: p.organization.as_deref(),
+                })
+                .collect(),
+            summary: &event.summary,
+            sources: event
+                .sources
+                .iter()
+                .map(|s| DetailSource {
+                    file: s.file.as_deref(),
+                    url: s.url.as_deref(),
+                    publisher: s.publisher.as_deref(),
+                    published: s.published.as_deref(),
+                    byline: s.byline.as_deref(),
+                    quote: &s.quote,
+                })
+                .collect(),
+            tags: strs(&event.tags),
+        }
+    }
+
+    fn participants(&self) -> Vec<Participant> {
+        self.participants
+            .iter()
+            .map(|p| Participant {
+                country: p.country,
+                count: p.count,
+                unit: p.unit.to_owned(),
+            })
+            .collect()
+    }
+}
+
+/// All the events of a dataset, in the order they were added (the loader sorts them by time).
+#[derive(Clone, Debug, Default)]
+pub struct EventStore {
+    heads: Vec<Head>,
+    /// The ids, titles and series of all events, one after another.
+    text: String,
+    countries: Vec<Country>,
+    /// Every event's [`Details`], encoded with postcard, one after another.
+    details: Vec<u8>,
+}
+
+/// Where `len` more items would go in a buffer now `buffer_len` long, if offsets still fit.
+fn range_after(buffer_len: usize, len: usize) -> Result<Range32, StoreFull> {
+    let start = u32::try_from(buffer_len).map_err(|_| StoreFull)?;
+    let len = u32::try_from(len).map_err(|_| StoreFull)?;
+    start.checked_add(len).ok_or(StoreFull)?;
+    Ok(Range32 { start, len })
+}
+
+impl EventStore {
+    /// A store of `events`, in their order.
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Self, StoreFull> {
+        let mut store = Self::default();
+        for event in events {
+            store.push(event)?;
+        }
+        Ok(store)
+    }
+
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Adds an event at the end. Nothing is added when the buffers are full.
+    pub fn push(&mut self, event: &Event) -> Result<(), StoreFull> {
+        let details = postcard::to_allocvec(&Details::of(event)).map_err(|_| StoreFull)?;
+        let dates = Dates {
+            start: event.start,
+            end: event.end,
+            date_inferred: event.date_inferred,
+            category: event.category,
+        };
+        self.push_parts(
+            dates,
+            &event.id,
+            &event.title,
+            event.series.as_deref(),
+            &event.countries,
+            &details,
+        )
+    }
+
+    /// Adds a copy of event `index` of `other` at the end.
+    pub fn push_copy(&mut self, other: &Self, index: usize) -> Result<(), StoreFull> {
+        let Some(event) = other.get(index) else {
+            return Ok(());
+        };
+        let head = event.head;
+        self.push_parts(
+            Dates {
+                start: head.start,
+                end: head.end,
+                date_inferred: head.date_inferred,
+                category: head.category,
+            },
+            event.id(),
+            event.title(),
+            event.series(),
+            event.countries(),
+            &other.details[head.details.get()],
+        )
+    }
+
+    fn push_parts(
+        &mut self,
+        dates: Dates,
+        id: &str,
+        title: &str,
+        series: Option<&str>,
+        countries: &[Country],
+        details: &[u8],
+    ) -> Result<(), StoreFull> {
+        // Every range is checked before anything is written, so a full store stays whole.
+        let text_len = self.text.len();
+        let id_range = range_after(text_len, id.len())?;
+        let title_range = range_after(text_len + id.len(), title.len())?;
+        let series_range = series
+            .map(|s| range_after(text_len + id.len() + title.len(), s.len()))
+            .transpose()?;
+        let countries_range = range_after(self.countries.len(), countries.len())?;
+        let details_range = range_after(self.details.len(), details.len())?;
+        self.text.push_str(id);
+        self.text.push_str(title);
+        self.text.push_str(series.unwrap_or_default());
+        self.countries.extend_from_slice(countries);
+        self.details.extend_from_slice(details);
+        self.heads.push(Head {
+            start: dates.start,
+            end: dates.end,
+            date_inferred: dates.date_inferred,
+            category: dates.category,
+            id: id_range,
+            title: title_range,
+            series: series_range,
+            countries: countries_range,
+            details: details_range,
+        });
+        Ok(())
+    }
+
+    pub fn get(&self, index: usize) -> Option<EventRef<'_>> {
+        Some(EventRef {
+            store: self,
+            head: self.heads.get(index)?,
+        })
+    }
+
+    /// The whole event `index`, decoded.
+    pub fn event(&self, index: usize) -> Option<Event> {
+        self.get(index).map(|e| e.to_event())
+    }
+
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            store: self,
+            heads: self.heads.iter(),
+        }
+    }
+
+    /// Every event, decoded: for tests and small datasets.
+    pub fn to_vec(&self) -> Vec<Event> {
+        self.iter().map(|e| e.to_event()).collect()
+    }
+
+    /// The index of the event with this id.
+    pub fn position_of_id(&self, id: &str) -> Option<usize> {
+        self.iter().position(|e| e.id() == id)
+    }
+
+    /// Sorts by start, then id; the ids must be unique for the order to be total.
+    pub fn sort_by_start_then_id(&mut self) {
+        let text = &self.text;
+        let id = |head: &Head| &text[head.id.get()];
+        self.heads
+            .sort_unstable_by(|a, b| (a.start, id(a)).cmp(&(b.start, id(b))));
+    }
+
+    /// Gives back spare capacity left from growing while loading.
+    pub fn shrink_to_fit(&mut self) {
+        self.heads.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.countries.shrink_to_fit();
+        self.details.shrink_to_fit();
+    }
+}
+
+/// Two stores are equal when they hold equal events in the same order.
+impl PartialEq for EventStore {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other)
+                .all(|(a, b)| a.to_event() == b.to_event())
+    }
+}
+
+/// The events of a store, in order.
+#[derive(Clone)]
+pub struct Iter<'a> {
+    store: &'a EventStore,
+    heads: std::slice::Iter<'a, Head>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = EventRef<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let head = self.heads.next()?;
+        Some(EventRef {
+            store: self.store,
+            head,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.heads.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a EventStore {
+    type Item = EventRef<'a>;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Serialises as the list of events, in the native JSON shape.
+impl Serialize for EventStore {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(|e| e.to_event()))
+    }
+}
+
+/// One event of a store. The fields every view needs are read in place; the others are
+/// decoded on demand.
+#[derive(Clone, Copy)]
+pub struct EventRef<'a> {
+    store: &'a EventStore,
+    head: &'a Head,
+}
+
+impl<'a> EventRef<'a> {
+    fn text(&self, range: Range32) -> &'a str {
+        self.store.text.get(range.get()).unwrap_or_default()
+    }
+
+    pub fn id(&self) -> &'a str {
+        self.text(self.head.id)
+    }
+
+    pub fn title(&self) -> &'a str {
+        self.text(self.head.title)
+    }
+
+    pub fn series(&self) -> Option<&'a str> {
+        self.head.series.map(|range| self.text(range))
+    }
+
+    pub fn category(&self) -> Category {
+        self.head.category
+    }
+
+    pub fn countries(&self) -> &'a [Country] {
+        self.store
+            .countries
+            .get(self.head.countries.get())
+            .unwrap_or_default()
+    }
+
+    pub fn start(&self) -> PartialDate {
+        self.head.start
+    }
+
+    /// When it happened, with its precision and the inferred flag.
+    pub fn span(&self) -> DateSpan {
+        DateSpan {
+            start: self.head.start,
+            end: self.head.end,
+            inferred: self.head.date_inferred,
+        }
+    }
+
+    fn details(&self) -> Details<'a> {
+        let bytes = self
+            .store
+            .details
+            .get(self.head.details.get())
+            .unwrap_or_default();
+        // The store wrote these bytes itself, so they always decode.
+        postcard::from_bytes(bytes).unwrap_or_default()
+    }
+
+    pub fn participants(&self) -> Vec<Participant> {
+        self.details().participants()
+    }
+
+    /// The whole event.
+    pub fn to_event(&self) -> Event {
+        let details = self.details();
+        let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        Event {
+            id: self.id().to_owned(),
+            title: self.title().to_owned(),
+            start: self.head.start,
+            end: self.head.end,
+            date_inferred: self.head.date_inferred,
+            category: self.head.category,
+            series: self.series().map(str::to_owned),
+            location: details.location.map(str::to_owned),
+            countries: self.countries().to_vec(),
+            organizers: owned(&details.organizers),
+            participants: details.participants(),
+            people: details
+                .people
+                .iter()
+                .map(|p| Person {
+                    name: p.name.to_owned(),
+                    country: p.country,
+                    role: p.role.map(str::to_owned),
+                    organization: p.organization.map(str::to_owned),
+                })
+                .collect(),
+            summary: details.summary.to_owned(),
+            sources: details
+                .sources
+                .iter()
+                .map(|s| SourceRef {
+                    file: s.file.map(str::to_owned),
+                    url: s.url.map(str::to_owned),
+                    publisher: s.publisher.map(str::to_owned),
+                    published: s.published.map(str::to_owned),
+                    byline: s.byline.map(str::to_owned),
+                    quote: s.quote.to_owned(),
+                })
+                .collect(),
+            tags: owned(&details.tags),
+        }
+    }
+
+    /// Whether `needle_lowercase` (already lower case) occurs in the title, summary, series,
+    /// location, organizers, tags or people's names.
+    pub fn matches_text(&self, needle_lowercase: &str) -> bool {
+        if needle_lowercase.is_empty() {
+            return true;
+        }
+        let contains = |text: &str| contains_ignoring_case(text, needle_lowercase);
+        // The title and series are at hand; the details are decoded only when they miss.
+        if contains(self.title()) || self.series().is_some_and(contains) {
+            return true;
+        }
+        let details = self.details();
+        contains(details.summary)
+            || details.location.is_some_and(contains)
+            || details.organizers.iter().any(|o| contains(o))
+            || details.tags.iter().any(|t| contains(t))
+            || details.people.iter().any(|p| contains(p.name))
+    }
+}
+
+impl std::fmt::Debug for EventRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("EventRef").field(&self.id()).finish()
+    }
+}
+
+/// Whether `text` contains `needle_lowercase`, ignoring case. An ASCII needle (the usual
+/// search) is matched byte by byte without lowercasing a copy of `text`: this runs for every
+/// field of every event on each key typed into the search box.
+fn contains_ignoring_case(text: &str, needle_lowercase: &str) -> bool {
+    if needle_lowercase.is_empty() {
+        return true;
+    }
+    if !needle_lowercase.is_ascii() {
+        return text.to_lowercase().contains(needle_lowercase);
+    }
+    let needle = needle_lowercase.as_bytes();
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::sample_dataset;
+
+    #[test]
+    fn events_come_back_whole() {
+        let events = sample_dataset().events.to_vec();
+        assert!(events.iter().any(|e| !e.people.is_empty()));
+        assert!(
+            events
+                .iter()
+                .any(|e| e.sources.iter().any(|s| s.publisher.is_some()))
+        );
+        let store = EventStore::from_events(&events).unwrap();
+        assert_eq!(store.to_vec(), events);
+        let mut copy = EventStore::default();
+        for index in (0..store.len()).rev() {
+            copy.push_copy(&store, index).unwrap();
+        }
+        copy.sort_by_start_then_id();
+        assert_eq!(copy.to_vec(), events);
+    }
+
+    #[test]
+    fn search_ignores_case_in_every_field() {
+        let store = sample_dataset().events;
+        let matching = |needle: &str| store.iter().filter(|e| e.matches_text(needle)).count();
+        assert_eq!(matching(""), store.len());
+        assert!(matching("forum") > 0);
+        assert_eq!(matching("forum"), matching(&"FORUM".to_lowercase()));
+        // A person's name, an organizer and a place, none of them in a title: the same
+        // events as a search of the whole decoded events.
+        for needle in ["okimura kazuki", "pangoal", "weihai, shandong"] {
+            let decoded = store.to_vec();
+            let expected = decoded.iter().filter(|e| {
+                let json = serde_json::to_string(e).unwrap().to_lowercase();
+                !e.title.to_lowercase().contains(needle) && json.contains(needle)
+            });
+            assert!(expected.clone().count() > 0, "{needle}");
+            assert_eq!(matching(needle), expected.count(), "{needle}");
+        }
+        assert_eq!(matching("no such words anywhere"), 0);
+    }
+
+    #[test]
+    fn offsets_past_4_gib_are_refused_not_wrapped() {
+        let limit = u32::MAX as usize;
+        assert_eq!(
+            range_after(limit - 3, 3),
+            Ok(Range32 {
+                start: u32::MAX - 3,
+                len: 3
+            })
+        );
+        assert_eq!(range_after(limit - 3, 4), Err(StoreFull));
+        assert_eq!(range_after(limit + 1, 0), Err(StoreFull));
+    }
+
+    #[test]
+    fn a_head_stays_small() {
+        // A million heads are read on every rebuild and held all the time; see the README's
+        // memory profile before making this larger.
+        assert!(std::mem::size_of::<Head>() <= 64);
+    }
+
+    #[test]
+    fn search_matching_ignores_case() {
+        assert!(contains_ignoring_case(
+            "China-Japan University Forum",
+            "japan univ"
+        ));
+        assert!(contains_ignoring_case("科技日报 Science", "科技"));
+        assert!(contains_ignoring_case("ÉCOLE polytechnique", "école"));
+        assert!(!contains_ignoring_case("Forum", "forums"));
+    }
+}
