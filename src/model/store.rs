@@ -47,8 +47,8 @@ struct Head {
     details: Range32,
 }
 
-/// The fields of a [`Head`] that are not text.
-struct Dates {
+/// The fields of a [`Head`] that are not ranges.
+struct HeadValues {
     start: PartialDate,
     end: Option<PartialDate>,
     date_inferred: bool,
@@ -198,15 +198,17 @@ impl EventStore {
 
     /// Adds an event at the end. Nothing is added when the buffers are full.
     pub fn push(&mut self, event: &Event) -> Result<(), StoreFull> {
+        // postcard fails only on types it cannot encode, and details are plain text, numbers
+        // and lists; were it ever to fail, the event is refused like one that does not fit.
         let details = postcard::to_allocvec(&Details::of(event)).map_err(|_| StoreFull)?;
-        let dates = Dates {
+        let values = HeadValues {
             start: event.start,
             end: event.end,
             date_inferred: event.date_inferred,
             category: event.category,
         };
         self.push_parts(
-            dates,
+            values,
             &event.id,
             &event.title,
             event.series.as_deref(),
@@ -222,7 +224,7 @@ impl EventStore {
         };
         let head = event.head;
         self.push_parts(
-            Dates {
+            HeadValues {
                 start: head.start,
                 end: head.end,
                 date_inferred: head.date_inferred,
@@ -232,13 +234,13 @@ impl EventStore {
             event.title(),
             event.series(),
             event.countries(),
-            &other.details[head.details.get()],
+            other.details.get(head.details.get()).unwrap_or_default(),
         )
     }
 
     fn push_parts(
         &mut self,
-        dates: Dates,
+        values: HeadValues,
         id: &str,
         title: &str,
         series: Option<&str>,
@@ -260,10 +262,10 @@ impl EventStore {
         self.countries.extend_from_slice(countries);
         self.details.extend_from_slice(details);
         self.heads.push(Head {
-            start: dates.start,
-            end: dates.end,
-            date_inferred: dates.date_inferred,
-            category: dates.category,
+            start: values.start,
+            end: values.end,
+            date_inferred: values.date_inferred,
+            category: values.category,
             id: id_range,
             title: title_range,
             series: series_range,

@@ -17,6 +17,8 @@ use crate::model::view::{ScreenTransform, TimeView};
 const HIT_RADIUS_PX: f32 = 6.0;
 /// Date labels on the axis need about this much room.
 const TICK_SPACING_PX: f64 = 95.0;
+/// Half the width of a character of the axis labels, to keep them whole at the edges.
+const HALF_CHAR_WIDTH_PX: f64 = 3.6;
 /// One notch of a mouse wheel (about 50 points of scroll) zooms by this factor.
 const WHEEL_ZOOM_PER_POINT: f64 = 1.0 / 200.0;
 
@@ -73,11 +75,21 @@ pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
                 })
                 .collect()
         })
-        .x_axis_formatter(move |mark, _range| {
-            if mark.step_size >= min_step_days {
-                tick_label(mark.value, mark.step_size)
-            } else {
+        .x_axis_formatter(move |mark, range| {
+            if mark.step_size < min_step_days {
+                return String::new();
+            }
+            let label = tick_label(mark.value, mark.step_size);
+            // A label is centred on its tick: one closer to the right edge than half its width
+            // would be cut off there ("202…"), so it is left out, and so is the label of a tick
+            // left of the view, which would sit under the lane names. A tick just inside the
+            // left edge keeps its label: the lane names' column leaves it room.
+            let days_per_px = (range.end() - range.start()) / plot_width_px;
+            let half_width_days = HALF_CHAR_WIDTH_PX * label.chars().count() as f64 * days_per_px;
+            if mark.value < *range.start() || range.end() - mark.value < half_width_days {
                 String::new()
+            } else {
+                label
             }
         })
         .y_grid_spacer(move |input| {

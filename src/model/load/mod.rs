@@ -357,8 +357,9 @@ impl Merger {
             let same_id = |&k: &u32| merged.get(k as usize).is_some_and(|e| e.id() == id);
             if let Some(&first) = self.ids.find(hash, same_id) {
                 let first = first as usize;
-                let file_index = self.files.partition_point(|&(_, start)| start <= first);
-                let first_file = self.files[file_index.saturating_sub(1)].0.as_str();
+                // The file whose first event is the last one at or before `first`.
+                let after = self.files.partition_point(|&(_, start)| start <= first);
+                let first_file = self.files[..after].last().map_or("", |(name, _)| name);
                 let first_line = self.lines.get(first).copied().unwrap_or_default();
                 let message = format!(
                     "duplicate id '{id}': it is also used in {first_file} line {first_line}; this one was skipped"
