@@ -219,17 +219,11 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
         };
         // A JSON column that does not parse skips the event, like any other bad field.
         let (people_text, sources_text) = (field("people"), field("sources"));
-        let (people, sources_list) = match (
-            json_column::<RawPerson>(&people_text),
-            json_column::<RawSource>(&sources_text),
-        ) {
-            (Ok(people), Ok(sources)) => (people.unwrap_or_default(), sources),
-            (Err(error), _) | (_, Err(error)) => {
-                let name = if json_column::<RawPerson>(&people_text).is_err() {
-                    "people"
-                } else {
-                    "sources"
-                };
+        let people = json_column::<RawPerson>(&people_text).map_err(|e| ("people", e));
+        let sources = json_column::<RawSource>(&sources_text).map_err(|e| ("sources", e));
+        let (people, sources_list) = match people.and_then(|p| Ok((p, sources?))) {
+            Ok((people, sources)) => (people.unwrap_or_default(), sources),
+            Err((name, error)) => {
                 let (line, column) = locator.locate(name);
                 let id = field("id").unwrap_or_default();
                 let message = format!(
