@@ -139,10 +139,12 @@ pub fn synthetic_event(rng: &mut fastrand::Rng, index: usize) -> Event {
             PartialDate::month(year, chrono::Datelike::month(&date)),
             None,
         ),
-        87..95 => (Some(PartialDate::year(year)), None),
+        87..95 => (PartialDate::year(year), None),
         _ => (day(date), day(date + chrono::Days::new(rng.u64(1..5)))),
     };
-    let start = start.unwrap_or(PartialDate::year(year));
+    let start = start
+        .or_else(|| PartialDate::year(year))
+        .unwrap_or_else(|| unreachable!("the generated years are within the calendar"));
     let mut countries = vec![pick_country(rng)];
     for _ in 0..rng.usize(..3) {
         let country = pick_country(rng);

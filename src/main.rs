@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 use coop_timeline::app::{ScreenshotJob, StartOptions, run};
 use coop_timeline::check::{check_json, check_report};
 use coop_timeline::generate::generate;
@@ -27,16 +27,26 @@ struct Cli {
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
 
-    /// The window's size for --screenshot, in points, e.g. 1600x900.
-    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    /// The size of the saved image, in pixels, e.g. 1600x900 (at least 400x250).
+    #[arg(long, value_name = "WxH", value_parser = parse_size, requires = "screenshot")]
     size: Option<[f32; 2]>,
 
-    /// Show from the start of this year.
-    #[arg(long, value_name = "YEAR", requires = "screenshot")]
+    /// Show from the start of this year (-499 is 500 BCE).
+    #[arg(
+        long,
+        value_name = "YEAR",
+        requires = "screenshot",
+        allow_negative_numbers = true
+    )]
     from: Option<i32>,
 
     /// Show to the end of this year.
-    #[arg(long, value_name = "YEAR", requires = "screenshot")]
+    #[arg(
+        long,
+        value_name = "YEAR",
+        requires = "screenshot",
+        allow_negative_numbers = true
+    )]
     to: Option<i32>,
 
     /// Select the event with this id.
@@ -48,15 +58,28 @@ struct Cli {
     overwrite: bool,
 }
 
+/// The smallest image in which the chart is still readable: legend, a few lanes, the axis.
+const MIN_SCREENSHOT_SIZE: [f32; 2] = [400.0, 250.0];
+const MAX_SCREENSHOT_SIDE: f32 = 8000.0;
+
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
     let error = || format!("'{text}' is not a size like 1600x900");
     let (width, height) = text.split_once(['x', 'X']).ok_or_else(error)?;
-    let width: f32 = width.trim().parse().map_err(|_| error())?;
-    let height: f32 = height.trim().parse().map_err(|_| error())?;
-    if !(200.0..=10_000.0).contains(&width) || !(150.0..=10_000.0).contains(&height) {
-        return Err(format!("{text} is too small or too large"));
+    let width: u32 = width.trim().parse().map_err(|_| error())?;
+    let height: u32 = height.trim().parse().map_err(|_| error())?;
+    let [min_width, min_height] = MIN_SCREENSHOT_SIZE;
+    let size = [width as f32, height as f32];
+    if size[0] < min_width || size[1] < min_height {
+        return Err(format!(
+            "{width}x{height} is too small for a readable chart; use at least {min_width}x{min_height}"
+        ));
     }
-    Ok([width, height])
+    if size[0] > MAX_SCREENSHOT_SIDE || size[1] > MAX_SCREENSHOT_SIDE {
+        return Err(format!(
+            "{width}x{height} is too large; use at most {MAX_SCREENSHOT_SIDE}x{MAX_SCREENSHOT_SIDE}"
+        ));
+    }
+    Ok(size)
 }
 
 #[derive(Subcommand)]
@@ -118,9 +141,24 @@ fn main() -> ExitCode {
 }
 
 fn open_window(cli: Cli) -> ExitCode {
-    let screenshot = cli
-        .screenshot
-        .map(|path| ScreenshotJob::new(path, cli.overwrite, cli.from, cli.to, cli.select));
+    if let (Some(from), Some(to)) = (cli.from, cli.to)
+        && from > to
+    {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("--from {from} is after --to {to}; give the earlier year first"),
+            )
+            .exit();
+    }
+    let screenshot = cli.screenshot.map(|path| {
+        let mut job = ScreenshotJob::new(path, cli.overwrite);
+        job.from_year = cli.from;
+        job.to_year = cli.to;
+        job.select = cli.select;
+        job.size_px = cli.size;
+        job
+    });
     let outcome = screenshot.as_ref().map(|job| job.outcome.clone());
     let options = StartOptions {
         folder: cli.dir,

@@ -1,55 +1,140 @@
-//! Watches the open data folder and says when its files changed, debounced, so that an
-//! editor saving a file triggers one reload, not ten.
+//! Watches the open data folder and says when its files really changed: created, removed,
+//! renamed or written, and different in size or time from what was loaded. Reading a file
+//! (the app's own reload, `cat`, a backup tool) is never a change.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime};
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
-/// Changes closer together than this make one reload.
-const DEBOUNCE: Duration = Duration::from_millis(500);
+use crate::model::load::{data_files, is_data_file};
+
+/// Changes closer together than this make one reload: an editor saving a file writes it
+/// several times.
+const QUIET_PERIOD: Duration = Duration::from_millis(400);
+
+/// What the data files of a folder looked like: name, size and modification time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fingerprint(Vec<(PathBuf, u64, Option<SystemTime>)>);
+
+impl Fingerprint {
+    /// The data files of `folder` as they are now.
+    pub fn of_folder(folder: &Path) -> Self {
+        let files = data_files(folder).unwrap_or_default();
+        Self(
+            files
+                .into_iter()
+                .map(|path| {
+                    let metadata = std::fs::metadata(&path).ok();
+                    let size = metadata.as_ref().map_or(0, std::fs::Metadata::len);
+                    let modified = metadata.and_then(|m| m.modified().ok());
+                    (path, size, modified)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// True for file events that may change what the folder holds; reads and metadata changes
+/// (such as the access time a read sets) are not.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
 
 /// Watches one folder while it lives.
 pub struct FolderWatcher {
-    _debouncer: Debouncer<RecommendedWatcher>,
-    changes: mpsc::Receiver<()>,
+    folder: PathBuf,
+    _watcher: RecommendedWatcher,
+    events: mpsc::Receiver<()>,
+    /// When the last change event came, while waiting for the folder to be quiet.
+    last_event: Option<Instant>,
 }
 
 impl FolderWatcher {
-    /// Starts watching `folder`; `on_change` is called from the watcher's thread (to wake the
-    /// UI) whenever a data file changed.
-    pub fn new(
-        folder: &Path,
-        on_change: impl Fn() + Send + 'static,
-    ) -> notify_debouncer_mini::notify::Result<Self> {
-        let (sender, changes) = mpsc::channel();
-        let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| {
-            let Ok(events) = result else { return };
-            let data_changed = events.iter().any(|event| {
-                let extension = event
-                    .path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_ascii_lowercase);
-                matches!(extension.as_deref(), Some("json" | "csv"))
-            });
-            if data_changed && sender.send(()).is_ok() {
-                on_change();
-            }
-        })?;
-        debouncer
-            .watcher()
-            .watch(folder, RecursiveMode::NonRecursive)?;
+    /// Starts watching `folder`; `on_event` is called from the watcher's thread (to wake the
+    /// UI) whenever a data file may have changed.
+    pub fn new(folder: &Path, on_event: impl Fn() + Send + 'static) -> notify::Result<Self> {
+        let (sender, events) = mpsc::channel();
+        let mut watcher =
+            notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+                let Ok(event) = result else { return };
+                if is_change(&event.kind)
+                    && event.paths.iter().any(|p| is_data_file(p))
+                    && sender.send(()).is_ok()
+                {
+                    on_event();
+                }
+            })?;
+        watcher.watch(folder, RecursiveMode::NonRecursive)?;
         Ok(Self {
-            _debouncer: debouncer,
-            changes,
+            folder: folder.to_owned(),
+            _watcher: watcher,
+            events,
+            last_event: None,
         })
     }
 
-    /// True if files changed since the last call.
-    pub fn take_changes(&self) -> bool {
-        self.changes.try_iter().count() > 0
+    /// True once the folder has been quiet for a moment after a change and its files differ
+    /// from `loaded`. `wake_after` is how long to wait before asking again, if still waiting.
+    pub fn changed_since(&mut self, loaded: &Fingerprint) -> (bool, Option<Duration>) {
+        if self.events.try_iter().count() > 0 {
+            self.last_event = Some(Instant::now());
+        }
+        let Some(last_event) = self.last_event else {
+            return (false, None);
+        };
+        let quiet_for = last_event.elapsed();
+        if quiet_for < QUIET_PERIOD {
+            return (false, Some(QUIET_PERIOD - quiet_for));
+        }
+        self.last_event = None;
+        (Fingerprint::of_folder(&self.folder) != *loaded, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_are_not_changes() {
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(!is_change(&EventKind::Modify(ModifyKind::Metadata(
+            notify::event::MetadataKind::AccessTime
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Data(
+            notify::event::DataChange::Content
+        ))));
+        assert!(is_change(&EventKind::Create(
+            notify::event::CreateKind::File
+        )));
+    }
+
+    #[test]
+    fn the_fingerprint_sees_writes_not_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("events.csv");
+        std::fs::write(&file, "id\n").unwrap();
+        let before = Fingerprint::of_folder(dir.path());
+        let _ = std::fs::read(&file).unwrap();
+        assert_eq!(Fingerprint::of_folder(dir.path()), before);
+        std::fs::write(&file, "id,title\n").unwrap();
+        assert_ne!(Fingerprint::of_folder(dir.path()), before);
     }
 }

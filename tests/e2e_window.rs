@@ -180,12 +180,19 @@ fn screenshot_saves_the_chart_and_exits() {
     );
 
     let image = image::open(&out).expect("a PNG").to_rgba8();
-    // The chart is the window less its side panels, menu and status bars.
-    let (width, height) = image.dimensions();
-    assert!(
-        (800..=1100).contains(&width) && (750..=880).contains(&height),
-        "{width}×{height}"
-    );
+    // --size is the size of the image saved.
+    assert_eq!(image.dimensions(), (1600, 900));
+    // Colleagues can open it: the mode of a normally created file, not a private one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&out)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_ne!(mode & 0o044, 0, "mode {mode:o}: others cannot read it");
+    }
     let colours: std::collections::HashSet<[u8; 4]> = image.pixels().map(|p| p.0).collect();
     assert!(
         colours.len() > 100,
@@ -206,4 +213,40 @@ fn screenshot_saves_the_chart_and_exits() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("--overwrite"));
     assert_eq!(std::fs::read(&out).expect("read"), before);
     assert!(run(&["--overwrite"]).status.success());
+}
+
+#[test]
+fn screenshot_flags_that_cannot_work_are_usage_errors() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_coop-timeline"))
+            .args(["--screenshot", "/nonexistent/never-written.png"])
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .expect("the app runs")
+    };
+    for (args, says) in [
+        (&["--size", "400x300"][..], None),
+        (
+            &["--size", "300x200"][..],
+            Some("too small for a readable chart"),
+        ),
+        (&["--size", "big"][..], Some("is not a size like 1600x900")),
+        (
+            &["--from", "2030", "--to", "2020"][..],
+            Some("--from 2030 is after --to 2020"),
+        ),
+    ] {
+        let output = run(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        match says {
+            // Valid flags get past the checks, to fail only for the missing display.
+            None => assert_ne!(output.status.code(), Some(2), "{args:?}: {stderr}"),
+            Some(message) => {
+                assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+                assert!(stderr.contains(message), "{args:?}: {stderr}");
+            }
+        }
+    }
 }

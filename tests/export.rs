@@ -1,72 +1,127 @@
 //! Exports: the SVG drawing and the CSV table, checked without a window.
 
 use coop_timeline::export::csv::events_to_csv;
-use coop_timeline::export::svg::SvgChart;
+use coop_timeline::export::svg::draw_list_to_svg;
+use coop_timeline::layout::draw::{DrawInput, DrawList, Primitive, TextRole};
+use coop_timeline::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
+use coop_timeline::layout::text::EstimatedMeasure;
+use coop_timeline::layout::theme::Theme;
+use coop_timeline::layout::view::TimeView;
+use coop_timeline::model::Dataset;
 use coop_timeline::model::load::load_files;
 use coop_timeline::model::sample::sample_dataset;
-use coop_timeline::model::scene::{ColorMode, LaneMode, Scene};
-use coop_timeline::model::view::{TimeView, ViewLimits};
+use coop_timeline::model::stats::events_per_country;
+use coop_timeline::state::data_limits;
+
+/// The draw list of `dataset` in `view` (all of it when `None`), 1200×700.
+fn draw(
+    dataset: &Dataset,
+    lane_mode: LaneMode,
+    view: Option<TimeView>,
+    selected: Option<u32>,
+) -> DrawList {
+    let palette = CountryPalette::new(&events_per_country(&dataset.events));
+    let scene = Scene::build(&dataset.events, lane_mode, ColorMode::Country, &palette);
+    let limits = data_limits(dataset);
+    let view = view.unwrap_or_else(|| {
+        TimeView::fit(
+            limits.data_min_days,
+            limits.data_max_days,
+            1000.0,
+            200.0,
+            &limits,
+        )
+    });
+    DrawList::build(&DrawInput {
+        scene: &scene,
+        events: &dataset.events,
+        eras: &[],
+        view,
+        limits: &limits,
+        scroll_px: 0.0,
+        size_px: [1200.0, 700.0],
+        selected,
+        theme: &Theme::LIGHT,
+        measure: &EstimatedMeasure,
+        empty_message: "",
+    })
+}
+
+fn svg_texts(svg: &str, class: &str) -> Vec<String> {
+    let document = roxmltree::Document::parse(svg).expect("the SVG is well-formed XML");
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("class") == Some(class))
+        .filter_map(|n| n.text().map(str::to_owned))
+        .collect()
+}
 
 #[test]
-fn svg_parses_and_holds_every_visible_title() {
+fn the_svg_draws_exactly_the_draw_list() {
     let dataset = sample_dataset();
-    let shown: Vec<usize> = (0..dataset.events.len()).collect();
     for lane_mode in LaneMode::ALL {
-        let scene = Scene::build(&dataset.events, &shown, lane_mode, ColorMode::Country);
-        let first = dataset
-            .events
-            .iter()
-            .map(|e| e.span().first_day())
-            .min()
-            .unwrap();
-        let last = dataset
-            .events
-            .iter()
-            .map(|e| e.span().last_day())
-            .max()
-            .unwrap();
-        let limits = ViewLimits::for_span(first, last);
         // A zoomed view, so that some events are out of it.
-        let full = TimeView::fit_all(&limits);
+        let full = draw(&dataset, lane_mode, None, None);
+        let whole = full.view.expect("a view");
         let view = TimeView {
-            min_days: full.center_days(),
-            max_days: full.max_days,
+            min_days: whole.center_days(),
+            max_days: whole.max_days,
         };
-        let svg = SvgChart {
-            scene: &scene,
-            events: &dataset.events,
-            view,
-            width_px: 1200.0,
-            height_px: 700.0,
-            selected: Some(0),
-        }
-        .to_svg();
-        let document = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
-        assert_eq!(document.root_element().tag_name().name(), "svg");
-        let text: String = document
-            .descendants()
-            .filter_map(|n| n.text())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let mut visible = 0;
-        for mark in scene.visible_marks(view) {
-            let title = dataset.events.get(mark.event_index).unwrap().title();
-            assert!(text.contains(title), "{lane_mode:?}: missing {title:?}");
-            visible += 1;
-        }
-        assert!(
-            visible > 5 && visible < scene.marks.len(),
-            "{visible} of {} marks in view",
-            scene.marks.len()
+        let list = draw(&dataset, lane_mode, Some(view), Some(0));
+        let svg = draw_list_to_svg(&list);
+        assert_eq!(
+            roxmltree::Document::parse(&svg)
+                .expect("XML")
+                .root_element()
+                .tag_name()
+                .name(),
+            "svg"
         );
-        for lane in &scene.lanes {
-            assert!(
-                text.contains(lane.label.as_str()),
-                "lane label {:?}",
-                lane.label
-            );
+        for role in [
+            TextRole::Label,
+            TextRole::LaneName,
+            TextRole::Tick,
+            TextRole::Legend,
+        ] {
+            let class = match role {
+                TextRole::Label => "label",
+                TextRole::LaneName => "lane",
+                TextRole::Tick => "tick",
+                _ => "legend",
+            };
+            let expected: Vec<String> = list.texts(role).map(str::to_owned).collect();
+            assert_eq!(svg_texts(&svg, class), expected, "{lane_mode:?} {class}");
         }
+        let marks_in_svg = svg.matches("class=\"mark\"").count();
+        assert_eq!(marks_in_svg, list.mark_count(), "{lane_mode:?}");
+        assert!(
+            list.mark_count() > 3,
+            "{lane_mode:?}: {} marks",
+            list.mark_count()
+        );
     }
+}
+
+#[test]
+fn an_svg_of_many_events_is_as_big_as_the_drawing_not_the_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    coop_timeline::generate::generate(100_000, 1, dir.path()).expect("generate");
+    let dataset = coop_timeline::model::load::load_folder(
+        dir.path(),
+        &coop_timeline::model::LoadOptions::default(),
+        &coop_timeline::model::LoadProgress::default(),
+    )
+    .expect("load");
+    let list = draw(&dataset, LaneMode::Category, None, None);
+    let svg = draw_list_to_svg(&list);
+    let strips = list
+        .primitives
+        .iter()
+        .filter(|p| matches!(p, Primitive::Density { .. }))
+        .count();
+    assert!(strips >= 5, "{strips} density strips");
+    assert!(svg.len() < 2_000_000, "{} bytes for 100k events", svg.len());
+    assert_eq!(svg.matches("class=\"density\"").count(), strips);
 }
 
 #[test]
@@ -74,32 +129,14 @@ fn svg_escapes_text_from_data() {
     let csv =
         "id,title,start,category,quote,source_file\nx,<script>alert('&')</script>,2021,forum,q,f\n";
     let dataset = load_files([("t.csv", csv.as_bytes())]);
-    let scene = Scene::build(
-        &dataset.events,
-        &[0],
-        LaneMode::Category,
-        ColorMode::Category,
-    );
-    let limits = ViewLimits::for_span(
-        dataset.events.get(0).unwrap().span().first_day(),
-        dataset.events.get(0).unwrap().span().last_day(),
-    );
-    let svg = SvgChart {
-        scene: &scene,
-        events: &dataset.events,
-        view: TimeView::fit_all(&limits),
-        width_px: 800.0,
-        height_px: 400.0,
-        selected: None,
-    }
-    .to_svg();
+    let svg = draw_list_to_svg(&draw(&dataset, LaneMode::Category, None, None));
     assert!(!svg.contains("<script>"));
-    let document = roxmltree::Document::parse(&svg).expect("well-formed");
+    let labels = svg_texts(&svg, "label");
     assert!(
-        document
-            .descendants()
-            .filter_map(|n| n.text())
-            .any(|t| t.contains("<script>alert('&')</script>"))
+        labels
+            .iter()
+            .any(|t| t.contains("<script>alert('&')</script>")),
+        "{labels:?}"
     );
 }
 

@@ -133,8 +133,8 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         "unterminated_quote.csv:2: error: this row has 2 fields but the header has 15; is a comma or quote missing? The row was skipped",
         "utf16.json: error: the file is saved as UTF-16; save it as UTF-8 and open the folder again",
         "wrong_type.json:2:29: error: wrong kind of value: the number `42` where text in quotes belongs; this event was skipped",
-        "year_zero.json:2:72: error: start 0000 is not a real date; event 'year-zero' skipped",
-        "yesterday.csv:2:3: error: start 'yesterday' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD; event 'when' skipped",
+        "year_out_of_range.json:2:70: error: start -13800000000 is outside the years the app can show (10000 BCE to 9999); event 'big-bang' skipped",
+        "yesterday.csv:2:3: error: start 'yesterday' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (-YYYY before the year 1); event 'when' skipped",
     ];
     assert_eq!(problems, expected);
     let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id()).collect();

@@ -24,12 +24,13 @@ fn country() -> impl Strategy<Value = Country> {
 }
 
 fn date() -> impl Strategy<Value = PartialDate> {
-    (1000..=9999i32, 0..3u8, 1..=12u32, 1..=28u32).prop_map(|(year, precision, month, day)| {
+    (-9999..=9999i32, 0..3u8, 1..=12u32, 1..=28u32).prop_map(|(year, precision, month, day)| {
         match precision {
             0 => PartialDate::year(year),
-            1 => PartialDate::month(year, month).expect("valid month"),
-            _ => PartialDate::day(year, month, day).expect("valid day"),
+            1 => PartialDate::month(year, month),
+            _ => PartialDate::day(year, month, day),
         }
+        .expect("a valid date")
     })
 }
 

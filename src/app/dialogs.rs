@@ -1,24 +1,10 @@
 //! Native file and folder dialogs on a helper thread, and the typed path when there is none.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 
-use super::{DataSource, TimelineApp};
-use crate::export::ExportKind;
-
-/// What a typed or picked path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    OpenFolder,
-    Save(ExportKind),
-}
-
-/// The field shown when no native dialog is available.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PathEntry {
-    pub purpose: PathPurpose,
-    pub text: String,
-}
+use super::TimelineApp;
+use crate::state::{DataSource, PathEntry, PathPurpose};
 
 /// A native dialog running on a helper thread.
 pub(super) struct PendingDialog {
@@ -30,14 +16,27 @@ pub(super) struct PendingDialog {
 impl TimelineApp {
     /// Opens the native folder picker on a helper thread, so the window keeps painting.
     pub(super) fn show_open_dialog(&mut self) {
-        let start_dir = match &self.data.source {
-            DataSource::Folder(folder) => folder.parent().map(Path::to_owned),
-            DataSource::Sample => None,
-        };
+        // The last folder opened, else the current one, else home.
+        let start_dir = self
+            .settings
+            .last_folder
+            .clone()
+            .or_else(|| match &self.data.source {
+                DataSource::Folder(folder) => Some(folder.clone()),
+                DataSource::Sample => None,
+            })
+            .filter(|f| f.is_dir())
+            .or_else(std::env::home_dir);
         self.start_dialog(PathPurpose::OpenFolder, move || {
             let mut dialog = rfd::AsyncFileDialog::new().set_title("Open a data folder");
             if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
+                // The portal reads the directory; zenity only the file name, where a path
+                // ending in "/" opens that folder.
+                let mut name = dir.to_string_lossy().into_owned();
+                if !name.ends_with('/') {
+                    name.push('/');
+                }
+                dialog = dialog.set_directory(&dir).set_file_name(name);
             }
             pollster::block_on(dialog.pick_folder()).map(|handle| handle.path().to_owned())
         });

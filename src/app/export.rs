@@ -3,13 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 
-use super::{Command, PathPurpose, TimelineApp};
+use super::{Command, TimelineApp};
 use crate::export::crop::{crop_rect_px, crop_rgba};
 use crate::export::csv::events_to_csv;
-use crate::export::svg::SvgChart;
-use crate::export::{ExportKind, WriteError, encode_png, write_atomically};
-use crate::model::view::{TimeView, ViewLimits};
-use crate::ui::last_chart_rect;
+use crate::export::svg::draw_list_to_svg;
+use crate::export::{ExportKind, WriteError, encode_png, encode_png_resized, write_atomically};
+use crate::layout::draw::{DrawInput, DrawList};
+use crate::layout::theme::Theme;
+use crate::layout::view::{TimeView, ViewLimits};
+use crate::state::PathPurpose;
 
 /// A PNG export under way.
 pub(super) struct Capture {
@@ -30,6 +32,8 @@ pub struct ScreenshotJob {
     pub from_year: Option<i32>,
     pub to_year: Option<i32>,
     pub select: Option<String>,
+    /// The size of the image to save, in pixels; the window is made this size in points.
+    pub size_px: Option<[f32; 2]>,
     /// Filled in when done; `main` reads it after the window closed.
     pub outcome: ScreenshotOutcome,
     /// Whether the view and selection were applied to the loaded data.
@@ -40,19 +44,15 @@ pub struct ScreenshotJob {
 pub type ScreenshotOutcome = Arc<Mutex<Option<Result<PathBuf, String>>>>;
 
 impl ScreenshotJob {
-    pub fn new(
-        path: PathBuf,
-        overwrite: bool,
-        from_year: Option<i32>,
-        to_year: Option<i32>,
-        select: Option<String>,
-    ) -> Self {
+    /// A job to save the chart to `path`, replacing a file there only with `overwrite`.
+    pub fn new(path: PathBuf, overwrite: bool) -> Self {
         Self {
             path,
             overwrite,
-            from_year,
-            to_year,
-            select,
+            from_year: None,
+            to_year: None,
+            select: None,
+            size_px: None,
             outcome: Arc::default(),
             prepared: false,
         }
@@ -66,14 +66,12 @@ fn years_view(
     current: TimeView,
     limits: &ViewLimits,
 ) -> TimeView {
-    let day = |year: i32, month: u32, day: u32| {
-        chrono::NaiveDate::from_ymd_opt(year, month, day).map(crate::model::date::days_from_date)
+    let year_start = |year: i32| {
+        chrono::NaiveDate::from_ymd_opt(year, 1, 1).map(crate::model::date::days_from_date)
     };
-    let min_days = from_year
-        .and_then(|y| day(y, 1, 1))
-        .unwrap_or(current.min_days);
+    let min_days = from_year.and_then(year_start).unwrap_or(current.min_days);
     let max_days = to_year
-        .and_then(|y| day(y + 1, 1, 1))
+        .and_then(|y| year_start(y + 1))
         .unwrap_or(current.max_days);
     TimeView { min_days, max_days }.clamped(limits)
 }
@@ -149,27 +147,35 @@ impl TimelineApp {
         });
     }
 
+    /// The chart as the screen shows it, drawn for print: the same layout, light colours.
     fn write_svg(&self, path: &Path, overwrite: bool) -> Result<(), WriteError> {
-        let size =
-            last_chart_rect(&self.egui_ctx).map_or([1200.0, 700.0], |r| [r.width(), r.height()]);
-        let chart = SvgChart {
-            scene: &self.data.scene,
+        let size = self
+            .chart_rect_px
+            .map_or([1200.0, 700.0], |r| [r[2] - r[0], r[3] - r[1]]);
+        let measure = crate::ui::paint::EguiMeasure::new(&self.egui_ctx);
+        let list = DrawList::build(&DrawInput {
+            scene: self.data.scene(),
             events: &self.data.dataset.events,
+            eras: &self.data.eras,
             view: self.view,
-            width_px: size[0].max(400.0),
-            height_px: size[1].max(300.0),
-            selected: self.selected,
-        };
-        write_atomically(path, chart.to_svg().as_bytes(), overwrite)
+            limits: &self.data.limits,
+            scroll_px: self.lanes_scroll_px,
+            size_px: [size[0].max(400.0), size[1].max(250.0)],
+            selected: self.selection.event,
+            theme: &Theme::LIGHT,
+            measure: &measure,
+            empty_message: "",
+        });
+        write_atomically(path, draw_list_to_svg(&list).as_bytes(), overwrite)
     }
 
     fn write_csv(&self, path: &Path, overwrite: bool) -> Result<(), WriteError> {
         let events = self
             .data
-            .shown
+            .shown()
             .iter()
-            .filter_map(|&i| self.data.dataset.events.event(i));
-        let text = events_to_csv(events).map_err(|e| WriteError::Encode(e.to_string()))?;
+            .filter_map(|&i| self.data.dataset.events.event(i as usize));
+        let text = events_to_csv(events).map_err(WriteError::Csv)?;
         write_atomically(path, text.as_bytes(), overwrite)
     }
 
@@ -243,17 +249,25 @@ impl TimelineApp {
         path: &Path,
         overwrite: bool,
     ) -> Result<(), WriteError> {
-        let rect = last_chart_rect(ctx)
-            .ok_or_else(|| WriteError::Encode("the chart was not drawn".to_owned()))?;
-        let crop = crop_rect_px(
-            [rect.left(), rect.top(), rect.right(), rect.bottom()],
-            ctx.pixels_per_point(),
-            image.size,
-        )
-        .ok_or_else(|| WriteError::Encode("the chart is outside the window".to_owned()))?;
+        let rect = self.chart_rect_px.ok_or(WriteError::NoChart)?;
+        let crop =
+            crop_rect_px(rect, ctx.pixels_per_point(), image.size).ok_or(WriteError::NoChart)?;
         let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
         let cropped = crop_rgba(&rgba, image.size[0], crop);
-        let png = encode_png(crop[2] as u32, crop[3] as u32, cropped)?;
+        let (width, height) = (crop[2] as u32, crop[3] as u32);
+        // `--screenshot --size` promises an image of exactly that size, whatever the
+        // screen's pixel density.
+        let exact = self
+            .screenshot_job
+            .as_ref()
+            .and_then(|job| job.size_px)
+            .map(|[w, h]| [w.round() as u32, h.round() as u32]);
+        let png = match exact {
+            Some([w, h]) if [w, h] != [width, height] => {
+                encode_png_resized(width, height, cropped, w, h)?
+            }
+            _ => encode_png(width, height, cropped)?,
+        };
         write_atomically(path, &png, overwrite)
     }
 
@@ -263,7 +277,7 @@ impl TimelineApp {
         let Some(job) = &self.screenshot_job else {
             return;
         };
-        if job.prepared || self.loading.is_some() {
+        if job.prepared || self.loading.is_some() || self.chart_rect_px.is_none() {
             return;
         }
         if let Some(message) = self
@@ -276,16 +290,17 @@ impl TimelineApp {
         }
         let (from_year, to_year, select) = (job.from_year, job.to_year, job.select.clone());
         let (path, overwrite) = (job.path.clone(), job.overwrite);
+        self.wait_for_filters();
         if let Some(id) = select {
             let Some(index) = self.data.dataset.events.position_of_id(&id) else {
                 self.finish_screenshot_job(ctx, Err(format!("no event has the id '{id}'")));
                 return;
             };
-            self.apply(ctx, Command::Select(Some(index)));
+            self.apply(ctx, Command::Select(Some(index as u32)));
         }
         if from_year.is_some() || to_year.is_some() {
-            self.view = years_view(from_year, to_year, self.view, &self.data.limits);
-            self.view_changed = true;
+            let view = years_view(from_year, to_year, self.view, &self.data.limits);
+            self.set_view(view);
         }
         if let Some(job) = &mut self.screenshot_job {
             job.prepared = true;
@@ -327,11 +342,15 @@ mod tests {
 
     #[test]
     fn years_become_a_view() {
-        let limits = ViewLimits::for_span(
-            chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap(),
-            chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
-        );
-        let view = years_view(Some(2019), Some(2024), TimeView::fit_all(&limits), &limits);
+        let day = |y, m, d| {
+            crate::model::date::day_number(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+        };
+        let limits = ViewLimits::for_days(day(2010, 1, 1), day(2025, 1, 1));
+        let all = TimeView {
+            min_days: limits.outer_min_days,
+            max_days: limits.outer_max_days,
+        };
+        let view = years_view(Some(2019), Some(2024), all, &limits);
         let from = crate::model::date::days_from_date(
             chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
         );

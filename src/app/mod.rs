@@ -1,140 +1,57 @@
-//! The eframe app: owns the state, applies the commands the panels emit, persists settings.
+//! The eframe app: owns the state, applies the commands the panels return, persists settings.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use serde::{Deserialize, Serialize};
-
-use crate::export::ExportKind;
-use crate::model::date::days_from_date;
+use crate::command::Command;
+use crate::layout::text::EstimatedMeasure;
+use crate::layout::view::TimeView;
+use crate::layout::{Scene, TextMeasure};
 use crate::model::sample::sample_dataset;
-use crate::model::scene::{ColorMode, LaneMode};
-use crate::model::view::TimeView;
 use crate::model::{Dataset, Filters};
+use crate::state::{DataSource, EventGroup, Loaded, PathEntry, Selection, Settings};
 use crate::ui;
-use crate::watch::FolderWatcher;
+use crate::watch::{Fingerprint, FolderWatcher};
 
+mod derive;
 mod dialogs;
 mod export;
-mod loaded;
 mod loading;
 
+pub use derive::{DeriveOutcome, DeriveRequest, Deriver};
 use dialogs::PendingDialog;
-pub use dialogs::{PathEntry, PathPurpose};
 use export::Capture;
 pub use export::{ScreenshotJob, ScreenshotOutcome};
-pub use loaded::{DatasetSummary, Loaded};
 pub use loading::LoadJob;
-
-/// Everything remembered between runs (the window size and panel widths are remembered by
-/// eframe and egui themselves).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub last_folder: Option<PathBuf>,
-    /// Most recent first, at most [`MAX_RECENT_FOLDERS`].
-    pub recent_folders: Vec<PathBuf>,
-    pub lane_mode: LaneMode,
-    pub color_mode: ColorMode,
-    pub dark_mode: bool,
-    pub counts_scope: CountsScope,
-    pub show_problems: bool,
-    /// Where the last export went; never the data folder unless the user chose it.
-    pub last_export_folder: Option<PathBuf>,
-}
-
-/// The recent-folders menu keeps this many.
-pub const MAX_RECENT_FOLDERS: usize = 10;
-
-/// Which events the participant counts are for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CountsScope {
-    /// Every shown event that is in view.
-    #[default]
-    InView,
-    /// The selected event only.
-    Selection,
-}
-
-/// Where the data on screen came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DataSource {
-    Sample,
-    Folder(PathBuf),
-}
-
-impl DataSource {
-    pub fn display_name(&self) -> String {
-        match self {
-            Self::Sample => "Sample data".to_owned(),
-            Self::Folder(path) => path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-        }
-    }
-}
-
-/// What the panels ask the app to do; applied after the frame's UI code.
-#[derive(Clone, Debug, PartialEq)]
-#[must_use]
-pub enum Command {
-    Select(Option<usize>),
-    SelectNext,
-    SelectPrevious,
-    SetView(TimeView),
-    /// The plot now shows the view a command set.
-    ViewAdopted,
-    FitAll,
-    /// Zoom around the centre; above 1 zooms in.
-    Zoom(f64),
-    /// Zoom around a time, in days on the time axis.
-    ZoomAround {
-        days: f64,
-        factor: f64,
-    },
-    ShowOpenDialog,
-    OpenFolder(PathBuf),
-    /// Ask where to save, then export.
-    Export(ExportKind),
-    /// Export to `path`; `overwrite` once the user agreed to replace an existing file.
-    ExportTo {
-        kind: ExportKind,
-        path: PathBuf,
-        overwrite: bool,
-    },
-    CancelOverwrite,
-    OpenSample,
-    Reload,
-    CancelLoad,
-    SetLaneMode(LaneMode),
-    SetColorMode(ColorMode),
-    SetFilters(Filters),
-    SetCountsScope(CountsScope),
-    SetDarkMode(bool),
-    ToggleProblems,
-    SetPathEntry(String),
-    ClosePathEntry,
-    CopyText(String),
-    OpenUrl(String),
-}
 
 /// The application.
 pub struct TimelineApp {
     pub settings: Settings,
+    /// The filters as the user set them; the scene on screen catches up in the background.
     pub filters: Filters,
     pub data: Loaded,
+    /// The visible time range: the only one, drawn by the timeline and read by every panel.
     pub view: TimeView,
-    /// Set when the view was changed by a command, so the plot adopts it on the next frame.
-    pub view_changed: bool,
-    pub selected: Option<usize>,
+    /// How far the lanes are scrolled down, in points.
+    pub lanes_scroll_px: f32,
+    /// Where the chart is on screen (left, top, right, bottom, in points), once drawn.
+    pub chart_rect_px: Option<[f32; 4]>,
+    /// True while the view is the fit of all shown events, so it follows resizing.
+    view_is_fit: bool,
+    pub selection: Selection,
+    /// The id of the selected event while a reload left it out (a file broken for a moment):
+    /// it is selected again when it comes back.
+    selection_to_restore: Option<String>,
     pub loading: Option<LoadJob>,
+    /// Filters and lays out off the UI thread.
+    deriver: Deriver,
     /// A file or folder dialog running on a helper thread.
     dialog: Option<PendingDialog>,
     /// Shown when no dialog could be opened: a field to type a path into.
     pub path_entry: Option<PathEntry>,
     /// An export waiting for the user to agree to replace an existing file.
-    pub confirm_overwrite: Option<(ExportKind, PathBuf)>,
+    pub confirm_overwrite: Option<(crate::export::ExportKind, PathBuf)>,
     /// The PNG export in progress: waiting for the frame to be painted, then for its pixels.
     capture: Option<Capture>,
     /// Set for `--screenshot`: what to show, where to save it, and where to put the outcome.
@@ -145,11 +62,18 @@ pub struct TimelineApp {
     sent_title: String,
     /// Reloads the folder when its files change.
     watcher: Option<FolderWatcher>,
+    /// The folder's files as they were when last loaded.
+    loaded_fingerprint: Fingerprint,
+    /// How many reloads started since the app opened: the live-reload test reads it.
+    pub reloads_started: u64,
     egui_ctx: egui::Context,
 }
 
 /// The storage key of [`Settings`].
 const SETTINGS_KEY: &str = "coop-timeline-settings";
+
+/// The chart's width before it was first drawn.
+const DEFAULT_CHART_WIDTH_PX: f32 = 1000.0;
 
 impl TimelineApp {
     /// Builds the app; `folder` is the command line's, else the last one, else the sample.
@@ -179,17 +103,20 @@ impl TimelineApp {
         } else {
             egui::Theme::Light
         });
-        let filters = Filters::default();
-        let data = Loaded::new(source, dataset, &filters, &settings);
-        let view = TimeView::fit_all(&data.limits);
-        Self {
+        let data = Loaded::new(source, dataset, settings.lane_mode, settings.color_mode);
+        let repaint = ctx.clone();
+        let mut app = Self {
             settings,
-            filters,
+            filters: Filters::default(),
+            view: TimeView::fit(0.0, 1.0, 1000.0, 0.0, &data.limits),
             data,
-            view,
-            view_changed: true,
-            selected: None,
+            lanes_scroll_px: 0.0,
+            chart_rect_px: None,
+            view_is_fit: true,
+            selection: Selection::default(),
+            selection_to_restore: None,
             loading: None,
+            deriver: Deriver::new(move || repaint.request_repaint()),
             dialog: None,
             path_entry: None,
             confirm_overwrite: None,
@@ -198,58 +125,98 @@ impl TimelineApp {
             status_message: None,
             sent_title: String::new(),
             watcher: None,
+            loaded_fingerprint: Fingerprint::default(),
+            reloads_started: 0,
             egui_ctx: ctx.clone(),
-        }
+        };
+        app.fit_all();
+        app
+    }
+
+    /// The view that shows every shown event, with room for the last one's label.
+    fn fit_all(&mut self) {
+        let width_px = self
+            .chart_rect_px
+            .map_or(DEFAULT_CHART_WIDTH_PX, |[left, _, right, _]| right - left);
+        let scene = self.data.scene();
+        let Some((first_day, after_last_day)) = scene_extent(scene) else {
+            self.view = TimeView::fit(
+                self.data.limits.data_min_days,
+                self.data.limits.data_max_days,
+                width_px,
+                0.0,
+                &self.data.limits,
+            );
+            self.view_is_fit = true;
+            return;
+        };
+        let label_px = last_label_width_px(scene, &self.data.dataset, after_last_day);
+        // The lane names take part of the chart's width; the rest is the plot.
+        let plot_px = width_px - crate::layout::draw::names_width_px(scene, &EstimatedMeasure);
+        self.view = TimeView::fit(
+            f64::from(first_day),
+            f64::from(after_last_day),
+            plot_px,
+            label_px,
+            &self.data.limits,
+        );
+        self.view_is_fit = true;
+    }
+
+    fn set_view(&mut self, view: TimeView) {
+        self.view = view.clamped(&self.data.limits);
+        self.view_is_fit = false;
     }
 
     /// Applies one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Select(index) => {
-                self.selected = index.filter(|&i| i < self.data.dataset.events.len());
-                if let Some(event) = self.selected.and_then(|i| self.data.dataset.events.get(i)) {
-                    let span = event.span();
-                    let (start, end) = (
-                        days_from_date(span.first_day()),
-                        days_from_date(span.last_day()) + 1.0,
-                    );
-                    self.view = self.view.bring_into_view(start, end, &self.data.limits);
-                    self.view_changed = true;
-                }
-            }
+            Command::Select(index) => self.select(index),
             Command::SelectNext | Command::SelectPrevious => {
-                let shown = &self.data.shown;
+                let shown = self.data.shown();
+                // Shown events are in index order, which is time order.
                 let position = self
-                    .selected
-                    .and_then(|s| shown.iter().position(|&i| i == s));
-                let next = match (command, position) {
+                    .selection
+                    .event
+                    .and_then(|s| shown.binary_search(&s).ok());
+                let next = match (&command, position) {
                     (_, None) if shown.is_empty() => None,
                     (Command::SelectNext, None) => shown.first().copied(),
                     (_, None) => shown.last().copied(),
                     (Command::SelectNext, Some(p)) => shown.get(p + 1).or(shown.get(p)).copied(),
                     (_, Some(p)) => shown.get(p.saturating_sub(1)).copied(),
                 };
-                self.apply(ctx, Command::Select(next));
+                self.select(next);
             }
-            Command::SetView(view) => {
-                let clamped = view.clamped(&self.data.limits);
-                self.view_changed |= clamped != view;
-                self.view = clamped;
-            }
-            Command::ViewAdopted => self.view_changed = false,
-            Command::FitAll => {
-                self.view = TimeView::fit_all(&self.data.limits);
-                self.view_changed = true;
+            Command::ShowGroup {
+                lane,
+                from_days,
+                to_days,
+            } => self.show_group(lane, from_days, to_days),
+            Command::Pan { delta_days } => {
+                self.set_view(self.view.pan(delta_days, &self.data.limits))
             }
             Command::ZoomAround { days, factor } => {
-                self.view = self.view.zoom_at(days, factor, &self.data.limits);
-                self.view_changed = true;
+                self.set_view(self.view.zoom_at(days, factor, &self.data.limits));
             }
             Command::Zoom(factor) => {
-                self.view = self
-                    .view
-                    .zoom_at(self.view.center_days(), factor, &self.data.limits);
-                self.view_changed = true;
+                let center = self.view.center_days();
+                self.set_view(self.view.zoom_at(center, factor, &self.data.limits));
+            }
+            Command::SetView(view) => self.set_view(view),
+            Command::FitAll => self.fit_all(),
+            Command::ScrollLanes { delta_px } => {
+                self.lanes_scroll_px = (self.lanes_scroll_px + delta_px).max(0.0);
+            }
+            Command::ChartPlaced(rect) => {
+                let width = |r: [f32; 4]| r[2] - r[0];
+                let resized = self
+                    .chart_rect_px
+                    .is_none_or(|old| width(old) != width(rect));
+                self.chart_rect_px = Some(rect);
+                if resized && self.view_is_fit {
+                    self.fit_all();
+                }
             }
             Command::ShowOpenDialog => self.show_open_dialog(),
             Command::OpenFolder(folder) => {
@@ -267,7 +234,10 @@ impl TimelineApp {
                 self.export_to(kind, path, overwrite);
             }
             Command::CancelOverwrite => self.confirm_overwrite = None,
-            Command::OpenSample => self.show_dataset(DataSource::Sample, sample_dataset()),
+            Command::OpenSample => self.show_dataset(
+                DataSource::Sample,
+                self.loaded_now(DataSource::Sample, sample_dataset()),
+            ),
             Command::Reload => match self.data.source.clone() {
                 DataSource::Folder(folder) => self.start_loading(folder),
                 DataSource::Sample => {}
@@ -279,15 +249,15 @@ impl TimelineApp {
             }
             Command::SetLaneMode(mode) => {
                 self.settings.lane_mode = mode;
-                self.data.refresh_scene(&self.settings);
+                self.rederive(true);
             }
             Command::SetColorMode(mode) => {
                 self.settings.color_mode = mode;
-                self.data.refresh_scene(&self.settings);
+                self.rederive(true);
             }
             Command::SetFilters(filters) => {
                 self.filters = filters;
-                self.data.refresh_filters(&self.filters, &self.settings);
+                self.rederive(false);
             }
             Command::SetCountsScope(scope) => self.settings.counts_scope = scope,
             Command::SetDarkMode(dark) => {
@@ -310,17 +280,169 @@ impl TimelineApp {
                 ctx.copy_text(text);
             }
             Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Selects an event (by index), bringing it into view; `None` clears the selection.
+    fn select(&mut self, index: Option<u32>) {
+        let index = index.filter(|&i| (i as usize) < self.data.dataset.events.len());
+        self.selection.event = index;
+        self.selection_to_restore = None;
+        if index.is_none() {
+            self.selection.group = None;
+        }
+        if let Some(event) = index.and_then(|i| self.data.dataset.events.get(i as usize)) {
+            let (start, end) = event.span().day_range();
+            let view =
+                self.view
+                    .bring_into_view(f64::from(start), f64::from(end), &self.data.limits);
+            if view != self.view {
+                self.set_view(view);
+            }
+        }
+    }
+
+    /// Lists the events of a lane between two times, for spots too crowded to click apart.
+    fn show_group(&mut self, lane: u32, from_days: f64, to_days: f64) {
+        let scene = self.data.scene();
+        let mut events: Vec<u32> = scene
+            .marks_between(lane as usize, from_days, to_days)
+            .map(|m| m.event)
+            .collect();
+        events.sort_unstable();
+        events.dedup();
+        let place = scene
+            .lanes
+            .get(lane as usize)
+            .map_or("", |l| l.label.as_str());
+        let (from, to) = (
+            from_days.floor(),
+            (to_days - 1.0).ceil().max(from_days.floor()),
+        );
+        let when = if to <= from {
+            crate::layout::ticks::day_label(from)
+        } else {
+            format!(
+                "{} – {}",
+                crate::layout::ticks::day_label(from),
+                crate::layout::ticks::day_label(to)
+            )
+        };
+        self.selection = Selection {
+            event: None,
+            group: Some(EventGroup {
+                title: format!(
+                    "{} events in {place}, {when}",
+                    crate::layout::draw::group_thousands(events.len() as u64)
+                ),
+                events,
+            }),
+        };
+    }
+
+    /// Asks for the scene to be worked out again, for new filters (or modes, with
+    /// `new_modes`).
+    fn rederive(&mut self, new_modes: bool) {
+        let generation = crate::state::next_generation();
+        self.deriver.request(DeriveRequest {
+            generation,
+            dataset: Arc::clone(&self.data.dataset),
+            palette: Arc::clone(&self.data.palette),
+            full_scene: (!new_modes).then(|| Arc::clone(&self.data.full_scene)),
+            full_counts: Arc::clone(&self.data.full_counts),
+            lane_mode: self.settings.lane_mode,
+            color_mode: self.settings.color_mode,
+            filters: self.filters.clone(),
+        });
+    }
+
+    /// Puts finished background work on screen.
+    fn take_derived(&mut self) {
+        for outcome in self.deriver.take_outcomes() {
+            self.apply_derived(outcome);
+        }
+    }
+
+    fn apply_derived(&mut self, outcome: DeriveOutcome) {
+        match outcome {
+            DeriveOutcome::Scene {
+                full_scene,
+                filtered,
+                ..
+            } => {
+                self.data.full_scene = full_scene;
+                self.data.filtered = filtered;
+                self.data.generation = crate::state::next_generation();
+            }
+            DeriveOutcome::Counts { counts, .. } => {
+                self.data.filtered.range_counts = Some(counts);
+            }
+        }
+    }
+
+    /// Waits for the background filtering to finish: for tests and scripted screenshots.
+    pub fn wait_for_filters(&mut self) {
+        for outcome in self.deriver.wait(std::time::Duration::from_secs(60)) {
+            self.apply_derived(outcome);
+        }
+    }
+
+    /// True while a search or a new layout is being worked out.
+    pub fn is_searching(&self) -> bool {
+        self.deriver.is_busy()
+    }
+
+    /// True while the participant counts are being worked out.
+    pub fn is_counting(&self) -> bool {
+        self.deriver.is_counting()
+    }
+
+    /// Derives `dataset` here and now, with the current modes: for small built-in data.
+    fn loaded_now(&self, source: DataSource, dataset: Dataset) -> Loaded {
+        Loaded::new(
+            source,
+            dataset,
+            self.settings.lane_mode,
+            self.settings.color_mode,
+        )
     }
 
     /// The window title: the folder and the event count.
     pub fn title(&self) -> String {
+        let name = self
+            .data
+            .dataset
+            .titles
+            .first()
+            .cloned()
+            .unwrap_or_else(|| self.data.source.display_name());
         format!(
-            "{} — {} events — Cooperation Timeline Explorer",
-            self.data.source.display_name(),
-            self.data.dataset.events.len()
+            "{name} — {} events — Cooperation Timeline Explorer",
+            crate::layout::draw::group_thousands(self.data.dataset.events.len() as u64)
         )
     }
+}
+
+/// The first day of the scene's marks and the day after the last, if it has any.
+fn scene_extent(scene: &Scene) -> Option<(i32, i32)> {
+    (0..scene.lanes.len())
+        .filter_map(|lane| {
+            let marks = scene.lane_marks(lane);
+            let first = marks.first()?.start_day;
+            let after_last = marks.iter().map(|m| m.end_day).max()?;
+            Some((first, after_last))
+        })
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+}
+
+/// About how wide the label of the event that ends last is, marker included.
+fn last_label_width_px(scene: &Scene, dataset: &Dataset, after_last_day: i32) -> f32 {
+    let last = scene.marks().iter().find(|m| m.end_day == after_last_day);
+    last.and_then(|mark| crate::layout::draw::label_text(&dataset.events, mark))
+        .map_or(0.0, |label| {
+            EstimatedMeasure.text_width_px(&label, crate::layout::draw::metrics::FONT_PX) + 24.0
+        })
 }
 
 impl eframe::App for TimelineApp {
@@ -339,15 +461,9 @@ impl eframe::App for TimelineApp {
 impl TimelineApp {
     /// One frame: take what finished in the background, draw, apply the commands.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
-        if self.loading.is_none()
-            && self
-                .watcher
-                .as_ref()
-                .is_some_and(FolderWatcher::take_changes)
-        {
-            self.apply(ui.ctx(), Command::Reload);
-        }
+        self.poll_watcher();
         self.poll_loading();
+        self.take_derived();
         self.poll_dialog();
         self.poll_capture(ui.ctx());
         self.advance_screenshot_job(ui.ctx());
@@ -355,12 +471,35 @@ impl TimelineApp {
             || self.dialog.is_some()
             || self.capture.is_some()
             || self.screenshot_job.is_some()
+            || self.deriver.is_busy()
+            || self.deriver.is_counting()
         {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
-        let commands = ui::app_ui(ui, self);
+        let frame = ui::Frame {
+            settings: &self.settings,
+            filters: &self.filters,
+            data: &self.data,
+            view: self.view,
+            lanes_scroll_px: self.lanes_scroll_px,
+            chart_rect_px: self.chart_rect_px,
+            selection: &self.selection,
+            loading: self.loading.as_ref().map(LoadJob::status),
+            searching: self.deriver.is_busy(),
+            counting: self.deriver.is_counting(),
+            dialog_open: self.dialog.is_some(),
+            capturing: self.capture.is_some(),
+            chart_only: self.screenshot_job.is_some(),
+            status_message: self.status_message.as_deref(),
+            path_entry: self.path_entry.as_ref(),
+            confirm_overwrite: self.confirm_overwrite.as_ref(),
+        };
+        let commands = ui::app_ui(ui, &frame);
         let ctx = ui.ctx().clone();
+        if !commands.is_empty() {
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(&ctx, command);
         }
@@ -393,7 +532,11 @@ pub fn run(options: StartOptions) -> eframe::Result {
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size(size.unwrap_or([1400.0, 850.0]))
-            .with_min_inner_size([700.0, 450.0])
+            .with_min_inner_size(if scripted {
+                [100.0, 100.0]
+            } else {
+                [700.0, 450.0]
+            })
             .with_title("Cooperation Timeline Explorer")
             .with_app_id("coop-timeline"),
         // A scripted screenshot uses the size it was given, not the remembered one.

@@ -59,7 +59,13 @@ pub enum WriteError {
         source: std::io::Error,
     },
     #[error("could not encode the image: {0}")]
-    Encode(String),
+    Image(#[from] image::ImageError),
+    #[error("the image's size, {width}×{height}, does not match its pixels")]
+    ImageSize { width: u32, height: u32 },
+    #[error("could not write the table: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("the chart is not on screen, so there is nothing to capture")]
+    NoChart,
 }
 
 impl WriteError {
@@ -90,13 +96,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let error = |source| WriteError::from_io(path, source);
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".coop-timeline-")
-        .tempfile_in(folder)
-        .map_err(error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".coop-timeline-");
+    // A temporary file is private (0600), and the rename would keep that: ask for the mode
+    // of a normally created file instead, which the umask then narrows as usual.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder).map_err(error)?;
     temporary.write_all(bytes).map_err(error)?;
     temporary.as_file().sync_all().map_err(error)?;
     if overwrite {
+        // A replaced file keeps its own permissions.
+        if let Ok(metadata) = std::fs::metadata(path) {
+            let _ = temporary.as_file().set_permissions(metadata.permissions());
+        }
         temporary.persist(path).map_err(|e| error(e.error))?;
     } else {
         temporary
@@ -109,12 +122,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
 /// Encodes RGBA pixels as a PNG.
 pub fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Result<Vec<u8>, WriteError> {
     let image = image::RgbaImage::from_raw(width, height, rgba)
-        .ok_or_else(|| WriteError::Encode(format!("{width}×{height} does not match the pixels")))?;
+        .ok_or(WriteError::ImageSize { width, height })?;
     let mut bytes = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut bytes, image::ImageFormat::Png)
-        .map_err(|e| WriteError::Encode(e.to_string()))?;
+    image.write_to(&mut bytes, image::ImageFormat::Png)?;
     Ok(bytes.into_inner())
+}
+
+/// Encodes RGBA pixels as a PNG of exactly `to_width` × `to_height`, resampled.
+pub fn encode_png_resized(
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+    to_width: u32,
+    to_height: u32,
+) -> Result<Vec<u8>, WriteError> {
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or(WriteError::ImageSize { width, height })?;
+    let resized = image::imageops::resize(
+        &image,
+        to_width,
+        to_height,
+        image::imageops::FilterType::Triangle,
+    );
+    encode_png(to_width, to_height, resized.into_raw())
 }
 
 #[cfg(test)]
@@ -135,6 +165,24 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exports_get_the_mode_of_a_normal_file() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chart.svg");
+        write_atomically(&path, b"<svg/>", false).unwrap();
+        let normal = dir.path().join("normal.txt");
+        std::fs::write(&normal, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&normal));
+        assert_ne!(mode(&path), 0o600, "not private");
+        // A replaced file keeps the mode it had.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"<svg></svg>", true).unwrap();
+        assert_eq!(mode(&path), 0o640);
     }
 
     #[test]

@@ -1,28 +1,11 @@
-//! The chart as an SVG drawing, written from the core's [`Scene`]: lanes, time axis, marks,
-//! titles and legend, for print-quality figures.
+//! The chart as an SVG drawing: the draw list, rendered element by element. Its size follows
+//! the screen's draw list, not the data: a million events in strips are a few strips here.
 
 use std::fmt::Write as _;
 
-use crate::model::EventStore;
-use crate::model::scene::{
-    MARKER_RADIUS_PX, MarkShape, Scene, label_spot, label_text, mark_rect_px, place_labels,
-};
-use crate::model::ticks::date_ticks;
-use crate::model::view::{ScreenTransform, TimeView};
-
-/// What to draw, and how large.
-pub struct SvgChart<'a> {
-    pub scene: &'a Scene,
-    pub events: &'a EventStore,
-    pub view: TimeView,
-    pub width_px: f32,
-    pub height_px: f32,
-    pub selected: Option<usize>,
-}
-
-const FONT_PX: f32 = 12.0;
-const LEGEND_HEIGHT_PX: f32 = 28.0;
-const AXIS_HEIGHT_PX: f32 = 26.0;
+use crate::layout::draw::metrics::MARKER_RADIUS_PX;
+use crate::layout::draw::{DrawList, Layer, Primitive, TextRole};
+use crate::layout::geom::{Rect, Rgba};
 
 /// Text made safe for XML.
 fn escape(text: &str) -> String {
@@ -41,241 +24,283 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// About how wide `text` is at [`FONT_PX`]: East-Asian characters are square, Latin ones
-/// about half as wide.
-fn text_width_px(text: &str) -> f32 {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x2E80 {
-                FONT_PX
+/// `fill="#rrggbb"` with its opacity where it is not opaque.
+fn paint(attribute: &str, color: Rgba) -> String {
+    if color.alpha() == 255 {
+        format!(r#"{attribute}="{}""#, color.hex())
+    } else {
+        format!(
+            r#"{attribute}="{}" {attribute}-opacity="{:.3}""#,
+            color.hex(),
+            color.opacity()
+        )
+    }
+}
+
+fn rect_attributes(rect: &Rect) -> String {
+    format!(
+        r#"x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}""#,
+        rect.left(),
+        rect.top(),
+        rect.width().max(0.0),
+        rect.height().max(0.0)
+    )
+}
+
+/// The SVG document of a draw list.
+pub fn draw_list_to_svg(list: &DrawList) -> String {
+    let [width, height] = list.layout.size;
+    let plot = list.layout.plot;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="Ubuntu, 'Noto Sans', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif">"#
+    );
+    let _ = writeln!(
+        svg,
+        r#"<clipPath id="plot"><rect {}/></clipPath>"#,
+        rect_attributes(&plot)
+    );
+    let mut in_plot = false;
+    for primitive in &list.primitives {
+        let layer = layer_of(primitive);
+        if (layer == Layer::Plot) != in_plot {
+            svg.push_str(if in_plot {
+                "</g>\n"
             } else {
-                FONT_PX * 0.55
-            }
-        })
-        .sum()
-}
-
-/// `text`, cut with an ellipsis to about `max_width_px`.
-fn shorten_to(text: &str, max_width_px: f32) -> String {
-    if text_width_px(text) <= max_width_px {
-        return text.to_owned();
-    }
-    let mut short = String::new();
-    for c in text.chars() {
-        if text_width_px(&short) + text_width_px(&c.to_string()) + FONT_PX > max_width_px {
-            break;
+                "<g clip-path=\"url(#plot)\">\n"
+            });
+            in_plot = !in_plot;
         }
-        short.push(c);
+        write_primitive(&mut svg, primitive);
     }
-    short.push('…');
-    short
+    if in_plot {
+        svg.push_str("</g>\n");
+    }
+    svg.push_str("</svg>\n");
+    svg
 }
 
-fn rgb(color: [u8; 3]) -> String {
-    format!("#{:02x}{:02x}{:02x}", color[0], color[1], color[2])
+/// Where a primitive is clipped: marks stay inside the plot.
+fn layer_of(primitive: &Primitive) -> Layer {
+    match primitive {
+        Primitive::Fill { layer, .. } | Primitive::Text { layer, .. } => *layer,
+        Primitive::Span { .. }
+        | Primitive::Marker { .. }
+        | Primitive::Cluster { .. }
+        | Primitive::Density { .. }
+        | Primitive::Ring { .. } => Layer::Plot,
+        Primitive::GridLine { .. } | Primitive::LegendDot { .. } | Primitive::Scrollbar { .. } => {
+            Layer::Chart
+        }
+    }
 }
 
-impl SvgChart<'_> {
-    /// The SVG document.
-    pub fn to_svg(&self) -> String {
-        let scene = self.scene;
-        let lane_count = scene.lanes.len().max(1);
-        let axis_width = scene
-            .lanes
-            .iter()
-            .map(|l| text_width_px(&l.label))
-            .fold(60.0_f32, f32::max)
-            + 16.0;
-        let transform = ScreenTransform {
-            view: self.view,
-            top_lane: -0.5,
-            bottom_lane: lane_count as f64 - 0.5,
-            left_px: axis_width,
-            right_px: self.width_px - 10.0,
-            top_px: LEGEND_HEIGHT_PX,
-            bottom_px: self.height_px - AXIS_HEIGHT_PX,
-        };
-        let (w, h) = (self.width_px, self.height_px);
-        let mut svg = String::new();
-        let _ = writeln!(
-            svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Ubuntu, 'Noto Sans', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif" font-size="{FONT_PX}">"#
-        );
-        let _ = writeln!(svg, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
-        let _ = writeln!(
-            svg,
-            r#"<clipPath id="chart"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
-            transform.left_px,
-            transform.top_px,
-            transform.right_px - transform.left_px,
-            transform.bottom_px - transform.top_px
-        );
-
-        self.legend(&mut svg);
-        self.lanes_and_axis(&mut svg, &transform);
-
-        let _ = writeln!(svg, r#"<g clip-path="url(#chart)">"#);
-        let mut visible: Vec<_> = scene.visible_marks(self.view).collect();
-        visible.sort_by_key(|m| !matches!(m.shape, MarkShape::Vague(_)));
-        for mark in &visible {
-            let [left, top, right, bottom] = mark_rect_px(mark, &transform);
-            let color = rgb(mark.color_rgb);
-            let inferred = self
-                .events
-                .get(mark.event_index)
-                .is_some_and(|e| e.span().inferred);
-            let dash = if inferred {
+fn write_primitive(svg: &mut String, primitive: &Primitive) {
+    match primitive {
+        Primitive::Fill { rect, color, .. } => {
+            let _ = writeln!(
+                svg,
+                r#"<rect {} {}/>"#,
+                rect_attributes(rect),
+                paint("fill", *color)
+            );
+        }
+        Primitive::GridLine {
+            x,
+            top,
+            bottom,
+            color,
+        } => {
+            let _ = writeln!(
+                svg,
+                r#"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{bottom:.1}" {} stroke-width="1"/>"#,
+                paint("stroke", *color)
+            );
+        }
+        Primitive::Span {
+            rect,
+            color,
+            vague,
+            inferred,
+            draft,
+            ..
+        } => {
+            let fill = if *vague || *draft {
+                color.faded(0.22)
+            } else {
+                *color
+            };
+            let dash = if *inferred || *draft {
                 r#" stroke-dasharray="5 3""#
             } else {
                 ""
             };
-            // The full title and date, shown as a tooltip by browsers and read by screen readers.
-            if let Some(event) = self.events.get(mark.event_index) {
+            let _ = writeln!(
+                svg,
+                r#"<rect class="mark" {} rx="2" {} {} stroke-width="1"{dash}/>"#,
+                rect_attributes(rect),
+                paint("fill", fill),
+                paint("stroke", *color)
+            );
+        }
+        Primitive::Marker {
+            center,
+            color,
+            inferred,
+            draft,
+            ..
+        } => {
+            let [cx, cy] = *center;
+            if *draft {
+                let r = MARKER_RADIUS_PX;
                 let _ = writeln!(
                     svg,
-                    "<g><title>{} ({})</title>",
-                    escape(event.title()),
-                    escape(&event.span().display_long())
+                    r##"<path class="mark" d="M{cx:.1} {:.1} L{:.1} {cy:.1} L{cx:.1} {:.1} L{:.1} {cy:.1} Z" fill="#ffffff" {} stroke-width="2" stroke-dasharray="3 2"/>"##,
+                    cy - r,
+                    cx + r,
+                    cy + r,
+                    cx - r,
+                    paint("stroke", *color)
+                );
+            } else {
+                let fill = if *inferred {
+                    Rgba([255, 255, 255, 255])
+                } else {
+                    *color
+                };
+                let _ = writeln!(
+                    svg,
+                    r#"<circle class="mark" cx="{cx:.1}" cy="{cy:.1}" r="{MARKER_RADIUS_PX}" {} {} stroke-width="2"/>"#,
+                    paint("fill", fill),
+                    paint("stroke", *color)
                 );
             }
-            match mark.shape {
-                MarkShape::Day => {
-                    let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
-                    let fill = if inferred { "#ffffff" } else { color.as_str() };
-                    let _ = writeln!(
-                        svg,
-                        r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{MARKER_RADIUS_PX}" fill="{fill}" stroke="{color}" stroke-width="2"/>"#
-                    );
+        }
+        Primitive::Cluster {
+            center,
+            color,
+            count,
+            ..
+        } => {
+            let [cx, cy] = *center;
+            let r = MARKER_RADIUS_PX + 3.0;
+            let _ = writeln!(
+                svg,
+                r##"<g class="mark"><circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" {}/><text x="{cx:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
+                paint("fill", *color),
+                cy + 3.0,
+                cluster_badge(*count)
+            );
+        }
+        Primitive::Density {
+            rect,
+            column_px,
+            heights,
+            color,
+            ..
+        } => {
+            // One path per strip, however many events it stands for.
+            let mut path = String::new();
+            for (column, &height) in heights.iter().enumerate() {
+                if height <= 0.0 {
+                    continue;
                 }
-                MarkShape::DayRange => {
-                    let _ = writeln!(
-                        svg,
-                        r#"<rect x="{left:.1}" y="{top:.1}" width="{:.1}" height="{:.1}" rx="3" fill="{color}"/>"#,
-                        right - left,
-                        bottom - top
-                    );
-                }
-                MarkShape::Vague(_) => {
-                    let _ = writeln!(
-                        svg,
-                        r#"<rect x="{left:.1}" y="{top:.1}" width="{:.1}" height="{:.1}" rx="2" fill="{color}" fill-opacity="0.22" stroke="{color}"{dash}/>"#,
-                        right - left,
-                        bottom - top
-                    );
-                }
-            }
-            if self.selected == Some(mark.event_index) {
-                let _ = writeln!(
-                    svg,
-                    r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3" fill="none" stroke="#1f6feb" stroke-width="2.5"/>"##,
-                    left - 3.0,
-                    top - 3.0,
-                    right - left + 6.0,
-                    bottom - top + 6.0
+                let left = rect.left() + column as f32 * column_px;
+                let top = rect.bottom() - height * rect.height();
+                let _ = write!(
+                    path,
+                    "M{left:.1} {:.1}h{column_px}V{top:.1}h-{column_px}Z",
+                    rect.bottom()
                 );
             }
-            if self.events.get(mark.event_index).is_some() {
-                svg.push_str("</g>\n");
-            }
-        }
-        self.labels(&mut svg, &transform, &visible);
-        let _ = writeln!(svg, "</g>\n</svg>");
-        svg
-    }
-
-    fn legend(&self, svg: &mut String) {
-        let mut x = 10.0;
-        for entry in &self.scene.legend {
             let _ = writeln!(
                 svg,
-                r#"<circle cx="{:.1}" cy="14" r="5" fill="{}"/>"#,
-                x + 5.0,
-                rgb(entry.color_rgb)
+                r#"<path class="density" d="{path}" {}/>"#,
+                paint("fill", *color)
             );
-            let _ = writeln!(
-                svg,
-                r##"<text x="{:.1}" y="18" fill="#333333">{}</text>"##,
-                x + 14.0,
-                escape(&entry.label)
-            );
-            x += 14.0 + text_width_px(&entry.label) + 14.0;
         }
-    }
-
-    fn lanes_and_axis(&self, svg: &mut String, transform: &ScreenTransform) {
-        let (left, right) = (transform.left_px, transform.right_px);
-        for (lane, info) in self.scene.lanes.iter().enumerate() {
-            let top = transform.y_from_lane(lane as f64 - 0.5);
-            let bottom = transform.y_from_lane(lane as f64 + 0.5);
-            if lane % 2 == 1 {
+        Primitive::Text {
+            rect,
+            text,
+            font_px,
+            color,
+            plate,
+            role,
+            ..
+        } => {
+            if let Some(plate) = plate {
                 let _ = writeln!(
                     svg,
-                    r##"<rect x="{left:.1}" y="{top:.1}" width="{:.1}" height="{:.1}" fill="#f3f3f3"/>"##,
-                    right - left,
-                    bottom - top
+                    r#"<rect {} rx="2" {}/>"#,
+                    rect_attributes(&rect.expand(2.0)),
+                    paint("fill", *plate)
                 );
             }
-            let y = transform.y_from_lane(lane as f64) + FONT_PX * 0.35;
+            let baseline = rect.center()[1] + font_px * 0.35;
             let _ = writeln!(
                 svg,
-                r##"<text x="{:.1}" y="{y:.1}" text-anchor="end" fill="#333333">{}</text>"##,
-                left - 8.0,
-                escape(&info.label)
+                r#"<text class="{}" x="{:.1}" y="{baseline:.1}" font-size="{font_px}" {}>{}</text>"#,
+                role_class(*role),
+                rect.left(),
+                paint("fill", *color),
+                escape(text)
             );
         }
-        let min_step_days = 95.0 * self.view.width_days() / f64::from(right - left);
-        for tick in date_ticks(self.view.min_days, self.view.max_days, min_step_days) {
-            let x = transform.x_from_days(tick.days);
-            let _ = writeln!(
-                svg,
-                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#cccccc"/>"##,
-                transform.top_px, transform.bottom_px
-            );
-            let _ = writeln!(
-                svg,
-                r##"<text x="{x:.1}" y="{:.1}" text-anchor="middle" fill="#333333">{}</text>"##,
-                transform.bottom_px + 16.0,
-                escape(&tick.label)
-            );
-        }
-        let _ = writeln!(
-            svg,
-            r##"<rect x="{left:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#999999"/>"##,
-            transform.top_px,
-            right - left,
-            transform.bottom_px - transform.top_px
-        );
-    }
-
-    fn labels(
-        &self,
-        svg: &mut String,
-        transform: &ScreenTransform,
-        visible: &[&crate::model::scene::Mark],
-    ) {
-        let mut placed = Vec::new();
-        for mark in visible {
-            let Some(event) = self.events.get(mark.event_index) else {
-                continue;
-            };
-            let spot = label_spot(mark, transform);
-            let text = shorten_to(&label_text(mark, &event), spot.max_width_px);
-            let width = text_width_px(&text);
-            placed.push((spot, width, text));
-        }
-        let rows: Vec<(usize, f32, f32)> = placed
-            .iter()
-            .map(|(spot, width, _)| (spot.row, spot.left_px(*width), *width))
-            .collect();
-        for ((spot, width, text), show) in placed.iter().zip(place_labels(&rows, 8.0)) {
-            if show {
-                let (x, baseline) = (spot.left_px(*width), spot.top_px + FONT_PX);
+        Primitive::Ring {
+            rect,
+            round,
+            color,
+            width_px,
+        } => {
+            if *round {
+                let [cx, cy] = rect.center();
                 let _ = writeln!(
                     svg,
-                    r##"<text x="{x:.1}" y="{baseline:.1}" fill="#111111">{}</text>"##,
-                    escape(text)
+                    r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{:.1}" fill="none" {} stroke-width="{width_px}"/>"#,
+                    rect.width() / 2.0,
+                    paint("stroke", *color)
+                );
+            } else {
+                let _ = writeln!(
+                    svg,
+                    r#"<rect {} rx="3" fill="none" {} stroke-width="{width_px}"/>"#,
+                    rect_attributes(rect),
+                    paint("stroke", *color)
                 );
             }
         }
+        Primitive::LegendDot { center, color } => {
+            let _ = writeln!(
+                svg,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="5" {}/>"#,
+                center[0],
+                center[1],
+                paint("fill", *color)
+            );
+        }
+        // A scroll bar means nothing on paper.
+        Primitive::Scrollbar { .. } => {}
+    }
+}
+
+fn role_class(role: TextRole) -> &'static str {
+    match role {
+        TextRole::Label => "label",
+        TextRole::LaneName => "lane",
+        TextRole::Tick => "tick",
+        TextRole::Legend => "legend",
+        TextRole::Note => "note",
+        TextRole::Era => "era",
+        TextRole::Message => "message",
+    }
+}
+
+/// The number on a cluster: "7", "99+".
+pub fn cluster_badge(count: usize) -> String {
+    if count > 99 {
+        "99+".to_owned()
+    } else {
+        count.to_string()
     }
 }

@@ -1,4 +1,4 @@
-//! Countries: ISO 3166-1 alpha-3 codes, their English names and a stable colour each.
+//! Countries: ISO 3166-1 alpha-3 codes and their English names.
 
 use std::fmt;
 
@@ -70,25 +70,6 @@ impl Country {
             .map_or_else(|| self.0.name(), |(_, name)| name)
     }
 
-    /// A colour that is the same for this country in every run and every dataset, as sRGB.
-    ///
-    /// The main East-Asian partners get hand-picked, clearly different colours; the others a
-    /// hue spread by a hash of the code.
-    pub fn color_rgb(&self) -> [u8; 3] {
-        match self.code() {
-            "CHN" => [214, 39, 40],
-            "JPN" => [31, 119, 180],
-            "KOR" => [44, 160, 44],
-            "USA" => [148, 103, 189],
-            _ => {
-                let hash = self.code().bytes().fold(2166136261_u32, |h, b| {
-                    (h ^ u32::from(b)).wrapping_mul(16777619)
-                });
-                hsv_to_rgb((hash % 360) as f32, 0.55, 0.75)
-            }
-        }
-    }
-
     /// The known code nearest to a mistyped one, if one is a single edit away.
     fn closest_to(code: &str) -> Option<Self> {
         let code = code.to_ascii_uppercase();
@@ -115,22 +96,6 @@ impl Country {
             })
             .map(|(country, _)| country)
     }
-}
-
-fn hsv_to_rgb(hue_deg: f32, saturation: f32, value: f32) -> [u8; 3] {
-    let chroma = value * saturation;
-    let h = hue_deg / 60.0;
-    let x = chroma * (1.0 - (h % 2.0 - 1.0).abs());
-    let (r, g, b) = match h as u32 {
-        0 => (chroma, x, 0.0),
-        1 => (x, chroma, 0.0),
-        2 => (0.0, chroma, x),
-        3 => (0.0, x, chroma),
-        4 => (x, 0.0, chroma),
-        _ => (chroma, 0.0, x),
-    };
-    let m = value - chroma;
-    [r, g, b].map(|c| ((c + m) * 255.0).round() as u8)
 }
 
 impl fmt::Display for Country {
@@ -184,14 +149,5 @@ mod tests {
         );
         let error = Country::parse("XXXX").unwrap_err();
         assert_eq!(error.to_string(), "unknown country code 'XXXX'");
-    }
-
-    #[test]
-    fn colours_are_stable_and_distinct() {
-        let chn = Country::parse("CHN").unwrap().color_rgb();
-        let jpn = Country::parse("JPN").unwrap().color_rgb();
-        assert_ne!(chn, jpn);
-        let fra = Country::parse("FRA").unwrap();
-        assert_eq!(fra.color_rgb(), Country::parse("FRA").unwrap().color_rgb());
     }
 }

@@ -3,6 +3,9 @@
 //! A year-only date is never turned into 1 January: it covers its whole year, and every
 //! conversion to the time axis goes through [`PartialDate::first_day`] and
 //! [`PartialDate::last_day`].
+//!
+//! Years run from -9999 to 9999 in astronomical numbering, as ISO 8601 writes them: year 0 is
+//! 1 BCE, and `-0499` is 500 BCE. People see "500 BCE".
 
 use std::fmt;
 
@@ -23,77 +26,99 @@ pub enum Precision {
 /// Ordered by its first day, then by precision (so `2021` sorts before `2021-01`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
-    year: i32,
-    /// 1–12 when the precision is month or day.
-    month: Option<u8>,
-    /// 1–31 when the precision is day.
-    day: Option<u8>,
+    /// Astronomical: 0 is 1 BCE.
+    year: i16,
+    /// 1–12 when the precision is month or day, else 0.
+    month: u8,
+    /// 1–31 when the precision is day, else 0.
+    day: u8,
 }
 
 /// Why a date string could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("'{0}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")]
+    #[error("'{0}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (-YYYY before the year 1)")]
     Format(String),
     #[error("{0} is not a real date")]
     NotReal(String),
+    #[error("{0} is outside the years the app can show (10000 BCE to 9999)")]
+    OutOfRange(String),
 }
 
-/// Years outside this range are almost surely typing mistakes, and keeping them out also keeps
-/// every day number far from the limits of chrono and of `f64`.
-const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1000..=9999;
+/// The years a date may have: four digits, with a minus sign before the year 1.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = -9999..=9999;
 
 impl PartialDate {
-    /// A year-precision date.
-    pub fn year(year: i32) -> Self {
-        Self {
-            year,
-            month: None,
-            day: None,
-        }
-    }
-
-    /// A month-precision date, if `month` is 1–12.
-    pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self {
-            year,
-            month: Some(month as u8),
-            day: None,
+    /// A year-precision date, if the year is in [`YEAR_RANGE`].
+    pub fn year(year: i32) -> Option<Self> {
+        YEAR_RANGE.contains(&year).then_some(Self {
+            year: year as i16,
+            month: 0,
+            day: 0,
         })
     }
 
-    /// A day-precision date, if it exists in the calendar.
+    /// A month-precision date, if the year is in range and `month` is 1–12.
+    pub fn month(year: i32, month: u32) -> Option<Self> {
+        let year = Self::year(year)?;
+        (1..=12).contains(&month).then_some(Self {
+            month: month as u8,
+            ..year
+        })
+    }
+
+    /// A day-precision date, if it exists in the (proleptic Gregorian) calendar.
     pub fn day(year: i32, month: u32, day: u32) -> Option<Self> {
+        let month_date = Self::month(year, month)?;
         NaiveDate::from_ymd_opt(year, month, day)?;
         Some(Self {
-            year,
-            month: Some(month as u8),
-            day: Some(day as u8),
+            day: day as u8,
+            ..month_date
         })
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the length of the text is its precision.
+    /// The date of a calendar day.
+    pub fn of_day(date: NaiveDate) -> Option<Self> {
+        Self::day(date.year(), date.month(), date.day())
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with `-` before years before 1 (`-0499` is
+    /// 500 BCE); the shape of the text is its precision.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let text = text.trim();
         let format_error = || DateError::Format(text.to_owned());
-        let parts: Vec<&str> = text.split('-').collect();
-        let expected_lengths: &[usize] = &[4, 2, 2][..parts.len().min(3)];
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let parts: Vec<&str> = unsigned.split('-').collect();
         if parts.len() > 3
             || parts
                 .iter()
-                .zip(expected_lengths)
-                .any(|(part, &len)| part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()))
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(format_error());
+        }
+        let year_digits = parts[0];
+        if year_digits.len() > 4 && parts.len() == 1 {
+            // A year of more digits is a date, just not one we can show (TimelineJS's
+            // cosmological timelines go back 13.8 billion years).
+            return Err(DateError::OutOfRange(text.to_owned()));
+        }
+        let expected_lengths = [4, 2, 2];
+        if parts
+            .iter()
+            .zip(expected_lengths)
+            .any(|(part, len)| part.len() != len)
         {
             return Err(format_error());
         }
         let number = |i: usize| parts[i].parse::<u32>().map_err(|_| format_error());
-        let year = number(0)? as i32;
-        if !YEAR_RANGE.contains(&year) {
-            return Err(DateError::NotReal(text.to_owned()));
-        }
+        let magnitude = number(0)? as i32;
+        let year = if negative { -magnitude } else { magnitude };
         let not_real = || DateError::NotReal(text.to_owned());
         match parts.len() {
-            1 => Ok(Self::year(year)),
+            1 => Self::year(year).ok_or_else(not_real),
             2 => Self::month(year, number(1)?).ok_or_else(not_real),
             _ => Self::day(year, number(1)?, number(2)?).ok_or_else(not_real),
         }
@@ -101,22 +126,33 @@ impl PartialDate {
 
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
-            (_, Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
+            (_, 1..) => Precision::Day,
+            (1.., 0) => Precision::Month,
             _ => Precision::Year,
         }
     }
 
+    /// The astronomical year (0 is 1 BCE).
     pub fn year_number(&self) -> i32 {
-        self.year
+        i32::from(self.year)
+    }
+
+    /// The month, 1–12, when known.
+    pub fn month_number(&self) -> Option<u32> {
+        (self.month > 0).then_some(u32::from(self.month))
+    }
+
+    /// The day of the month, when known.
+    pub fn day_number(&self) -> Option<u32> {
+        (self.day > 0).then_some(u32::from(self.day))
     }
 
     /// The first calendar day this date covers.
     pub fn first_day(&self) -> NaiveDate {
-        let month = self.month.unwrap_or(1) as u32;
-        let day = self.day.unwrap_or(1) as u32;
+        let month = u32::from(self.month.max(1));
+        let day = u32::from(self.day.max(1));
         // Every constructor checked the calendar, so this cannot fail; MIN keeps it total.
-        NaiveDate::from_ymd_opt(self.year, month, day).unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(self.year_number(), month, day).unwrap_or(NaiveDate::MIN)
     }
 
     /// The last calendar day this date covers.
@@ -128,19 +164,42 @@ impl PartialDate {
                 let next_month = first.checked_add_months(chrono::Months::new(1));
                 next_month.and_then(|d| d.pred_opt()).unwrap_or(first)
             }
-            Precision::Year => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(self.year_number(), 12, 31).unwrap_or(NaiveDate::MAX)
+            }
         }
     }
 
-    /// A date written for people, at its own precision: "2021", "Jul 2021", "28 Nov 2022".
+    /// A date written for people, at its own precision: "2021", "Jul 2021", "28 Nov 2022",
+    /// "500 BCE".
     pub fn display_long(&self) -> String {
-        let first = self.first_day();
+        let year = year_label(self.year_number());
         match self.precision() {
-            Precision::Year => format!("{}", self.year),
-            Precision::Month => first.format("%b %Y").to_string(),
-            Precision::Day => format!("{} {}", first.day(), first.format("%b %Y")),
+            Precision::Year => year,
+            Precision::Month => format!("{} {year}", month_abbreviation(self.month)),
+            Precision::Day => format!("{} {} {year}", self.day, month_abbreviation(self.month)),
         }
     }
+}
+
+/// A year for people: "2021", "602", "1 BCE" for year 0, "500 BCE" for -499.
+pub fn year_label(year: i32) -> String {
+    if year <= 0 {
+        format!("{} BCE", 1 - i64::from(year))
+    } else {
+        year.to_string()
+    }
+}
+
+/// "Jan" … "Dec".
+pub fn month_abbreviation(month: u8) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    MONTHS
+        .get(usize::from(month.max(1)) - 1)
+        .copied()
+        .unwrap_or("")
 }
 
 impl PartialOrd for PartialDate {
@@ -153,27 +212,24 @@ impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         // The same order as (first day, precision), without building calendar dates: loading
         // sorts a million events by this.
-        let key = |d: &Self| {
-            (
-                d.year,
-                d.month.unwrap_or(1),
-                d.day.unwrap_or(1),
-                d.precision(),
-            )
-        };
+        let key = |d: &Self| (d.year, d.month.max(1), d.day.max(1), d.precision());
         key(self).cmp(&key(other))
     }
 }
 
-/// The ISO form, as in the data files: `2021`, `2021-07`, `2021-07-15`.
+/// The ISO form, as in the data files: `2021`, `2021-07`, `2021-07-15`, `-0499`.
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(month) = self.month {
-            write!(f, "-{month:02}")?;
+        if self.year < 0 {
+            write!(f, "-{:04}", -i32::from(self.year))?;
+        } else {
+            write!(f, "{:04}", self.year)?;
         }
-        if let Some(day) = self.day {
-            write!(f, "-{day:02}")?;
+        if self.month > 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day > 0 {
+            write!(f, "-{:02}", self.day)?;
         }
         Ok(())
     }
@@ -194,7 +250,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 
 /// When an event happened: a start, an optional end, and whether the date was worked out
 /// rather than stated (e.g. from "a week ago").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct DateSpan {
     pub start: PartialDate,
     pub end: Option<PartialDate>,
@@ -215,6 +271,21 @@ impl DateSpan {
     /// True when the event is a single day, drawn as a marker.
     pub fn is_single_day(&self) -> bool {
         self.first_day() == self.last_day()
+    }
+
+    /// The day number of the first day, and of the day after the last.
+    pub fn day_range(&self) -> (i32, i32) {
+        (
+            day_number(self.first_day()),
+            day_number(self.last_day()).saturating_add(1),
+        )
+    }
+
+    /// The coarsest precision of the two ends: a span is only as sharp as its vaguer end.
+    pub fn coarsest_precision(&self) -> Precision {
+        self.end.map_or(self.start.precision(), |end| {
+            end.precision().min(self.start.precision())
+        })
     }
 
     /// The span written for people: "28–29 Nov 2022", "2020 – 2021", "Jul 2021", marked
@@ -254,9 +325,15 @@ pub fn days_from_date(date: NaiveDate) -> f64 {
     (date - time_origin()).num_days() as f64
 }
 
+/// Whole days since [`time_origin`]; every date in [`YEAR_RANGE`] fits.
+pub fn day_number(date: NaiveDate) -> i32 {
+    (date - time_origin()).num_days() as i32
+}
+
 /// The calendar day that contains the time-axis position `days`, if it is a real date.
 pub fn date_from_days(days: f64) -> Option<NaiveDate> {
-    if !days.is_finite() || days.abs() > 3.0e6 {
+    // Years -9999 to 9999 are within about 4.4 million days of the origin.
+    if !days.is_finite() || days.abs() > 5.0e6 {
         return None;
     }
     time_origin().checked_add_signed(chrono::TimeDelta::days(days.floor() as i64))
@@ -308,11 +385,35 @@ mod tests {
             PartialDate::parse("+2021"),
             Err(DateError::Format(_))
         ));
+        assert!(matches!(
+            PartialDate::parse("-13800000000"),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            PartialDate::parse("--2021"),
+            Err(DateError::Format(_))
+        ));
         assert!(matches!(PartialDate::parse(""), Err(DateError::Format(_))));
         assert!(matches!(
             PartialDate::parse("2021-01-01-01"),
             Err(DateError::Format(_))
         ));
+    }
+
+    #[test]
+    fn years_before_the_common_era() {
+        let date = PartialDate::parse("-0499").unwrap();
+        assert_eq!(date.year_number(), -499);
+        assert_eq!(date.display_long(), "500 BCE");
+        assert_eq!(date.to_string(), "-0499");
+        assert_eq!(PartialDate::parse("0000").unwrap().display_long(), "1 BCE");
+        let ides = PartialDate::parse("-0043-03-15").unwrap();
+        assert_eq!(ides.display_long(), "15 Mar 44 BCE");
+        assert_eq!(PartialDate::parse("0602").unwrap().display_long(), "602");
+        assert!(PartialDate::parse("-9999").is_ok());
+        assert!(ides < PartialDate::parse("0001").unwrap());
+        let first = PartialDate::parse("-9999-01-01").unwrap().first_day();
+        assert_eq!(date_from_days(days_from_date(first) + 0.5), Some(first));
     }
 
     #[test]

@@ -85,9 +85,9 @@ impl Category {
             Self::Agreement => [140, 86, 75],
             Self::PressConference => [227, 119, 194],
             Self::Launch => [23, 190, 207],
-            Self::Suspension => [127, 127, 127],
+            Self::Suspension => [88, 88, 96],
             Self::Resumption => [188, 189, 34],
-            Self::Other => [160, 160, 160],
+            Self::Other => [176, 176, 168],
         }
     }
 }

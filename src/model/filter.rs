@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::country::Country;
@@ -12,15 +13,20 @@ use super::store::{EventRef, EventStore};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Filters {
-    /// Searched in titles, summaries, series, places, organizers, tags and people.
+    /// Searched in all the text of an event: title, summary, series, place, organizers,
+    /// people, tags and sources.
     pub text: String,
     pub hidden_categories: BTreeSet<Category>,
     /// Countries switched off; an event is hidden only when all its countries are off.
-    pub hidden_countries: BTreeSet<String>,
+    pub hidden_countries: BTreeSet<Country>,
     /// Events that end before this year, or start after `to_year`, are hidden.
     pub from_year: Option<i32>,
     pub to_year: Option<i32>,
 }
+
+/// Events are filtered in chunks of this many, checking between chunks whether the work is
+/// still wanted.
+const CHUNK_LEN: usize = 16 * 1024;
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
@@ -28,7 +34,27 @@ impl Filters {
     }
 
     pub fn is_country_hidden(&self, country: Country) -> bool {
-        self.hidden_countries.contains(country.code())
+        self.hidden_countries.contains(&country)
+    }
+
+    /// The search text as it is matched: trimmed and lower case.
+    fn needle(&self) -> String {
+        self.text.trim().to_lowercase()
+    }
+
+    /// True when every event these filters show is also shown by `previous`: the same
+    /// filters, with a search text that contains the previous one. Then only the previous
+    /// hits need searching.
+    pub fn narrows(&self, previous: &Self) -> bool {
+        let (needle, previous_needle) = (self.needle(), previous.needle());
+        needle.contains(&previous_needle)
+            && Self {
+                text: String::new(),
+                ..self.clone()
+            } == Self {
+                text: String::new(),
+                ..previous.clone()
+            }
     }
 
     fn matches(&self, event: EventRef, needle_lowercase: &str) -> bool {
@@ -45,14 +71,66 @@ impl Filters {
             && event.matches_text(needle_lowercase)
     }
 
-    /// The indices of the events that pass, in order. A text search decodes every event's
-    /// details, so it runs on every core.
-    pub fn shown_indices(&self, events: &EventStore) -> Vec<usize> {
-        use rayon::prelude::*;
-        let needle = self.text.trim().to_lowercase();
-        (0..events.len())
-            .into_par_iter()
-            .filter(|&i| events.get(i).is_some_and(|e| self.matches(e, &needle)))
-            .collect()
+    /// The indices of the events that pass, in order.
+    pub fn shown_indices(&self, events: &EventStore) -> Vec<u32> {
+        self.shown_among(events, None, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// The indices of the events among `candidates` (all events when `None`) that pass, in
+    /// order, on every core; `None` if `cancelled` said so before the end.
+    pub fn shown_among(
+        &self,
+        events: &EventStore,
+        candidates: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<u32>> {
+        let needle = self.needle();
+        let passes = |index: u32| {
+            events
+                .get(index as usize)
+                .is_some_and(|e| self.matches(e, &needle))
+        };
+        let chunks: Vec<Option<Vec<u32>>> = match candidates {
+            Some(candidates) => candidates
+                .par_chunks(CHUNK_LEN)
+                .map(|chunk| {
+                    (!cancelled()).then(|| chunk.iter().copied().filter(|&i| passes(i)).collect())
+                })
+                .collect(),
+            None => {
+                let total = events.len() as u32;
+                (0..total.div_ceil(CHUNK_LEN as u32))
+                    .into_par_iter()
+                    .map(|chunk| {
+                        let start = chunk * CHUNK_LEN as u32;
+                        let end = (start + CHUNK_LEN as u32).min(total);
+                        (!cancelled()).then(|| (start..end).filter(|&i| passes(i)).collect())
+                    })
+                    .collect()
+            }
+        };
+        let chunks: Option<Vec<Vec<u32>>> = chunks.into_iter().collect();
+        chunks.map(|chunks| chunks.concat())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_longer_search_narrows_a_shorter_one() {
+        let filters = |text: &str| Filters {
+            text: text.to_owned(),
+            ..Filters::default()
+        };
+        assert!(filters("robo").narrows(&filters("rob")));
+        assert!(filters("Robot").narrows(&filters("rob")));
+        assert!(!filters("rob").narrows(&filters("robo")));
+        assert!(filters("rob").narrows(&filters("")));
+        let mut hidden = filters("robo");
+        hidden.hidden_categories.insert(Category::Forum);
+        assert!(!hidden.narrows(&filters("rob")));
     }
 }

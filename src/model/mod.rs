@@ -1,19 +1,16 @@
-//! The core: dates, events, loading, validation, statistics, the view maths and the scene
-//! description. No egui in here, so all of it can be tested and benchmarked without a window.
+//! The data: dates, events, countries, the compact store, loading and validation, filters
+//! and statistics. No egui in here, so all of it can be tested and benchmarked without a
+//! window; how it is drawn is in [`crate::layout`].
 
 pub mod country;
 pub mod date;
-pub mod density;
 pub mod event;
 pub mod filter;
 pub mod load;
 pub mod problem;
 pub mod sample;
-pub mod scene;
 pub mod stats;
 pub mod store;
-pub mod ticks;
-pub mod view;
 
 pub use country::Country;
 pub use date::{DateSpan, PartialDate, Precision};

@@ -7,7 +7,7 @@ use super::country::Country;
 use super::date::{DateSpan, days_from_date};
 use super::event::{Category, Participant};
 use super::store::EventRef;
-use super::view::TimeView;
+use crate::layout::view::TimeView;
 
 /// The participants of one country (or of no stated country) in one unit.
 #[derive(Clone, Debug, PartialEq, Eq)]

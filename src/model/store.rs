@@ -37,6 +37,8 @@ struct Head {
     start: PartialDate,
     end: Option<PartialDate>,
     date_inferred: bool,
+    /// Drafted from an article and not yet reviewed.
+    draft: bool,
     category: Category,
     id: Range32,
     title: Range32,
@@ -52,6 +54,7 @@ struct HeadValues {
     start: PartialDate,
     end: Option<PartialDate>,
     date_inferred: bool,
+    draft: bool,
     category: Category,
 }
 
@@ -205,6 +208,7 @@ impl EventStore {
             start: event.start,
             end: event.end,
             date_inferred: event.date_inferred,
+            draft: false,
             category: event.category,
         };
         self.push_parts(
@@ -228,6 +232,7 @@ impl EventStore {
                 start: head.start,
                 end: head.end,
                 date_inferred: head.date_inferred,
+                draft: head.draft,
                 category: head.category,
             },
             event.id(),
@@ -265,6 +270,7 @@ impl EventStore {
             start: values.start,
             end: values.end,
             date_inferred: values.date_inferred,
+            draft: values.draft,
             category: values.category,
             id: id_range,
             title: title_range,
@@ -400,6 +406,11 @@ impl<'a> EventRef<'a> {
 
     pub fn category(&self) -> Category {
         self.head.category
+    }
+
+    /// Drafted from an article and not yet reviewed.
+    pub fn is_draft(&self) -> bool {
+        self.head.draft
     }
 
     pub fn countries(&self) -> &'a [Country] {

@@ -1,15 +1,85 @@
-//! The right panel: everything about the selected event.
+//! The right panel: everything about the selected event, or the list of events in a spot too
+//! crowded to click apart.
 
-use crate::app::{Command, TimelineApp};
+use super::Frame;
+use crate::command::Command;
+use crate::layout::draw::group_thousands;
 use crate::model::Event;
+use crate::state::EventGroup;
 
-pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+/// Room kept free on the right, so that text never touches the scroll bar.
+const SCROLL_BAR_ROOM_PX: f32 = 14.0;
+/// A group lists this many events at most; the rest are counted.
+const MAX_LISTED: usize = 500;
+
+pub fn details_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.heading("Event");
-    let Some(event) = app.selected.and_then(|i| app.data.dataset.events.event(i)) else {
-        ui.weak("Click an event on the timeline, or press → to step through them.");
-        return commands;
-    };
+    let selection = frame.selection;
+    // A new selection gets a scroll area of its own, so it starts at the top.
+    let scroll_id = (
+        selection.event,
+        selection.group.as_ref().map(|g| g.events.len()),
+    );
+    egui::ScrollArea::vertical()
+        .id_salt(("details", scroll_id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width((ui.available_width() - SCROLL_BAR_ROOM_PX).max(100.0));
+            if let Some(group) = &selection.group {
+                commands.extend(group_ui(ui, frame, group));
+                ui.separator();
+            }
+            let event = selection
+                .event
+                .and_then(|i| frame.data.dataset.events.event(i as usize));
+            match event {
+                Some(event) => commands.extend(event_ui(ui, frame, &event)),
+                None if selection.group.is_none() => {
+                    ui.heading("Event");
+                    ui.weak("Click an event on the timeline, or press → to step through them.");
+                }
+                None => {}
+            }
+        });
+    commands
+}
+
+/// The events of a crowded spot, each a link that selects it.
+fn group_ui(ui: &mut egui::Ui, frame: &Frame, group: &EventGroup) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.heading(&group.title);
+    for &index in group.events.iter().take(MAX_LISTED) {
+        let Some(event) = frame.data.dataset.events.get(index as usize) else {
+            continue;
+        };
+        let text = format!("{} · {}", event.span().display_long(), event.title());
+        let selected = frame.selection.event == Some(index);
+        if ui.selectable_label(selected, text).clicked() {
+            commands.push(Command::Select(Some(index)));
+        }
+    }
+    if group.events.len() > MAX_LISTED {
+        ui.weak(format!(
+            "… and {} more; narrow the filters to see them.",
+            group_thousands((group.events.len() - MAX_LISTED) as u64)
+        ));
+    }
+    commands
+}
+
+fn event_ui(ui: &mut egui::Ui, frame: &Frame, event: &Event) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let is_draft = frame
+        .selection
+        .event
+        .and_then(|i| frame.data.dataset.events.get(i as usize))
+        .is_some_and(|e| e.is_draft());
+    if is_draft {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "DRAFT — drafted from an article, not reviewed",
+        );
+    }
     // Labels are plain text widgets, so a screen reader reads every field in order.
     ui.add(egui::Label::new(egui::RichText::new(&event.title).strong().size(16.0)).wrap());
     ui.add_space(4.0);
@@ -26,9 +96,6 @@ pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             if let Some(location) = &event.location {
                 field_ui(ui, "Place", location);
             }
-            if !event.organizers.is_empty() {
-                field_ui(ui, "Organizers", &event.organizers.join("; "));
-            }
             if !event.countries.is_empty() {
                 let names: Vec<String> = event
                     .countries
@@ -37,6 +104,9 @@ pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
                     .collect();
                 field_ui(ui, "Countries", &names.join(", "));
             }
+            if !event.organizers.is_empty() {
+                field_ui(ui, "Organizers", &event.organizers.join("; "));
+            }
             if !event.tags.is_empty() {
                 field_ui(ui, "Tags", &event.tags.join(", "));
             }
@@ -44,14 +114,15 @@ pub fn details_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     if event.date_inferred {
         ui.weak("The date is inferred: it was worked out from the text (e.g. \"a week ago\"), not stated.");
     }
-
+    // What people look for first: who took part, and how many.
+    participants_ui(ui, event);
+    people_ui(ui, event);
     if !event.summary.is_empty() {
-        ui.add_space(6.0);
+        ui.add_space(8.0);
+        ui.strong("Summary");
         ui.add(egui::Label::new(&event.summary).wrap());
     }
-    participants_ui(ui, &event);
-    people_ui(ui, &event);
-    commands.extend(sources_ui(ui, &event));
+    commands.extend(sources_ui(ui, event));
     commands
 }
 
@@ -82,7 +153,7 @@ fn participants_ui(ui: &mut egui::Ui, event: &Event) {
                     Some(country) => ui.label(format!("{} {}", country.code(), country.name())),
                     None => ui.label("Total"),
                 };
-                ui.label(participant.count.to_string());
+                ui.label(group_thousands(participant.count));
                 ui.add(egui::Label::new(&participant.unit).wrap());
                 ui.end_row();
             }
@@ -123,10 +194,12 @@ fn sources_ui(ui: &mut egui::Ui, event: &Event) -> Vec<Command> {
     for source in &event.sources {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(
-                egui::Label::new(egui::RichText::new(format!("“{}”", source.quote)).italics())
-                    .wrap(),
-            );
+            if !source.quote.is_empty() {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(format!("“{}”", source.quote)).italics())
+                        .wrap(),
+                );
+            }
             let credits: Vec<&str> = [&source.publisher, &source.published, &source.byline]
                 .into_iter()
                 .flatten()
@@ -136,7 +209,10 @@ fn sources_ui(ui: &mut egui::Ui, event: &Event) -> Vec<Command> {
                 ui.add(egui::Label::new(egui::RichText::new(credits.join(" · ")).weak()).wrap());
             }
             if let Some(file) = &source.file {
-                ui.weak(format!("Article file: {file}"));
+                ui.add(
+                    egui::Label::new(egui::RichText::new(format!("Article file: {file}")).weak())
+                        .wrap(),
+                );
             }
             // Only http and https open, and only on a click.
             match (source.web_url(), &source.url) {
@@ -147,7 +223,13 @@ fn sources_ui(ui: &mut egui::Ui, event: &Event) -> Vec<Command> {
                     }
                 }
                 (None, Some(url)) => {
-                    ui.weak(format!("{url} (not a web link; not opened)"));
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!("{url} (not a web link; not opened)"))
+                                .weak(),
+                        )
+                        .wrap(),
+                    );
                 }
                 (None, None) => {}
             }

@@ -1,35 +1,47 @@
 //! The filters: text search, categories, countries and a range of years.
 
-use super::color32;
-use crate::app::{Command, TimelineApp};
+use super::{Frame, color32};
+use crate::command::Command;
+use crate::layout::draw::group_thousands;
+use crate::model::date::year_label;
 
-pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
-    let mut filters = app.filters.clone();
+pub fn filters_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut filters = frame.filters.clone();
     ui.heading("Filters");
 
     ui.horizontal(|ui| {
         let label = ui.label("Search");
         ui.add(
             egui::TextEdit::singleline(&mut filters.text)
-                .hint_text("title, summary, people…")
+                .hint_text("title, place, people, quotes…")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
     });
 
-    let summary = &app.data.summary;
+    let summary = &frame.data.summary;
     let (first_year, last_year) = (summary.first_year, summary.last_year);
     ui.horizontal(|ui| {
         let mut from = filters.from_year.unwrap_or(first_year);
         let mut to = filters.to_year.unwrap_or(last_year);
         let label = ui.label("Years");
+        let years = |value: f64, _| year_label(value.round() as i32);
         let from_changed = ui
-            .add(egui::DragValue::new(&mut from).range(first_year..=last_year))
+            .add(
+                egui::DragValue::new(&mut from)
+                    .range(first_year..=last_year)
+                    .custom_formatter(years),
+            )
             .labelled_by(label.id)
             .changed();
         ui.label("to");
         let to_changed = ui
-            .add(egui::DragValue::new(&mut to).range(first_year..=last_year))
+            .add(
+                egui::DragValue::new(&mut to)
+                    .range(first_year..=last_year)
+                    .custom_formatter(years),
+            )
             .labelled_by(label.id)
             .changed();
         if from_changed || to_changed {
@@ -37,21 +49,36 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
             filters.to_year = (to != last_year).then_some(to.max(from));
         }
     });
+    if !frame.filters.is_empty() {
+        ui.horizontal(|ui| {
+            let shown = frame.data.shown().len() as u64;
+            if ui
+                .add_enabled(shown > 0, egui::Button::new("Fit to results"))
+                .on_hover_text("Zoom the timeline to the events that pass the filters")
+                .clicked()
+            {
+                commands.push(Command::FitAll);
+            }
+            if ui.button("Clear all filters").clicked() {
+                filters = Default::default();
+            }
+        });
+    }
 
     egui::CollapsingHeader::new("Categories")
         .default_open(true)
         .show(ui, |ui| {
             for &(category, count) in &summary.events_per_category {
                 let mut on = !filters.hidden_categories.contains(&category);
-                let text = egui::RichText::new(format!("{} ({count})", category.label()));
+                let text = format!("{} ({})", category.label(), group_thousands(count as u64));
                 ui.horizontal(|ui| {
                     chip_ui(ui, category.color_rgb());
                     if ui.checkbox(&mut on, text).changed() {
                         if on {
-                            filters.hidden_categories.remove(&category)
+                            filters.hidden_categories.remove(&category);
                         } else {
-                            filters.hidden_categories.insert(category)
-                        };
+                            filters.hidden_categories.insert(category);
+                        }
                     }
                 });
             }
@@ -59,35 +86,39 @@ pub fn filters_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     egui::CollapsingHeader::new("Countries")
         .default_open(true)
         .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui.small_button("All").clicked() {
+                    filters.hidden_countries.clear();
+                }
+                if ui.small_button("None").clicked() {
+                    filters.hidden_countries =
+                        summary.events_per_country.iter().map(|&(c, _)| c).collect();
+                }
+            });
             for &(country, count) in &summary.events_per_country {
                 let mut on = !filters.is_country_hidden(country);
                 ui.horizontal(|ui| {
-                    chip_ui(ui, country.color_rgb());
-                    if ui
-                        .checkbox(
-                            &mut on,
-                            format!("{} {} ({count})", country.code(), country.name()),
-                        )
-                        .changed()
-                    {
-                        let code = country.code().to_owned();
+                    chip_ui(ui, frame.data.palette.color_of(country));
+                    let text = format!(
+                        "{} {} ({})",
+                        country.code(),
+                        country.name(),
+                        group_thousands(count as u64)
+                    );
+                    if ui.checkbox(&mut on, text).changed() {
                         if on {
-                            filters.hidden_countries.remove(&code)
+                            filters.hidden_countries.remove(&country);
                         } else {
-                            filters.hidden_countries.insert(code)
-                        };
+                            filters.hidden_countries.insert(country);
+                        }
                     }
                 });
             }
         });
-    if !filters.is_empty() && ui.button("Clear all filters").clicked() {
-        filters = Default::default();
+    if filters != *frame.filters {
+        commands.push(Command::SetFilters(filters));
     }
-    if filters != app.filters {
-        vec![Command::SetFilters(filters)]
-    } else {
-        Vec::new()
-    }
+    commands
 }
 
 fn chip_ui(ui: &mut egui::Ui, rgb: [u8; 3]) {

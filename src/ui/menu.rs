@@ -1,30 +1,25 @@
 //! The menu bar, the status bar and the path field shown when no folder dialog can open.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 
-use crate::app::{Command, DataSource, PathEntry, PathPurpose, TimelineApp};
+use super::Frame;
+use super::commands::UiCommand;
+use crate::command::Command;
 use crate::export::ExportKind;
-use crate::model::scene::{ColorMode, LaneMode};
+use crate::layout::draw::group_thousands;
+use crate::layout::scene::{ColorMode, LaneMode};
+use crate::state::{DataSource, PathEntry, PathPurpose};
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let open = ui.add(egui::Button::new("Open folder…").shortcut_text(
-                ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
-                    egui::Modifiers::COMMAND,
-                    egui::Key::O,
-                )),
-            ));
-            if open.clicked() {
-                commands.push(Command::ShowOpenDialog);
-            }
+            commands.extend(UiCommand::OpenFolder.menu_button(ui, true));
             ui.menu_button("Recent folders", |ui| {
-                if app.settings.recent_folders.is_empty() {
+                if frame.settings.recent_folders.is_empty() {
                     ui.label("No recent folders");
                 }
-                for folder in &app.settings.recent_folders {
+                for folder in &frame.settings.recent_folders {
                     let exists = folder.is_dir();
                     let button = ui
                         .add_enabled(exists, egui::Button::new(folder.display().to_string()))
@@ -34,75 +29,57 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
                     }
                 }
             });
-            if ui.button("Open the sample data").clicked() {
-                commands.push(Command::OpenSample);
-            }
-            let can_reload = matches!(app.data.source, DataSource::Folder(_));
-            let reload = egui::Button::new("Reload").shortcut_text("Ctrl+R");
-            if ui.add_enabled(can_reload, reload).clicked() {
-                commands.push(Command::Reload);
+            commands.extend(UiCommand::OpenSample.menu_button(ui, true));
+            let can_reload = matches!(frame.data.source, DataSource::Folder(_));
+            commands.extend(UiCommand::Reload.menu_button(ui, can_reload));
+            ui.separator();
+            for export in [
+                UiCommand::ExportImage,
+                UiCommand::ExportSvg,
+                UiCommand::ExportCsv,
+            ] {
+                commands.extend(export.menu_button(ui, true));
             }
             ui.separator();
-            let export_image =
-                egui::Button::new("Export image…").shortcut_text(ui.ctx().format_shortcut(
-                    &egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E),
-                ));
-            if ui.add(export_image).clicked() {
-                commands.push(Command::Export(ExportKind::Png));
-            }
-            if ui.button("Export SVG…").clicked() {
-                commands.push(Command::Export(ExportKind::Svg));
-            }
-            if ui.button("Export CSV of the shown events…").clicked() {
-                commands.push(Command::Export(ExportKind::Csv));
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            commands.extend(UiCommand::Quit.menu_button(ui, true));
         });
         ui.menu_button("View", |ui| {
-            if ui
-                .add(egui::Button::new("Fit all events").shortcut_text("Home"))
-                .clicked()
-            {
-                commands.push(Command::FitAll);
-            }
-            if ui
-                .add(egui::Button::new("Zoom in").shortcut_text("+"))
-                .clicked()
-            {
-                commands.push(Command::Zoom(1.5));
-            }
-            if ui
-                .add(egui::Button::new("Zoom out").shortcut_text("-"))
-                .clicked()
-            {
-                commands.push(Command::Zoom(1.0 / 1.5));
+            for command in [UiCommand::FitAll, UiCommand::ZoomIn, UiCommand::ZoomOut] {
+                commands.extend(command.menu_button(ui, true));
             }
             ui.separator();
-            let mut dark = app.settings.dark_mode;
+            let has_selection = frame.selection.event.is_some();
+            commands.extend(UiCommand::SelectNext.menu_button(ui, true));
+            commands.extend(UiCommand::SelectPrevious.menu_button(ui, true));
+            commands.extend(UiCommand::ClearSelection.menu_button(ui, has_selection));
+            ui.separator();
+            let mut dark = frame.settings.dark_mode;
             if ui.checkbox(&mut dark, "Dark theme").changed() {
                 commands.push(Command::SetDarkMode(dark));
             }
-            let mut problems = app.settings.show_problems;
-            if ui.checkbox(&mut problems, "Problems panel").changed() {
-                commands.push(Command::ToggleProblems);
+            let mut problems = frame.settings.show_problems;
+            let (text, tooltip) = UiCommand::ToggleProblems.text_and_tooltip();
+            if ui
+                .checkbox(&mut problems, text)
+                .on_hover_text(tooltip)
+                .changed()
+            {
+                commands.push(UiCommand::ToggleProblems.command());
             }
         });
         ui.separator();
-        commands.extend(mode_selectors_ui(ui, app));
+        commands.extend(mode_selectors_ui(ui, frame));
     });
     commands
 }
 
 /// Lane and colour choosers, always in sight in the menu bar.
-fn mode_selectors_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+fn mode_selectors_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
     let lanes_label = ui.label("Lanes:");
     for mode in LaneMode::ALL {
         let button = ui
-            .selectable_label(app.settings.lane_mode == mode, mode.label())
+            .selectable_label(frame.settings.lane_mode == mode, mode.label())
             .labelled_by(lanes_label.id);
         if button.clicked() {
             commands.push(Command::SetLaneMode(mode));
@@ -112,7 +89,7 @@ fn mode_selectors_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     let colour_label = ui.label("Colour by:");
     for mode in ColorMode::ALL {
         let button = ui
-            .selectable_label(app.settings.color_mode == mode, mode.label())
+            .selectable_label(frame.settings.color_mode == mode, mode.label())
             .labelled_by(colour_label.id);
         if button.clicked() {
             commands.push(Command::SetColorMode(mode));
@@ -121,24 +98,34 @@ fn mode_selectors_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     commands
 }
 
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+/// "1 error", "3 warnings".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{} {word}s", group_thousands(n as u64))
+    }
+}
+
+pub fn status_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        let total = app.data.dataset.events.len();
-        ui.label(format!("{} of {total} events shown", app.data.shown.len()));
+        let total = frame.data.dataset.events.len() as u64;
+        ui.label(format!(
+            "{} of {} events shown",
+            group_thousands(frame.data.shown().len() as u64),
+            group_thousands(total)
+        ));
+        if frame.searching {
+            ui.spinner();
+            ui.label("Searching…");
+        }
         ui.separator();
-        ui.label(format!("Data: {}", app.data.source.display_name()));
-        let errors = app.data.summary.error_count;
-        let warnings = app.data.dataset.problems.len() - errors;
+        ui.label(format!("Data: {}", frame.data.source.display_name()));
+        let errors = frame.data.summary.error_count;
+        let warnings = frame.data.dataset.problems.len() - errors;
         if errors + warnings > 0 {
             ui.separator();
-            let plural = |n: usize, word: &str| {
-                if n == 1 {
-                    format!("1 {word}")
-                } else {
-                    format!("{n} {word}s")
-                }
-            };
             let text = match (errors, warnings) {
                 (0, w) => plural(w, "warning"),
                 (e, 0) => plural(e, "error"),
@@ -150,39 +137,35 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
                 ui.visuals().warn_fg_color
             };
             let badge = ui.add(egui::Button::new(egui::RichText::new(text).color(color)).small());
-            if badge
-                .on_hover_text("Show or hide the problems found while loading")
-                .clicked()
-            {
-                commands.push(Command::ToggleProblems);
+            let (_, tooltip) = UiCommand::ToggleProblems.text_and_tooltip();
+            if badge.on_hover_text(tooltip).clicked() {
+                commands.push(UiCommand::ToggleProblems.command());
             }
         }
-        if let Some(job) = &app.loading {
+        if let Some(status) = &frame.loading {
             ui.separator();
-            let done = job.progress.files_done.load(Ordering::Relaxed);
-            let files = job.progress.files_total.load(Ordering::Relaxed);
-            let bytes = job.progress.bytes_read.load(Ordering::Relaxed);
-            let bytes_total = job.progress.bytes_total.load(Ordering::Relaxed).max(1);
-            ui.label(format!("Loading {}…", job.source.display_name()));
+            ui.label(format!("Loading {}…", status.name));
             ui.add(
-                egui::ProgressBar::new(bytes as f32 / bytes_total as f32)
+                egui::ProgressBar::new(status.bytes_read as f32 / status.bytes_total.max(1) as f32)
                     .desired_width(160.0)
                     .text(format!(
-                        "{done}/{files} files, {:.1} MB",
-                        bytes as f64 / 1e6
+                        "{}/{} files, {:.1} MB",
+                        status.files_done,
+                        status.files_total,
+                        status.bytes_read as f64 / 1e6
                     )),
             );
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelLoad);
             }
         }
-        if app.is_dialog_open() {
+        if frame.dialog_open {
             ui.separator();
             ui.label("Waiting for the file dialog…");
         }
-        if let Some(message) = &app.status_message {
+        if let Some(message) = frame.status_message {
             ui.separator();
-            ui.label(message);
+            ui.add(egui::Label::new(message).truncate());
         }
     });
     commands

@@ -1,19 +1,49 @@
-//! The window's panels. Each reads the app's state and returns the [`Command`]s it wants;
-//! none changes the state itself.
+//! The window's panels. Each reads the part of the state it shows, through [`Frame`], and
+//! returns the [`Command`]s the user gave; none changes the state itself.
 
+pub mod commands;
 mod counts;
-mod density_strip;
 mod details;
 mod filters;
 pub mod fonts;
-mod marks;
 mod menu;
+pub mod paint;
 mod problems;
-mod timeline;
+pub mod timeline;
 
-pub use timeline::{last_chart_rect, last_timeline_transform};
+use std::path::PathBuf;
 
-use crate::app::{Command, TimelineApp};
+use crate::command::Command;
+use crate::export::ExportKind;
+use crate::layout::view::TimeView;
+use crate::model::Filters;
+use crate::state::{LoadStatus, Loaded, PathEntry, Selection, Settings};
+use commands::UiCommand;
+
+/// What the panels may read this frame.
+pub struct Frame<'a> {
+    pub settings: &'a Settings,
+    pub filters: &'a Filters,
+    pub data: &'a Loaded,
+    pub view: TimeView,
+    pub lanes_scroll_px: f32,
+    /// Where the chart was drawn last: left, top, right, bottom, in points.
+    pub chart_rect_px: Option<[f32; 4]>,
+    pub selection: &'a Selection,
+    pub loading: Option<LoadStatus>,
+    /// A search or a new layout is being worked out.
+    pub searching: bool,
+    /// Participant counts are being worked out.
+    pub counting: bool,
+    pub dialog_open: bool,
+    /// An image export is waiting for this frame: no hover effects.
+    pub capturing: bool,
+    /// Only the chart, filling the window: for `--screenshot`.
+    pub chart_only: bool,
+    pub status_message: Option<&'a str>,
+    pub path_entry: Option<&'a PathEntry>,
+    pub confirm_overwrite: Option<&'a (ExportKind, PathBuf)>,
+}
 
 /// Converts an sRGB triple from the core into an egui colour.
 pub fn color32(rgb: [u8; 3]) -> egui::Color32 {
@@ -21,93 +51,59 @@ pub fn color32(rgb: [u8; 3]) -> egui::Color32 {
 }
 
 /// Draws the whole window and returns what the user asked for this frame.
-pub fn app_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
-    let mut commands = shortcuts(ui.ctx(), app);
+pub fn app_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+    if frame.chart_only {
+        let mut commands = Vec::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, frame)));
+        return commands;
+    }
+    let mut commands = commands::pressed_commands(ui.ctx(), |command| match command {
+        UiCommand::ClearSelection => {
+            frame.selection.event.is_some() || frame.selection.group.is_some()
+        }
+        _ => true,
+    });
     commands.extend(dropped_folder(ui.ctx()));
 
-    egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, app)));
-    egui::Panel::bottom("status_bar").show(ui, |ui| commands.extend(menu::status_bar_ui(ui, app)));
-    if app.settings.show_problems {
+    egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, frame)));
+    egui::Panel::bottom("status_bar")
+        .show(ui, |ui| commands.extend(menu::status_bar_ui(ui, frame)));
+    if frame.settings.show_problems {
         egui::Panel::bottom("problems")
             .resizable(true)
             .default_size(160.0)
-            .show(ui, |ui| commands.extend(problems::problems_ui(ui, app)));
+            .show(ui, |ui| commands.extend(problems::problems_ui(ui, frame)));
     }
+    // Panel widths change only when the user drags their edge: the content wraps or is cut
+    // to fit, and never pushes a panel wider.
     egui::Panel::left("filters_and_counts")
         .resizable(true)
         .default_size(300.0)
-        .size_range(220.0..=520.0)
+        .size_range(240.0..=520.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                commands.extend(filters::filters_ui(ui, app));
+                ui.set_max_width(ui.available_width());
+                commands.extend(filters::filters_ui(ui, frame));
                 ui.separator();
-                commands.extend(counts::counts_ui(ui, app));
+                commands.extend(counts::counts_ui(ui, frame));
             });
         });
     egui::Panel::right("details")
         .resizable(true)
-        .default_size(320.0)
-        .size_range(240.0..=600.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .show(ui, |ui| commands.extend(details::details_ui(ui, app)));
-        });
-    egui::CentralPanel::default().show(ui, |ui| commands.extend(timeline::timeline_ui(ui, app)));
+        .default_size(340.0)
+        .size_range(260.0..=640.0)
+        .show(ui, |ui| commands.extend(details::details_ui(ui, frame)));
+    egui::CentralPanel::default().show(ui, |ui| commands.extend(timeline::timeline_ui(ui, frame)));
 
-    if let Some(entry) = &app.path_entry {
+    if let Some(entry) = frame.path_entry {
         commands.extend(menu::path_entry_ui(ui.ctx(), entry));
     }
-    if let Some((kind, path)) = &app.confirm_overwrite {
+    if let Some((kind, path)) = frame.confirm_overwrite {
         commands.extend(menu::confirm_overwrite_ui(ui.ctx(), *kind, path));
     }
     commands
-}
-
-/// Keyboard shortcuts. Plain keys are left alone while a text field has the keyboard.
-fn shortcuts(ctx: &egui::Context, app: &TimelineApp) -> Vec<Command> {
-    use egui::{Key, Modifiers};
-    let typing = ctx.egui_wants_keyboard_input();
-    ctx.input_mut(|input| {
-        let mut commands = Vec::new();
-        if input.consume_key(Modifiers::COMMAND, Key::O) {
-            commands.push(Command::ShowOpenDialog);
-        }
-        if input.consume_key(Modifiers::COMMAND, Key::E) {
-            commands.push(Command::Export(crate::export::ExportKind::Png));
-        }
-        if input.consume_key(Modifiers::COMMAND, Key::R)
-            || input.consume_key(Modifiers::NONE, Key::F5)
-        {
-            commands.push(Command::Reload);
-        }
-        if typing {
-            return commands;
-        }
-        let plain = |input: &mut egui::InputState, key| input.consume_key(Modifiers::NONE, key);
-        if plain(input, Key::Home) {
-            commands.push(Command::FitAll);
-        }
-        // Every press counts, also when several (or key repeats) arrive in one frame.
-        while plain(input, Key::Plus)
-            || plain(input, Key::Equals)
-            || input.consume_key(Modifiers::SHIFT, Key::Equals)
-        {
-            commands.push(Command::Zoom(1.5));
-        }
-        while plain(input, Key::Minus) {
-            commands.push(Command::Zoom(1.0 / 1.5));
-        }
-        while plain(input, Key::ArrowRight) {
-            commands.push(Command::SelectNext);
-        }
-        while plain(input, Key::ArrowLeft) {
-            commands.push(Command::SelectPrevious);
-        }
-        if app.selected.is_some() && plain(input, Key::Escape) {
-            commands.push(Command::Select(None));
-        }
-        commands
-    })
 }
 
 /// A folder dropped on the window opens; a dropped file opens its folder.

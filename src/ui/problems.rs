@@ -1,11 +1,12 @@
 //! The problems panel: every problem the loader found, with its file and line.
 
-use crate::app::{Command, TimelineApp};
+use super::Frame;
+use crate::command::Command;
 use crate::model::Severity;
 
-pub fn problems_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
+pub fn problems_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
-    let problems = &app.data.dataset.problems;
+    let problems = &frame.data.dataset.problems;
     ui.horizontal(|ui| {
         ui.strong(format!("Problems ({})", problems.len()));
         ui.weak("Click a problem to copy its location (file:line).");
@@ -18,10 +19,10 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
     if problems.is_empty() {
         ui.weak("No problems: every file loaded cleanly.");
     }
-    if app.data.dataset.events.is_empty() && app.data.dataset.file_count == 0 {
+    if frame.data.dataset.events.is_empty() && frame.data.dataset.file_count == 0 {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            "This folder holds no .json or .csv files, so there are no events to show.",
+            "This folder holds no data files or articles, so there are no events to show.",
         );
     }
     // Only the rows in sight are laid out, so a folder with a million problems stays fast.

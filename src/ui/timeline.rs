@@ -1,273 +1,422 @@
-//! The central timeline: egui_plot gives the axes, the grid, dragging and box zoom; the
-//! events are painted from the core's [`Scene`], so that the hit-test and the exports see
-//! exactly what is drawn.
+//! The timeline: paints the core's draw list and turns input into commands. The view lives
+//! in the app; this widget never keeps a copy of it.
+//!
+//! Drag pans, the wheel zooms around the pointer (and scrolls the lanes over their names),
+//! a right-drag zooms to a box, a double-click fits all, a click selects.
 
-use egui::{Align2, Color32, FontId, Rect, Vec2};
-use egui_plot::{GridMark, Plot};
+use std::sync::Arc;
 
-use super::marks::{paint_lane_bands, paint_marks};
-use super::{color32, density_strip};
-use crate::app::{Command, TimelineApp};
-use crate::model::density::density_weight;
-use crate::model::scene::{Mark, Scene, hit_test};
-use crate::model::ticks::{date_ticks, tick_label};
-use crate::model::view::{ScreenTransform, TimeView};
+use egui::{Pos2, Sense};
 
-/// How far from a marker a click still selects it.
-const HIT_RADIUS_PX: f32 = 6.0;
-/// Date labels on the axis need about this much room.
-const TICK_SPACING_PX: f64 = 95.0;
-/// Half the width of a character of the axis labels, to keep them whole at the edges.
-const HALF_CHAR_WIDTH_PX: f64 = 3.6;
+use super::Frame;
+use super::paint::{EguiMeasure, paint_draw_list, paint_primitive, theme_for};
+use crate::command::Command;
+use crate::layout::draw::{DrawInput, DrawList, Primitive, group_thousands};
+use crate::layout::geom::Rect;
+use crate::layout::hit::Hit;
+use crate::layout::ticks::day_label;
+use crate::layout::view::TimeView;
+
 /// One notch of a mouse wheel (about 50 points of scroll) zooms by this factor.
 const WHEEL_ZOOM_PER_POINT: f64 = 1.0 / 200.0;
+/// A click on a crowded spot zooms in this much.
+const CLICK_ZOOM: f64 = 8.0;
+/// A cluster's tooltip names this many of its events.
+const TOOLTIP_TITLES: usize = 8;
 
-pub fn timeline_ui(ui: &mut egui::Ui, app: &TimelineApp) -> Vec<Command> {
-    let mut commands = Vec::new();
-    // The chart, for image exports: the legend, the axes and the plot.
-    let chart_rect = ui.available_rect_before_wrap();
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(chart_rect_id(), chart_rect));
-    let scene = &app.data.scene;
-    let lane_count = scene.lanes.len().max(1);
-    let lane_labels: Vec<String> = scene.lanes.iter().map(|l| l.label.clone()).collect();
-    let label_font = FontId::proportional(13.0);
-    let axis_width_px = lane_labels
-        .iter()
-        .map(|label| {
-            ui.fonts_mut(|f| {
-                f.layout_no_wrap(label.clone(), label_font.clone(), Color32::WHITE)
-                    .size()
-                    .x
-            })
-        })
-        .fold(60.0_f32, f32::max)
-        + 12.0;
+/// The draw list of the last frame, and what it was made from.
+#[derive(Clone)]
+struct CachedDrawList {
+    key: DrawKey,
+    list: Arc<DrawList>,
+}
 
-    legend_ui(ui, scene);
-    let plot_width_px = f64::from((ui.available_width() - axis_width_px).max(100.0));
-    let min_step_days = TICK_SPACING_PX * app.view.width_days() / plot_width_px;
-    let view = app.view;
-    let view_changed = app.view_changed;
-    let wheel_zoom = ui.input(|i| i.smooth_scroll_delta);
+/// Everything a draw list depends on: when none of it changed, the last one is reused.
+#[derive(Clone, Copy, PartialEq)]
+struct DrawKey {
+    generation: u64,
+    view: TimeView,
+    scroll_px: f32,
+    size_px: [f32; 2],
+    selected: Option<u32>,
+    dark: bool,
+}
 
-    let plot = Plot::new("timeline")
-        .invert_y(true)
-        .allow_zoom([true, false])
-        .allow_scroll(false)
-        .allow_drag([true, false])
-        .allow_boxed_zoom(true)
-        .allow_double_click_reset(false)
-        .allow_axis_zoom_drag(false)
-        .show_x(false)
-        .show_y(false)
-        .show_grid([true, false])
-        .y_axis_min_width(axis_width_px)
-        .x_grid_spacer(move |input| {
-            let major = date_ticks(input.bounds.0, input.bounds.1, min_step_days);
-            let minor = date_ticks(input.bounds.0, input.bounds.1, min_step_days / 4.0);
-            major
-                .into_iter()
-                .chain(minor)
-                .map(|tick| GridMark {
-                    value: tick.days,
-                    step_size: tick.step_days,
-                })
-                .collect()
-        })
-        .x_axis_formatter(move |mark, range| {
-            if mark.step_size < min_step_days {
-                return String::new();
-            }
-            let label = tick_label(mark.value, mark.step_size);
-            // A label is centred on its tick: one closer to the right edge than half its width
-            // would be cut off there ("202…"), so it is left out, and so is the label of a tick
-            // left of the view, which would sit under the lane names. A tick just inside the
-            // left edge keeps its label: the lane names' column leaves it room.
-            let days_per_px = (range.end() - range.start()) / plot_width_px;
-            let half_width_days = HALF_CHAR_WIDTH_PX * label.chars().count() as f64 * days_per_px;
-            if mark.value < *range.start() || range.end() - mark.value < half_width_days {
-                String::new()
-            } else {
-                label
-            }
-        })
-        .y_grid_spacer(move |input| {
-            let (first, last) = (
-                input.bounds.0.ceil().max(0.0) as usize,
-                input.bounds.1.floor().max(0.0) as usize,
-            );
-            (first..=last.min(lane_count - 1))
-                .map(|lane| GridMark {
-                    value: lane as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .y_axis_formatter(move |mark, _range| {
-            let lane = mark.value.round();
-            if (mark.value - lane).abs() > 1e-6 || lane < 0.0 {
-                return String::new();
-            }
-            lane_labels.get(lane as usize).cloned().unwrap_or_default()
-        });
+fn cache_id() -> egui::Id {
+    egui::Id::unique("timeline_draw_list")
+}
 
-    let response = plot.show(ui, |plot_ui| {
-        plot_ui.set_plot_bounds_y(-0.5..=lane_count as f64 - 0.5);
-        if view_changed {
-            plot_ui.set_plot_bounds_x(view.min_days..=view.max_days);
-        }
-        // The wheel zooms around the pointer, as in map and timeline tools.
-        if plot_ui.response().hovered() && wheel_zoom.y != 0.0 {
-            let factor = (f64::from(wheel_zoom.y) * WHEEL_ZOOM_PER_POINT).exp();
-            plot_ui.zoom_bounds_around_hovered(Vec2::new(factor as f32, 1.0));
-        }
-    });
+fn box_zoom_id() -> egui::Id {
+    egui::Id::unique("timeline_box_zoom_start")
+}
 
-    let bounds = response.transform.bounds();
-    let shown_view = TimeView {
-        min_days: bounds.min()[0],
-        max_days: bounds.max()[0],
+/// The draw list for this frame, reused from the last one when nothing changed.
+fn draw_list(ui: &egui::Ui, frame: &Frame, size_px: [f32; 2]) -> Arc<DrawList> {
+    let theme = theme_for(ui.visuals());
+    let key = DrawKey {
+        generation: frame.data.generation,
+        view: frame.view,
+        scroll_px: frame.lanes_scroll_px,
+        size_px,
+        selected: frame.selection.event,
+        dark: theme.dark,
     };
-    if shown_view != view && !view_changed {
-        commands.push(Command::SetView(shown_view));
-    } else if view_changed {
-        commands.push(Command::ViewAdopted);
+    let cached: Option<CachedDrawList> = ui.ctx().data(|d| d.get_temp(cache_id()));
+    if let Some(cached) = cached.filter(|c| c.key == key) {
+        return cached.list;
     }
-
-    let frame = *response.transform.frame();
-    let transform = ScreenTransform {
-        view: shown_view,
-        top_lane: -0.5,
-        bottom_lane: lane_count as f64 - 0.5,
-        left_px: frame.left(),
-        right_px: frame.right(),
-        top_px: response.transform.position_from_point_y(-0.5),
-        bottom_px: response
-            .transform
-            .position_from_point_y(lane_count as f64 - 0.5),
+    let measure = EguiMeasure::new(ui.ctx());
+    let empty_message = if frame.data.dataset.events.is_empty() {
+        "No events loaded. Open a folder with File ▸ Open folder… (Ctrl+O)."
+    } else {
+        "No event matches the filters."
     };
-
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(transform_id(), transform));
-    let painter = ui.painter_at(frame);
-    paint_lane_bands(&painter, &transform, scene.lanes.len(), ui.visuals());
-    // Lanes with more events than pixels are drawn as density strips.
-    let weights: Vec<f32> = (0..scene.lanes.len())
-        .map(|lane| {
-            let view = &transform.view;
-            let in_view = app
-                .data
-                .density
-                .events_between(lane, view.min_days, view.max_days);
-            density_weight(in_view, frame.width())
-        })
-        .collect();
-    density_strip::paint_density(&painter, app, &transform, &weights);
-    // An image export shows the chart as it is, without the pointer's effects.
-    let pointer = response
-        .response
-        .hover_pos()
-        .filter(|_| !app.is_capturing());
-    let hovered_bin = pointer.and_then(|p| density_strip::bin_at(app, &transform, &weights, p));
-    let hovered_mark = pointer
-        .filter(|_| hovered_bin.is_none())
-        .and_then(|p| hit_test(scene, &transform, [p.x, p.y], HIT_RADIUS_PX));
-    paint_marks(&painter, ui, app, &transform, &weights, hovered_mark);
-    if scene.marks.is_empty() {
-        let message = if app.data.dataset.events.is_empty() {
-            "No events loaded. Open a folder with File > Open folder… (Ctrl+O)."
-        } else {
-            "No event matches the filters."
-        };
-        painter.text(
-            frame.center(),
-            Align2::CENTER_CENTER,
-            message,
-            FontId::proportional(16.0),
-            ui.visuals().weak_text_color(),
+    let list = Arc::new(DrawList::build(&DrawInput {
+        scene: frame.data.scene(),
+        events: &frame.data.dataset.events,
+        eras: &frame.data.eras,
+        view: frame.view,
+        limits: &frame.data.limits,
+        scroll_px: frame.lanes_scroll_px,
+        size_px,
+        selected: frame.selection.event,
+        theme: &theme,
+        measure: &measure,
+        empty_message,
+    }));
+    ui.ctx().data_mut(|d| {
+        d.insert_temp(
+            cache_id(),
+            CachedDrawList {
+                key,
+                list: Arc::clone(&list),
+            },
         );
-    }
+    });
+    list
+}
 
-    let plot_response = response.response;
-    plot_response.widget_info(|| {
+pub fn timeline_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let rect = ui.available_rect_before_wrap();
+    let placed = [rect.left(), rect.top(), rect.right(), rect.bottom()];
+    if frame.chart_rect_px != Some(placed) {
+        commands.push(Command::ChartPlaced(placed));
+    }
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    ui.ctx().data_mut(|d| d.insert_temp(origin_id(), rect.min));
+    response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Figure,
             true,
             "Timeline of events: drag to pan, wheel to zoom, click an event to select it",
         )
     });
-    if plot_response.double_clicked() {
+    let list = draw_list(ui, frame, [rect.width(), rect.height()]);
+    let theme = theme_for(ui.visuals());
+    let painter = ui.painter_at(rect);
+    paint_draw_list(&painter, &list, rect.min, &theme);
+
+    let layout = list.layout;
+    let axis = layout.time_axis(frame.view);
+    let local = |p: Pos2| [p.x - rect.left(), p.y - rect.top()];
+    let pointer = response.hover_pos().filter(|_| !frame.capturing);
+    let hovered = pointer.and_then(|p| list.hit(local(p)));
+
+    // The hovered item is outlined, and explained in a tooltip.
+    if let Some(hit) = &hovered {
+        let ring = Primitive::Ring {
+            rect: hit.rect().expand(2.0),
+            round: matches!(hit, Hit::Mark { round: true, .. } | Hit::Cluster { .. }),
+            color: theme.outline,
+            width_px: 1.5,
+        };
+        paint_primitive(
+            &painter.with_clip_rect(
+                painter
+                    .clip_rect()
+                    .intersect(egui_rect(&layout.plot, rect.min)),
+            ),
+            &ring,
+            rect.min,
+            &theme,
+        );
+    }
+
+    // Input.
+    let at_limit = frame.view.at_zoom_limit(&frame.data.limits);
+    if response.double_clicked() {
         commands.push(Command::FitAll);
-    } else if plot_response.clicked() {
-        let clicked_at = plot_response.interact_pointer_pos();
-        // A click on a density strip zooms into it; elsewhere it selects the nearest event.
-        match clicked_at.and_then(|p| density_strip::bin_at(app, &transform, &weights, p)) {
-            Some(bin) => commands.push(Command::ZoomAround {
-                days: bin.center_days(),
-                factor: 8.0,
-            }),
-            None => {
-                let clicked =
-                    clicked_at.and_then(|p| hit_test(scene, &transform, [p.x, p.y], HIT_RADIUS_PX));
-                commands.push(Command::Select(clicked.map(|m| m.event_index)));
+    } else if response.clicked() {
+        commands.push(match &hovered {
+            Some(Hit::Mark { mark, .. }) => Command::Select(Some(mark.event)),
+            Some(Hit::Cluster {
+                lane,
+                from_days,
+                to_days,
+                ..
+            }) if at_limit => Command::ShowGroup {
+                lane: *lane,
+                from_days: *from_days,
+                to_days: *to_days,
+            },
+            Some(
+                Hit::Cluster {
+                    from_days, to_days, ..
+                }
+                | Hit::Density {
+                    from_days, to_days, ..
+                },
+            ) => Command::ZoomAround {
+                days: (from_days + to_days) / 2.0,
+                factor: CLICK_ZOOM,
+            },
+            None => Command::Select(None),
+        });
+    }
+    if let Some(pointer) = pointer {
+        let p = local(pointer);
+        let over_names = layout.names.contains(p)
+            || (p[0] > layout.plot.right() - 12.0 && layout.plot.contains(p));
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        if over_names && scroll.y != 0.0 {
+            commands.extend(scroll_lanes(&list, frame.lanes_scroll_px, -scroll.y));
+        } else if layout.plot.contains(p) {
+            let days = axis.days_from_x(p[0]);
+            if scroll.y != 0.0 {
+                let factor = (f64::from(scroll.y) * WHEEL_ZOOM_PER_POINT).exp();
+                commands.push(Command::ZoomAround { days, factor });
+            }
+            if scroll.x != 0.0 {
+                commands.push(Command::Pan {
+                    delta_days: -f64::from(scroll.x) / axis.px_per_day(),
+                });
+            }
+            if zoom != 1.0 {
+                commands.push(Command::ZoomAround {
+                    days,
+                    factor: f64::from(zoom),
+                });
             }
         }
     }
-    if let Some(bin) = hovered_bin {
-        plot_response.on_hover_ui_at_pointer(|ui| density_strip::tooltip_ui(ui, &bin));
-    } else if let Some(mark) = hovered_mark {
-        plot_response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, app, mark));
+    commands.extend(drag_ui(ui, &response, &list, frame, rect.min));
+    commands.extend(keys_ui(ui, &list, frame));
+
+    if let (Some(hit), false) = (&hovered, response.dragged()) {
+        let hit = hit.clone();
+        response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, frame, &hit, at_limit));
     }
     commands
 }
 
-fn chart_rect_id() -> egui::Id {
-    egui::Id::unique("timeline_chart_rect")
+fn egui_rect(r: &Rect, origin: Pos2) -> egui::Rect {
+    egui::Rect::from_min_max(
+        Pos2::new(origin.x + r.left(), origin.y + r.top()),
+        Pos2::new(origin.x + r.right(), origin.y + r.bottom()),
+    )
 }
 
-/// Where the whole chart (legend, axes and plot) was drawn in the last frame.
-pub fn last_chart_rect(ctx: &egui::Context) -> Option<Rect> {
-    ctx.data(|d| d.get_temp(chart_rect_id()))
+/// A scroll of the lanes by `delta_px`, kept within what there is to scroll.
+fn scroll_lanes(list: &DrawList, current_px: f32, delta_px: f32) -> Option<Command> {
+    let target = (current_px + delta_px).clamp(0.0, list.layout.max_scroll_px());
+    let delta = target - current_px.min(list.layout.max_scroll_px());
+    (delta != 0.0).then_some(Command::ScrollLanes { delta_px: delta })
 }
 
-fn transform_id() -> egui::Id {
-    egui::Id::unique("timeline_screen_transform")
-}
-
-/// Where the timeline was drawn in the last frame: for tests, and to crop image exports.
-pub fn last_timeline_transform(ctx: &egui::Context) -> Option<ScreenTransform> {
-    ctx.data(|d| d.get_temp(transform_id()))
-}
-
-/// The colour key, one row above the chart.
-fn legend_ui(ui: &mut egui::Ui, scene: &Scene) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        for entry in &scene.legend {
-            let (chip, _) = ui.allocate_exact_size(Vec2::new(10.0, 10.0), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(chip.center(), 5.0, color32(entry.color_rgb));
-            ui.label(egui::RichText::new(&entry.label).size(12.0));
-            ui.add_space(8.0);
-        }
-        ui.add_space(8.0);
-        ui.weak("○ hollow / dashed: date inferred · faint span: known only to the month or year");
+/// Dragging: the left button pans (or moves the scroll bar), the right one draws a box to
+/// zoom into.
+fn drag_ui(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    list: &DrawList,
+    frame: &Frame,
+    origin: Pos2,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let layout = list.layout;
+    let axis = layout.time_axis(frame.view);
+    let local = |p: Pos2| [p.x - origin.x, p.y - origin.y];
+    let press = ui.input(|i| i.pointer.press_origin());
+    let on_scrollbar = press.is_some_and(|p| {
+        let p = local(p);
+        layout.max_scroll_px() > 0.0
+            && p[0] >= layout.plot.right() - 12.0
+            && layout.plot.contains(p)
     });
+    if response.dragged_by(egui::PointerButton::Primary) {
+        let delta = response.drag_delta();
+        if on_scrollbar {
+            // The thumb moves with the pointer: the content moves the other way, faster.
+            let ratio = layout.content_height_px / layout.plot.height().max(1.0);
+            commands.extend(scroll_lanes(list, frame.lanes_scroll_px, delta.y * ratio));
+        } else if delta.x != 0.0 {
+            commands.push(Command::Pan {
+                delta_days: -f64::from(delta.x) / axis.px_per_day(),
+            });
+        }
+    }
+    if response.drag_started_by(egui::PointerButton::Secondary)
+        && let Some(start) = press
+    {
+        ui.ctx().data_mut(|d| d.insert_temp(box_zoom_id(), start));
+    }
+    let start: Option<Pos2> = ui.ctx().data(|d| d.get_temp(box_zoom_id()));
+    if let (Some(start), Some(now)) = (start, response.interact_pointer_pos()) {
+        let chosen = egui::Rect::from_two_pos(start, now);
+        let plot = egui_rect(&layout.plot, origin);
+        let shown = egui::Rect::from_x_y_ranges(chosen.x_range(), plot.y_range()).intersect(plot);
+        if response.dragged_by(egui::PointerButton::Secondary) {
+            let visuals = &ui.visuals().selection;
+            ui.painter().rect(
+                shown,
+                0.0,
+                visuals.bg_fill.gamma_multiply(0.25),
+                visuals.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+    }
+    if response.drag_stopped_by(egui::PointerButton::Secondary) {
+        ui.ctx().data_mut(|d| d.remove::<Pos2>(box_zoom_id()));
+        if let (Some(start), Some(end)) = (start, response.interact_pointer_pos()) {
+            let (from, to) = (
+                axis.days_from_x(start.x.min(end.x) - origin.x),
+                axis.days_from_x(start.x.max(end.x) - origin.x),
+            );
+            // A slip of the mouse is not a box.
+            if (start.x - end.x).abs() >= 8.0 {
+                commands.push(Command::SetView(TimeView {
+                    min_days: from,
+                    max_days: to,
+                }));
+            }
+        }
+    }
+    commands
 }
 
-fn tooltip_ui(ui: &mut egui::Ui, app: &TimelineApp, mark: &Mark) {
-    let Some(event) = app.data.dataset.events.event(mark.event_index) else {
-        return;
-    };
-    ui.strong(&event.title);
-    ui.label(event.span().display_long());
-    if let Some(location) = &event.location {
-        ui.label(location);
+/// Page Up and Page Down scroll the lanes while the pointer is over the timeline.
+fn keys_ui(ui: &egui::Ui, list: &DrawList, frame: &Frame) -> Option<Command> {
+    if list.layout.max_scroll_px() <= 0.0 || ui.ctx().egui_wants_keyboard_input() {
+        return None;
     }
-    if !event.countries.is_empty() {
-        let names: Vec<&str> = event.countries.iter().map(|c| c.name()).collect();
-        ui.label(names.join(", "));
+    let page = list.layout.plot.height() * 0.9;
+    let (down, up) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::PageDown),
+            i.key_pressed(egui::Key::PageUp),
+        )
+    });
+    match (down, up) {
+        (true, false) => scroll_lanes(list, frame.lanes_scroll_px, page),
+        (false, true) => scroll_lanes(list, frame.lanes_scroll_px, -page),
+        _ => None,
     }
-    ui.weak("Click to see the details");
+}
+
+/// "3 May 2024" or "3 May 2024 – 9 May 2024", for a stretch of days.
+fn days_label(from_days: f64, to_days: f64) -> String {
+    let first = day_label(from_days.floor());
+    let last = day_label((to_days - 1.0).ceil().max(from_days.floor()));
+    if first == last {
+        first
+    } else {
+        format!("{first} – {last}")
+    }
+}
+
+fn events_phrase(count: u64) -> String {
+    if count == 1 {
+        "1 event".to_owned()
+    } else {
+        format!("{} events", group_thousands(count))
+    }
+}
+
+fn tooltip_ui(ui: &mut egui::Ui, frame: &Frame, hit: &Hit, at_limit: bool) {
+    let events = &frame.data.dataset.events;
+    match hit {
+        Hit::Mark { mark, .. } => {
+            let Some(event) = events.event(mark.event as usize) else {
+                return;
+            };
+            if event_is_draft(frame, mark.event) {
+                ui.colored_label(ui.visuals().warn_fg_color, "Draft: not reviewed yet");
+            }
+            ui.strong(&event.title);
+            ui.label(event.span().display_long());
+            if let Some(location) = &event.location {
+                ui.label(location);
+            }
+            if !event.countries.is_empty() {
+                let names: Vec<&str> = event.countries.iter().map(|c| c.name()).collect();
+                ui.label(names.join(", "));
+            }
+            ui.weak("Click to see the details");
+        }
+        Hit::Cluster {
+            lane,
+            count,
+            from_days,
+            to_days,
+            ..
+        } => {
+            ui.strong(format!("{} here", events_phrase(*count as u64)));
+            ui.label(days_label(*from_days, *to_days));
+            let scene = frame.data.scene();
+            let marks: Vec<_> = scene
+                .marks_between(*lane as usize, *from_days, *to_days)
+                .filter(|m| !m.is_span())
+                .take(TOOLTIP_TITLES)
+                .collect();
+            for mark in &marks {
+                if let Some(event) = events.get(mark.event as usize) {
+                    ui.label(format!("• {}", event.title()));
+                }
+            }
+            if *count > marks.len() {
+                ui.weak(format!(
+                    "… and {} more",
+                    group_thousands((*count - marks.len()) as u64)
+                ));
+            }
+            ui.weak(if at_limit {
+                "Click to list them all"
+            } else {
+                "Click to zoom in"
+            });
+        }
+        Hit::Density {
+            count,
+            from_days,
+            to_days,
+            ..
+        } => {
+            ui.strong(events_phrase(u64::from(*count)));
+            ui.label(days_label(*from_days, *to_days));
+            ui.weak("Too many to draw one by one at this zoom. Click or scroll to zoom in.");
+        }
+    }
+}
+
+fn event_is_draft(frame: &Frame, event: u32) -> bool {
+    frame
+        .data
+        .dataset
+        .events
+        .get(event as usize)
+        .is_some_and(|e| e.is_draft())
+}
+
+/// The chart's last draw list and where its top-left corner was on screen: what tests and
+/// scripts read to find what is drawn where.
+pub fn last_draw_list(ctx: &egui::Context) -> Option<(Pos2, Arc<DrawList>)> {
+    let cached: CachedDrawList = ctx.data(|d| d.get_temp(cache_id()))?;
+    let origin: Pos2 = ctx.data(|d| d.get_temp(origin_id()))?;
+    Some((origin, cached.list))
+}
+
+fn origin_id() -> egui::Id {
+    egui::Id::unique("timeline_origin")
 }

@@ -6,13 +6,16 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use coop_timeline::app::{Command, DataSource, Settings, TimelineApp};
+use coop_timeline::app::TimelineApp;
+use coop_timeline::command::Command;
 use coop_timeline::generate::generate;
+use coop_timeline::layout::TimeView;
+use coop_timeline::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use coop_timeline::model::date::days_from_date;
 use coop_timeline::model::load::{data_files, load_folder};
-use coop_timeline::model::scene::{ColorMode, LaneMode, Scene};
-use coop_timeline::model::view::TimeView;
-use coop_timeline::model::{Dataset, Event, LoadOptions, LoadProgress};
+use coop_timeline::model::stats::events_per_country;
+use coop_timeline::model::{Dataset, Event, Filters, LoadOptions, LoadProgress};
+use coop_timeline::state::{DataSource, Settings};
 
 const WINDOW: [f32; 2] = [1400.0, 850.0];
 const FRAMES: usize = 40;
@@ -29,12 +32,11 @@ fn main() {
             peak_rss_mb(),
             rss_mb("VmRSS:")
         );
-        let app = TimelineApp::with_data(
-            &egui::Context::default(),
-            Settings::default(),
-            DataSource::Sample,
-            dataset,
-        );
+        let ctx = egui::Context::default();
+        let mut app =
+            TimelineApp::with_data(&ctx, Settings::default(), DataSource::Sample, dataset);
+        // One frame, so that whatever drawing costs is counted too.
+        let _ = ctx.run_ui(input(), |ui| app.frame_ui(ui));
         std::hint::black_box(&app);
         eprintln!("  (with the app's indexes: now {:.0} MB)", rss_mb("VmRSS:"));
         println!("{}", peak_rss_mb());
@@ -88,6 +90,25 @@ fn main() {
         median_frame_ms(&mut app_1m, &ctx_1m),
         "ms",
     );
+    // Every frame a new view, as while dragging: nothing can be reused from the last frame.
+    let start = app_1m.view;
+    let mut frame = 0.0;
+    report(
+        "frame_panning_1m_ms",
+        median_ms(&ctx_1m, |ui| {
+            frame += 1.0;
+            let ctx = ui.ctx().clone();
+            app_1m.apply(
+                &ctx,
+                Command::SetView(TimeView {
+                    min_days: start.min_days + frame * 3.0,
+                    max_days: start.max_days + frame * 3.0,
+                }),
+            );
+            app_1m.frame_ui(ui);
+        }),
+        "ms",
+    );
     let month_start =
         days_from_date(chrono::NaiveDate::from_ymd_opt(2010, 6, 1).unwrap_or_default());
     app_1m.apply(
@@ -97,36 +118,92 @@ fn main() {
             max_days: month_start + 30.0,
         }),
     );
-    app_1m.view_changed = true;
     report(
         "frame_zoomed_1m_ms",
         median_frame_ms(&mut app_1m, &ctx_1m),
         "ms",
     );
     let view = app_1m.view;
-    let in_view: usize = (0..app_1m.data.scene.lanes.len())
-        .map(|lane| app_1m.data.scene.marks_in_view(lane, &view).len())
+    let scene = app_1m.data.scene();
+    let in_view: usize = (0..scene.lanes.len())
+        .map(|lane| scene.count_between(lane, view.min_days, view.max_days))
         .sum();
     eprintln!(
         "  (zoomed view {:?}, {} lanes, {in_view} marks in view)",
         view,
-        app_1m.data.scene.lanes.len()
+        scene.lanes.len()
     );
+    app_1m.apply(&ctx_1m, Command::FitAll);
 
-    // Typing into the search box: filter, then rebuild the scene and the indexes.
-    let filters = coop_timeline::model::Filters {
+    // A whole search, from the command to its scene on screen (the counts follow after).
+    let filters = Filters {
         text: "robotics".to_owned(),
         ..Default::default()
     };
     let started = Instant::now();
     app_1m.apply(&ctx_1m, Command::SetFilters(filters));
+    app_1m.wait_for_filters();
     report("search_1m_ms", ms(started.elapsed()), "ms");
     eprintln!(
         "  ({} of {} events match)",
-        app_1m.data.shown.len(),
+        app_1m.data.shown().len(),
         app_1m.data.dataset.events.len()
     );
+    app_1m.apply(&ctx_1m, Command::SetFilters(Filters::default()));
+    app_1m.wait_for_filters();
 
+    // Typing a word, one key at a time: from each keystroke to the view that shows its
+    // result. Each key after the first searches only the last one's hits.
+    let mut keystrokes = Vec::new();
+    let word = "robotics";
+    for end in 1..=word.len() {
+        let filters = Filters {
+            text: word[..end].to_owned(),
+            ..Default::default()
+        };
+        let started = Instant::now();
+        app_1m.apply(&ctx_1m, Command::SetFilters(filters));
+        let _ = ctx_1m.run_ui(input(), |ui| app_1m.frame_ui(ui));
+        while app_1m.is_searching() {
+            std::thread::sleep(Duration::from_micros(200));
+            let _ = ctx_1m.run_ui(input(), |ui| app_1m.frame_ui(ui));
+        }
+        keystrokes.push(ms(started.elapsed()));
+    }
+    eprintln!("  (keystrokes: {keystrokes:.0?} ms)");
+    report("search_keystroke_1m_ms", median(keystrokes.clone()), "ms");
+    report(
+        "search_keystroke_max_1m_ms",
+        keystrokes.iter().copied().fold(0.0, f64::max),
+        "ms",
+    );
+
+    // Frames while a search runs in the background: the window stays responsive.
+    app_1m.apply(&ctx_1m, Command::SetFilters(Filters::default()));
+    app_1m.wait_for_filters();
+    let mut frames = Vec::new();
+    app_1m.apply(
+        &ctx_1m,
+        Command::SetFilters(Filters {
+            text: "no such words anywhere".to_owned(),
+            ..Default::default()
+        }),
+    );
+    while app_1m.is_searching() {
+        let started = Instant::now();
+        let _ = ctx_1m.run_ui(input(), |ui| app_1m.frame_ui(ui));
+        frames.push(ms(started.elapsed()));
+    }
+    eprintln!("  ({} frames while searching)", frames.len());
+    if !frames.is_empty() {
+        report("frame_while_searching_1m_ms", median(frames), "ms");
+    }
+
+    report(
+        "rss_growth_wide_span_mb",
+        child_peak_rss_mb(&wide_span_dir(true)) - child_peak_rss_mb(&wide_span_dir(false)),
+        "MB",
+    );
     report("peak_rss_1m_mb", child_peak_rss_mb(&data_1m), "MB");
 }
 
@@ -211,19 +288,39 @@ fn median_frame_ms(app: &mut TimelineApp, ctx: &egui::Context) -> f64 {
     median_ms(ctx, |ui| app.frame_ui(ui))
 }
 
+/// Forty events in one decade, or spread over the years -9999 to 9999: what they cost must
+/// not depend on the span.
+fn wide_span_dir(wide: bool) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(if wide { "wide-span" } else { "narrow-span" });
+    let _ = std::fs::create_dir_all(&dir);
+    let events: Vec<String> = (0..40)
+        .map(|i| {
+            let year = if wide { -9999 + i * 499 } else { 2010 + i % 10 };
+            let start = if year < 0 { format!("-{:04}", -year) } else { format!("{year:04}") };
+            format!(
+                r#"{{"id": "e{i}", "title": "Event {i}", "start": "{start}", "category": "forum", "countries": ["CHN"], "sources": [{{"file": "x", "quote": "q"}}]}}"#
+            )
+        })
+        .collect();
+    let _ = std::fs::write(dir.join("events.json"), format!("[{}]", events.join(",\n")));
+    dir
+}
+
 /// Every mark as a plain egui_plot point, at the same window size: the naive way.
 fn naive_frame_ms(dataset: &Dataset) -> f64 {
-    let shown: Vec<usize> = (0..dataset.events.len()).collect();
+    let palette = CountryPalette::new(&events_per_country(&dataset.events));
     let scene = Scene::build(
         &dataset.events,
-        &shown,
         LaneMode::Category,
         ColorMode::Category,
+        &palette,
     );
     let points: Vec<[f64; 2]> = scene
-        .marks
+        .marks()
         .iter()
-        .map(|m| [m.center_days(), m.lane as f64])
+        .map(|m| [m.center_days(), f64::from(m.lane)])
         .collect();
     let ctx = egui::Context::default();
     median_ms(&ctx, |ui| {

@@ -26,6 +26,28 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// How many data files were read.
     pub file_count: usize,
+    /// Each file read: the format found in it and how many events came from it.
+    pub files: Vec<FileSummary>,
+    /// Labelled stretches of time (TimelineJS eras), drawn behind the events.
+    pub eras: Vec<EraSpan>,
+    /// Names the files give the data (a TimelineJS title slide), in file order.
+    pub titles: Vec<String>,
+}
+
+/// What one file held.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FileSummary {
+    pub file: String,
+    /// The format found in the content, e.g. "TimelineJS JSON".
+    pub format: String,
+    pub events: usize,
+}
+
+/// A labelled stretch of time.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct EraSpan {
+    pub label: String,
+    pub span: crate::model::date::DateSpan,
 }
 
 impl Dataset {
@@ -87,6 +109,15 @@ fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// True for a file the loader reads, by its name: hidden files and other formats are not.
+pub fn is_data_file(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_none_or(|n| n.starts_with('.'));
+    !hidden && format_of(path).is_some()
+}
+
 /// The data files of a folder, sorted by name: hidden files and other formats are skipped.
 pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let folder_error = |source| LoadError::Folder {
@@ -96,13 +127,7 @@ pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(folder_error)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_none_or(|n| n.starts_with('.'));
-            !hidden && format_of(path).is_some()
-        })
+        .filter(|path| is_data_file(path))
         .collect();
     files.sort();
     Ok(files)

@@ -1,17 +1,15 @@
-//! Calendar ticks for the time axis: years, then months, then days, as the zoom needs.
+//! Calendar ticks for the time axis: days, months, years, up to millennia, as the zoom needs,
+//! labelled "28 Nov 2022", "Jul 2021", "2021" or "500 BCE".
 
 use chrono::{Datelike as _, Months, NaiveDate};
 
-use super::date::{date_from_days, days_from_date};
+use crate::model::date::{date_from_days, days_from_date, month_abbreviation, year_label};
 
 /// One tick on the time axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
     pub days: f64,
     pub label: String,
-    /// How far apart ticks of this kind are, roughly, in days (grid lines are thicker for
-    /// larger steps).
-    pub step_days: f64,
 }
 
 /// The calendar steps we can tick at, finest first.
@@ -23,7 +21,7 @@ enum Step {
 }
 
 impl Step {
-    const ALL: [Self; 14] = [
+    const ALL: [Self; 21] = [
         Self::Days(1),
         Self::Days(2),
         Self::Days(7),
@@ -38,6 +36,13 @@ impl Step {
         Self::Years(20),
         Self::Years(50),
         Self::Years(100),
+        Self::Years(200),
+        Self::Years(500),
+        Self::Years(1000),
+        Self::Years(2000),
+        Self::Years(5000),
+        Self::Years(10_000),
+        Self::Years(20_000),
     ];
 
     fn approx_days(&self) -> f64 {
@@ -60,10 +65,8 @@ impl Step {
                 date.with_day0(day0)
             }
             Self::Months(n) => NaiveDate::from_ymd_opt(date.year(), date.month0() / n * n + 1, 1),
-            Self::Years(n) => {
-                let n = n as i32;
-                NaiveDate::from_ymd_opt(date.year().div_euclid(n) * n, 1, 1)
-            }
+            Self::Years(n) => year_tick_at_or_before(date.year(), n as i32)
+                .and_then(|year| NaiveDate::from_ymd_opt(year, 1, 1)),
         }
     }
 
@@ -75,36 +78,59 @@ impl Step {
             Self::Days(_) if date.day() < 15 => date.with_day(15),
             Self::Days(_) => date.with_day(1)?.checked_add_months(Months::new(1)),
             Self::Months(n) => date.checked_add_months(Months::new(n)),
-            Self::Years(n) => date.with_year(date.year() + n as i32),
+            Self::Years(n) => year_tick_after(date.year(), n as i32)
+                .and_then(|year| NaiveDate::from_ymd_opt(year, 1, 1)),
         }
     }
 
     fn label(&self, date: NaiveDate) -> String {
+        let month = month_abbreviation(date.month() as u8);
+        let year = year_label(date.year());
         match self {
-            Self::Days(_) => format!("{} {}", date.day(), date.format("%b %Y")),
-            Self::Months(_) if date.month() == 1 => date.format("%Y").to_string(),
-            Self::Months(_) => date.format("%b %Y").to_string(),
-            Self::Years(_) => date.format("%Y").to_string(),
+            Self::Days(_) => format!("{} {month} {year}", date.day()),
+            Self::Months(_) if date.month() == 1 => year,
+            Self::Months(_) => format!("{month} {year}"),
+            Self::Years(_) => year,
         }
     }
 }
 
-/// The label of a tick at `days` for ticks about `step_days` apart: "2021", "Jul 2021" or
-/// "28 Nov 2022" (a year tick at the start of a year of month ticks reads "2021").
-pub fn tick_label(days: f64, step_days: f64) -> String {
-    let Some(date) = date_from_days(days + 0.5) else {
-        return String::new();
-    };
-    let step = Step::ALL
-        .iter()
-        .rev()
-        .find(|s| s.approx_days() <= step_days * 1.001)
-        .unwrap_or(&Step::ALL[0]);
-    step.label(date)
+/// Year ticks fall on round numbers as people count: multiples of `step` after the common
+/// era ("500", "1000"), multiples of `step` before it ("500 BCE", astronomical -499), and
+/// year 1 between the two.
+fn is_year_tick(year: i32, step: i32) -> bool {
+    if year > 0 {
+        year % step == 0 || year == 1
+    } else {
+        (1 - year) % step == 0
+    }
+}
+
+fn year_tick_at_or_before(year: i32, step: i32) -> Option<i32> {
+    if year > 0 {
+        let round = year / step * step;
+        Some(if round == 0 { 1 } else { round })
+    } else {
+        // BCE number 1 - year, rounded up to a multiple of the step.
+        let bce = i64::from(1 - year);
+        let rounded = (bce + i64::from(step) - 1) / i64::from(step) * i64::from(step);
+        i32::try_from(1 - rounded).ok()
+    }
+}
+
+fn year_tick_after(year: i32, step: i32) -> Option<i32> {
+    if year <= 0 {
+        let bce = 1 - year;
+        let next_bce = (bce - 1) / step * step;
+        return Some(if next_bce == 0 { 1 } else { 1 - next_bce });
+    }
+    let next = (year / step + 1).checked_mul(step)?;
+    debug_assert!(is_year_tick(next, step));
+    Some(next)
 }
 
 /// Ticks between `min_days` and `max_days`, at least `min_step_days` apart, labelled at the
-/// calendar precision of the step: "2021", "Jul 2021", "28 Nov 2022". Sorted by time.
+/// calendar precision of the step. Sorted by time. Empty for a range outside the calendar.
 pub fn date_ticks(min_days: f64, max_days: f64, min_step_days: f64) -> Vec<Tick> {
     let Some(step) = Step::ALL
         .iter()
@@ -119,19 +145,27 @@ pub fn date_ticks(min_days: f64, max_days: f64, min_step_days: f64) -> Vec<Tick>
     let mut ticks = Vec::new();
     let mut date = step.floor(first);
     while let Some(d) = date {
-        if d > last || ticks.len() > 1000 {
+        if d > last || ticks.len() > 2000 {
             break;
         }
         if d >= first {
             ticks.push(Tick {
                 days: days_from_date(d),
                 label: step.label(d),
-                step_days: step.approx_days(),
             });
         }
-        date = step.next(d);
+        let next = step.next(d);
+        if next.is_some_and(|n| n <= d) {
+            break;
+        }
+        date = next;
     }
     ticks
+}
+
+/// The label for the day at `days`, as a day tick would read: for a view with no tick in it.
+pub fn day_label(days: f64) -> String {
+    date_from_days(days).map_or_else(String::new, |date| Step::Days(1).label(date))
 }
 
 #[cfg(test)]
@@ -142,23 +176,43 @@ mod tests {
         days_from_date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
     }
 
+    fn labels(ticks: &[Tick]) -> Vec<&str> {
+        ticks.iter().map(|t| t.label.as_str()).collect()
+    }
+
     #[test]
     fn ticks_follow_the_zoom() {
         let years = date_ticks(days(2010, 1, 1), days(2024, 12, 31), 700.0);
-        let labels: Vec<&str> = years.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
-            labels,
+            labels(&years),
             [
                 "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"
             ]
         );
-
         let months = date_ticks(days(2021, 5, 1), days(2021, 10, 1), 25.0);
         assert_eq!(months[0].label, "May 2021");
         assert_eq!(months[2].label, "Jul 2021");
-
         let day_ticks = date_ticks(days(2022, 11, 27), days(2022, 11, 30), 1.0);
         assert!(day_ticks.iter().any(|t| t.label == "28 Nov 2022"));
+    }
+
+    #[test]
+    fn ticks_reach_millennia_and_before_the_common_era() {
+        let wide = date_ticks(days(1000, 1, 1), days(9999, 12, 31), 365.25 * 900.0);
+        assert_eq!(
+            labels(&wide),
+            [
+                "1000", "2000", "3000", "4000", "5000", "6000", "7000", "8000", "9000"
+            ]
+        );
+        let ancient = date_ticks(days(-1200, 1, 1), days(700, 1, 1), 365.25 * 400.0);
+        assert_eq!(
+            labels(&ancient),
+            ["1000 BCE", "500 BCE", "1", "500"],
+            "{ancient:?}"
+        );
+        let all = date_ticks(days(-9999, 1, 1), days(9999, 12, 31), 365.25 * 4000.0);
+        assert!(all.len() >= 3, "{all:?}");
     }
 
     #[test]

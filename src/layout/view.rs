@@ -1,12 +1,7 @@
 //! The visible time range and the maths of zooming and panning it, apart from input handling.
-//!
-//! Time is measured in days since [`crate::model::date::time_origin`] (`*_days`), screen
-//! positions in points (`*_px`).
+//! Each operation returns a new view inside the limits: no frame can show one outside them.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-use super::date::days_from_date;
 
 /// The part of the time axis on screen, in days.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -15,33 +10,42 @@ pub struct TimeView {
     pub max_days: f64,
 }
 
-/// How far the user may zoom and pan.
+/// How far the user may zoom and pan, worked out from the data's first and last day.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ViewLimits {
-    /// Nothing before this may be shown: the data's span, plus margin.
+    /// The first day of the data, and the day after its last.
+    pub data_min_days: f64,
+    pub data_max_days: f64,
+    /// Nothing outside these may be shown: the data's span, with room on the right for the
+    /// last event's label.
     pub outer_min_days: f64,
     pub outer_max_days: f64,
-    /// The narrowest view: one day across the screen.
+    /// The narrowest view: one day across the chart.
     pub min_width_days: f64,
 }
 
-/// Zooming out stops at the data's span plus this fraction of it (half on each side).
-const OUTER_MARGIN_FRACTION: f64 = 0.10;
-/// "Fit all" leaves this fraction of the span free (half on each side).
-const FIT_MARGIN_FRACTION: f64 = 0.04;
+/// The outer limits leave this fraction of the data's span free on the left…
+const OUTER_LEFT_FRACTION: f64 = 0.10;
+/// …and this on the right, where the last events' labels go.
+const OUTER_RIGHT_FRACTION: f64 = 0.60;
 /// Even a dataset of one day may be viewed across a month.
 const MIN_OUTER_WIDTH_DAYS: f64 = 31.0;
+/// Fit-all keeps this much room left of the first event, in points.
+const FIT_LEFT_PAD_PX: f64 = 16.0;
+/// Fit-all keeps at most this fraction of the width for the last event's label.
+const FIT_MAX_LABEL_FRACTION: f64 = 0.22;
 
 impl ViewLimits {
-    /// Limits for data from the first day `first` to the last day `last` (both included).
-    pub fn for_span(first: NaiveDate, last: NaiveDate) -> Self {
-        let (min_days, max_days) = (days_from_date(first), days_from_date(last) + 1.0);
+    /// Limits for data from `first_day` to the day before `after_last_day`.
+    pub fn for_days(first_day: i32, after_last_day: i32) -> Self {
+        let (min_days, max_days) = (f64::from(first_day), f64::from(after_last_day));
         let width = (max_days - min_days).max(1.0);
-        let margin =
-            (width * OUTER_MARGIN_FRACTION / 2.0).max((MIN_OUTER_WIDTH_DAYS - width) / 2.0);
+        let short_by = ((MIN_OUTER_WIDTH_DAYS - width) / 2.0).max(0.0);
         Self {
-            outer_min_days: min_days - margin,
-            outer_max_days: max_days + margin,
+            data_min_days: min_days,
+            data_max_days: max_days,
+            outer_min_days: min_days - (width * OUTER_LEFT_FRACTION).max(short_by),
+            outer_max_days: max_days + (width * OUTER_RIGHT_FRACTION).max(short_by),
             min_width_days: 1.0,
         }
     }
@@ -60,19 +64,29 @@ impl TimeView {
         (self.min_days + self.max_days) / 2.0
     }
 
-    /// All of the data between the limits, with a small margin.
-    pub fn fit_all(limits: &ViewLimits) -> Self {
-        let outer = limits.outer_width_days();
-        let data_width = outer / (1.0 + OUTER_MARGIN_FRACTION);
-        let margin = (outer - data_width * (1.0 + FIT_MARGIN_FRACTION)) / 2.0;
+    /// Every event in a chart `width_px` wide, with a small margin on the left and room for
+    /// a label `label_px` wide after the last event.
+    pub fn fit(
+        first_days: f64,
+        after_last_days: f64,
+        width_px: f32,
+        label_px: f32,
+        limits: &ViewLimits,
+    ) -> Self {
+        let width_px = f64::from(width_px).max(100.0);
+        let label_px = f64::from(label_px).clamp(0.0, width_px * FIT_MAX_LABEL_FRACTION);
+        let span = (after_last_days - first_days).max(limits.min_width_days);
+        let data_px = (width_px - FIT_LEFT_PAD_PX - label_px).max(width_px * 0.5);
+        let days_per_px = span / data_px;
         Self {
-            min_days: limits.outer_min_days + margin,
-            max_days: limits.outer_max_days - margin,
+            min_days: first_days - FIT_LEFT_PAD_PX * days_per_px,
+            max_days: after_last_days + (width_px - data_px - FIT_LEFT_PAD_PX) * days_per_px,
         }
+        .clamped(limits)
     }
 
     /// This view, made to respect `limits`: not narrower than one day, not wider than the
-    /// data, and shifted back inside it.
+    /// limits, and shifted back inside them.
     pub fn clamped(self, limits: &ViewLimits) -> Self {
         let width = if self.width_days().is_finite() {
             self.width_days()
@@ -86,11 +100,11 @@ impl TimeView {
         let center = if self.center_days().is_finite() {
             self.center_days()
         } else {
-            0.0
+            (limits.outer_min_days + limits.outer_max_days) / 2.0
         };
         let min_days = (center - width / 2.0)
-            .max(limits.outer_min_days)
-            .min(limits.outer_max_days - width);
+            .min(limits.outer_max_days - width)
+            .max(limits.outer_min_days);
         Self {
             min_days,
             max_days: min_days + width,
@@ -103,6 +117,11 @@ impl TimeView {
             factor
         } else {
             1.0
+        };
+        let anchor_days = if anchor_days.is_finite() {
+            anchor_days
+        } else {
+            self.center_days()
         };
         let zoomed = Self {
             min_days: anchor_days - (anchor_days - self.min_days) / factor,
@@ -122,6 +141,11 @@ impl TimeView {
 
     /// Moves the view by `delta_days` (positive shows later times).
     pub fn pan(self, delta_days: f64, limits: &ViewLimits) -> Self {
+        let delta_days = if delta_days.is_finite() {
+            delta_days
+        } else {
+            0.0
+        };
         Self {
             min_days: self.min_days + delta_days,
             max_days: self.max_days + delta_days,
@@ -149,51 +173,40 @@ impl TimeView {
     pub fn overlaps(&self, start_days: f64, end_days: f64) -> bool {
         end_days >= self.min_days && start_days <= self.max_days
     }
+
+    /// True at the narrowest view the limits allow.
+    pub fn at_zoom_limit(&self, limits: &ViewLimits) -> bool {
+        self.width_days() <= limits.min_width_days * 1.0001
+    }
 }
 
-/// Maps between time and lanes, and screen points, for one frame.
+/// Maps time to x and back, for a plot from `left_px` to `right_px`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ScreenTransform {
+pub struct TimeAxis {
     pub view: TimeView,
-    /// The lane coordinate at the top and bottom edges (lane `i` is centred on `i`).
-    pub top_lane: f64,
-    pub bottom_lane: f64,
     pub left_px: f32,
     pub right_px: f32,
-    pub top_px: f32,
-    pub bottom_px: f32,
 }
 
-impl ScreenTransform {
+impl TimeAxis {
     pub fn x_from_days(&self, days: f64) -> f32 {
         let fraction = (days - self.view.min_days) / self.view.width_days();
         self.left_px + (fraction * f64::from(self.right_px - self.left_px)) as f32
     }
 
     pub fn days_from_x(&self, x_px: f32) -> f64 {
-        let fraction = f64::from(x_px - self.left_px) / f64::from(self.right_px - self.left_px);
+        let fraction =
+            f64::from(x_px - self.left_px) / f64::from((self.right_px - self.left_px).max(1.0));
         self.view.min_days + fraction * self.view.width_days()
     }
 
-    pub fn y_from_lane(&self, lane: f64) -> f32 {
-        let fraction = (lane - self.top_lane) / (self.bottom_lane - self.top_lane);
-        self.top_px + (fraction * f64::from(self.bottom_px - self.top_px)) as f32
-    }
-
-    /// The lane coordinate at screen height `y_px` (lane `i` spans `i - 0.5` to `i + 0.5`).
-    pub fn lane_from_y(&self, y_px: f32) -> f64 {
-        let fraction = f64::from(y_px - self.top_px) / f64::from(self.bottom_px - self.top_px);
-        self.top_lane + fraction * (self.bottom_lane - self.top_lane)
-    }
-
-    /// Screen points per lane.
-    pub fn lane_height_px(&self) -> f32 {
-        (self.y_from_lane(1.0) - self.y_from_lane(0.0)).abs()
-    }
-
-    /// Screen points per day.
+    /// Points per day.
     pub fn px_per_day(&self) -> f64 {
         f64::from(self.right_px - self.left_px) / self.view.width_days()
+    }
+
+    pub fn width_px(&self) -> f32 {
+        self.right_px - self.left_px
     }
 }
 
@@ -202,15 +215,14 @@ mod tests {
     use super::*;
 
     fn limits() -> ViewLimits {
-        let first = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
-        let last = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-        ViewLimits::for_span(first, last)
+        // 2010 to 2024, in days since 2000.
+        ViewLimits::for_days(3653, 9132)
     }
 
     #[test]
     fn zoom_keeps_the_anchor_in_place() {
         let limits = limits();
-        let view = TimeView::fit_all(&limits);
+        let view = TimeView::fit(3653.0, 9132.0, 1000.0, 100.0, &limits);
         let anchor = view.min_days + view.width_days() * 0.25;
         let zoomed = view.zoom_at(anchor, 4.0, &limits);
         assert!((zoomed.width_days() - view.width_days() / 4.0).abs() < 1e-6);
@@ -219,23 +231,40 @@ mod tests {
     }
 
     #[test]
-    fn zoom_stops_at_one_day_and_at_the_data_span() {
+    fn zoom_stops_at_one_day_and_at_the_limits() {
         let limits = limits();
-        let view = TimeView::fit_all(&limits);
+        let view = TimeView::fit(3653.0, 9132.0, 1000.0, 100.0, &limits);
         let deep = view.zoom_at(view.center_days(), 1e9, &limits);
         assert_eq!(deep.width_days(), 1.0);
+        assert!(deep.at_zoom_limit(&limits));
         let far = view.zoom_at(view.center_days(), 1e-9, &limits);
         assert!((far.width_days() - (limits.outer_max_days - limits.outer_min_days)).abs() < 1e-6);
         assert!(far.min_days >= limits.outer_min_days);
+        let nonsense = view.zoom_at(f64::NAN, f64::INFINITY, &limits);
+        assert_eq!(nonsense, view);
     }
 
     #[test]
     fn pan_stays_inside_the_limits() {
         let limits = limits();
-        let view = TimeView::fit_all(&limits).zoom_at(0.0, 10.0, &limits);
+        let view =
+            TimeView::fit(3653.0, 9132.0, 1000.0, 100.0, &limits).zoom_at(5000.0, 10.0, &limits);
         let panned = view.pan(-1e6, &limits);
         assert_eq!(panned.min_days, limits.outer_min_days);
         assert!((panned.width_days() - view.width_days()).abs() < 1e-6);
+    }
+
+    #[test]
+    fn fit_leaves_room_for_the_last_label() {
+        let limits = limits();
+        let view = TimeView::fit(3653.0, 9132.0, 1000.0, 200.0, &limits);
+        let axis = TimeAxis {
+            view,
+            left_px: 0.0,
+            right_px: 1000.0,
+        };
+        assert!((axis.x_from_days(3653.0) - 16.0).abs() < 0.5);
+        assert!((axis.x_from_days(9132.0) - 800.0).abs() < 0.5);
     }
 
     #[test]
@@ -251,23 +280,17 @@ mod tests {
     }
 
     #[test]
-    fn transform_round_trips() {
-        let transform = ScreenTransform {
+    fn axis_round_trips() {
+        let axis = TimeAxis {
             view: TimeView {
                 min_days: 100.0,
                 max_days: 200.0,
             },
-            top_lane: -0.5,
-            bottom_lane: 4.5,
             left_px: 50.0,
             right_px: 1050.0,
-            top_px: 0.0,
-            bottom_px: 500.0,
         };
-        assert_eq!(transform.x_from_days(150.0), 550.0);
-        assert_eq!(transform.days_from_x(550.0), 150.0);
-        assert_eq!(transform.y_from_lane(0.0), 50.0);
-        assert_eq!(transform.lane_height_px(), 100.0);
-        assert_eq!(transform.lane_from_y(50.0), 0.0);
+        assert_eq!(axis.x_from_days(150.0), 550.0);
+        assert_eq!(axis.days_from_x(550.0), 150.0);
+        assert_eq!(axis.px_per_day(), 10.0);
     }
 }

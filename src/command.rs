@@ -1,0 +1,71 @@
+//! What the panels ask the app to do. A panel returns commands; the app applies them after
+//! the frame's UI code, in one place, so that nothing deep in a panel changes the state.
+
+use std::path::PathBuf;
+
+use crate::export::ExportKind;
+use crate::layout::scene::{ColorMode, LaneMode};
+use crate::layout::view::TimeView;
+use crate::model::Filters;
+use crate::state::CountsScope;
+
+/// One change the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Select an event by its index in the dataset, or clear the selection.
+    Select(Option<u32>),
+    SelectNext,
+    SelectPrevious,
+    /// List the events of a lane between two times in the details panel.
+    ShowGroup {
+        lane: u32,
+        from_days: f64,
+        to_days: f64,
+    },
+    /// Move the view by this many days (positive shows later times).
+    Pan {
+        delta_days: f64,
+    },
+    /// Zoom around a time, in days; a factor above 1 zooms in.
+    ZoomAround {
+        days: f64,
+        factor: f64,
+    },
+    /// Zoom around the centre of the view.
+    Zoom(f64),
+    SetView(TimeView),
+    /// Show every event that passes the filters.
+    FitAll,
+    /// Scroll the lanes by this many points (positive shows lower lanes).
+    ScrollLanes {
+        delta_px: f32,
+    },
+    /// The chart is now drawn here: left, top, right, bottom, in points.
+    ChartPlaced([f32; 4]),
+    ShowOpenDialog,
+    OpenFolder(PathBuf),
+    /// Ask where to save, then export.
+    Export(ExportKind),
+    /// Export to `path`; `overwrite` once the user agreed to replace an existing file.
+    ExportTo {
+        kind: ExportKind,
+        path: PathBuf,
+        overwrite: bool,
+    },
+    CancelOverwrite,
+    OpenSample,
+    Reload,
+    CancelLoad,
+    SetLaneMode(LaneMode),
+    SetColorMode(ColorMode),
+    SetFilters(Filters),
+    SetCountsScope(CountsScope),
+    SetDarkMode(bool),
+    ToggleProblems,
+    SetPathEntry(String),
+    ClosePathEntry,
+    CopyText(String),
+    OpenUrl(String),
+    Quit,
+}

@@ -1,0 +1,257 @@
+//! What the app holds, as plain data with no egui: the settings, the data on screen and
+//! everything derived from it. The window's panels read these; only the app changes them.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::Datelike as _;
+use serde::{Deserialize, Serialize};
+
+use crate::layout::draw::Era;
+use crate::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
+use crate::layout::view::ViewLimits;
+use crate::model::stats::{RangeCounts, events_per_category, events_per_country};
+use crate::model::{Category, Country, Dataset};
+
+/// Everything remembered between runs (the window size and panel widths are remembered by
+/// eframe and egui themselves).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_folder: Option<PathBuf>,
+    /// Most recent first, at most [`MAX_RECENT_FOLDERS`].
+    pub recent_folders: Vec<PathBuf>,
+    pub lane_mode: LaneMode,
+    pub color_mode: ColorMode,
+    pub dark_mode: bool,
+    pub counts_scope: CountsScope,
+    pub show_problems: bool,
+    /// Where the last export went; never the data folder unless the user chose it.
+    pub last_export_folder: Option<PathBuf>,
+}
+
+/// The recent-folders menu keeps this many.
+pub const MAX_RECENT_FOLDERS: usize = 10;
+
+/// Which events the participant counts are for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CountsScope {
+    /// Every shown event that is in view.
+    #[default]
+    InView,
+    /// The selected event only.
+    Selection,
+}
+
+/// Where the data on screen came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    Sample,
+    Folder(PathBuf),
+}
+
+impl DataSource {
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Sample => "Sample data".to_owned(),
+            Self::Folder(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+}
+
+/// Facts about all the events, whatever the filters.
+#[derive(Clone, Debug, Default)]
+pub struct DatasetSummary {
+    pub events_per_category: Vec<(Category, usize)>,
+    /// Most events first.
+    pub events_per_country: Vec<(Country, usize)>,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub error_count: usize,
+}
+
+impl DatasetSummary {
+    pub fn new(dataset: &Dataset) -> Self {
+        let years = dataset
+            .events
+            .iter()
+            .map(|e| (e.span().first_day().year(), e.span().last_day().year()))
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+        let (first_year, last_year) = years.unwrap_or((2000, 2000));
+        Self {
+            events_per_category: events_per_category(&dataset.events),
+            events_per_country: events_per_country(&dataset.events),
+            first_year,
+            last_year,
+            error_count: dataset.error_count(),
+        }
+    }
+}
+
+/// The selected event, and the list of events a crowded spot was opened into.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// Index into the dataset's events.
+    pub event: Option<u32>,
+    /// Events too close together to click apart, listed in the details panel.
+    pub group: Option<EventGroup>,
+}
+
+/// Events listed together: a cluster or a density column opened at the zoom limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventGroup {
+    /// What they share, e.g. "12 events, 3 May 2024".
+    pub title: String,
+    /// Indices into the dataset's events, in time order.
+    pub events: Vec<u32>,
+}
+
+/// The scene, indexes and counts for one set of filters.
+#[derive(Clone, Debug)]
+pub struct Filtered {
+    /// Indices of the events that pass the filters, sorted by time.
+    pub shown: Arc<Vec<u32>>,
+    pub scene: Arc<Scene>,
+    /// Participant counts of the shown events for any view; `None` while they are counted.
+    pub range_counts: Option<Arc<RangeCounts>>,
+}
+
+/// The dataset on screen, with everything derived from it.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub source: DataSource,
+    pub dataset: Arc<Dataset>,
+    pub summary: Arc<DatasetSummary>,
+    pub palette: Arc<CountryPalette>,
+    /// All events, laid out in the current lane and colour modes.
+    pub full_scene: Arc<Scene>,
+    /// Participant counts of all events.
+    pub full_counts: Arc<RangeCounts>,
+    /// What the filters let through; the full scene while there are no filters.
+    pub filtered: Filtered,
+    pub limits: ViewLimits,
+    /// TimelineJS eras, as background bands.
+    pub eras: Arc<Vec<Era>>,
+    /// Changes whenever what is drawn changes, so drawings can be cached.
+    pub generation: u64,
+}
+
+impl Loaded {
+    /// Derives everything from `dataset`, with no filters. Slow for big data: run it off the
+    /// UI thread.
+    pub fn new(
+        source: DataSource,
+        dataset: Dataset,
+        lane_mode: LaneMode,
+        color_mode: ColorMode,
+    ) -> Self {
+        let summary = DatasetSummary::new(&dataset);
+        let palette = CountryPalette::new(&summary.events_per_country);
+        let full_scene = Arc::new(Scene::build(
+            &dataset.events,
+            lane_mode,
+            color_mode,
+            &palette,
+        ));
+        let full_counts = Arc::new(RangeCounts::build(dataset.events.iter()));
+        let limits = data_limits(&dataset);
+        let eras = dataset
+            .eras
+            .iter()
+            .map(|era| {
+                let (start, end) = era.span.day_range();
+                Era {
+                    label: era.label.clone(),
+                    start_days: f64::from(start),
+                    end_days: f64::from(end),
+                }
+            })
+            .collect();
+        let shown: Vec<u32> = (0..dataset.events.len() as u32).collect();
+        Self {
+            source,
+            summary: Arc::new(summary),
+            palette: Arc::new(palette),
+            filtered: Filtered {
+                shown: Arc::new(shown),
+                scene: Arc::clone(&full_scene),
+                range_counts: Some(Arc::clone(&full_counts)),
+            },
+            full_scene,
+            full_counts,
+            limits,
+            eras: Arc::new(eras),
+            dataset: Arc::new(dataset),
+            generation: next_generation(),
+        }
+    }
+
+    /// The scene on screen.
+    pub fn scene(&self) -> &Scene {
+        &self.filtered.scene
+    }
+
+    /// The events on screen, by index, sorted by time.
+    pub fn shown(&self) -> &[u32] {
+        &self.filtered.shown
+    }
+}
+
+/// A number that is new on every call, for cache keys.
+pub fn next_generation() -> u64 {
+    static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The view limits for all events of a dataset (not only the shown ones, so that filtering
+/// does not change how far one may zoom out).
+pub fn data_limits(dataset: &Dataset) -> ViewLimits {
+    let days = dataset
+        .events
+        .iter()
+        .map(|e| e.span().day_range())
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let eras = dataset
+        .eras
+        .iter()
+        .map(|e| e.span.day_range())
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let days = match (days, eras) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    };
+    match days {
+        Some((first, after_last)) => ViewLimits::for_days(first, after_last),
+        None => {
+            let today = crate::model::date::day_number(chrono::Local::now().date_naive());
+            ViewLimits::for_days(today - 365, today + 1)
+        }
+    }
+}
+
+/// What a typed or picked path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    OpenFolder,
+    Save(crate::export::ExportKind),
+}
+
+/// The field shown when no native dialog is available.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathEntry {
+    pub purpose: PathPurpose,
+    pub text: String,
+}
+
+/// How far a load got, for the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadStatus {
+    pub name: String,
+    pub files_done: u64,
+    pub files_total: u64,
+    pub bytes_read: u64,
+    pub bytes_total: u64,
+}
