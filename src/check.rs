@@ -18,6 +18,20 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
         dataset.events.len(),
         dataset.file_count,
     );
+    if let Some(title) = dataset.titles.first() {
+        let _ = writeln!(out, "titled: {title}");
+    }
+    if !dataset.files.is_empty() {
+        let _ = writeln!(out, "\nFiles:");
+        for file in &dataset.files {
+            let _ = writeln!(
+                out,
+                "  {:<40} {:<24} {:>8} events",
+                file.file, file.format, file.events
+            );
+        }
+        let _ = writeln!(out);
+    }
     if let (Some(first), Some(last)) = (
         dataset.events.iter().map(|e| e.span().first_day()).min(),
         dataset.events.iter().map(|e| e.span().last_day()).max(),
@@ -55,7 +69,12 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     out
 }
 
-/// `{"events": [...], "problems": [...]}`, events in the normalised native shape.
+/// `{"events": [...], "problems": [...], "files": [...]}`, events in the normalised native
+/// shape, so that `check --json` converts any format the app reads into its own.
 pub fn check_json(dataset: &Dataset) -> serde_json::Value {
-    serde_json::json!({ "events": dataset.events, "problems": dataset.problems })
+    serde_json::json!({
+        "events": dataset.events,
+        "problems": dataset.problems,
+        "files": dataset.files,
+    })
 }

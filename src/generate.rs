@@ -184,6 +184,7 @@ pub fn synthetic_event(rng: &mut fastrand::Rng, index: usize) -> Event {
             ..SourceRef::default()
         }],
         tags: vec![(*topic).to_owned()],
+        display_date: None,
     }
 }
 

@@ -119,6 +119,7 @@ fn main() -> ExitCode {
         }) => {
             let options = LoadOptions {
                 max_file_bytes: max_file_mb.saturating_mul(1_000_000),
+                ..LoadOptions::default()
             };
             check(&dir, json, &options)
         }

@@ -156,7 +156,8 @@ impl Loaded {
             color_mode,
             &palette,
         ));
-        let full_counts = Arc::new(RangeCounts::build(dataset.events.iter()));
+        let full_counts =
+            Arc::new(RangeCounts::of_events(&dataset.events, None, &|| false).unwrap_or_default());
         let limits = data_limits(&dataset);
         let eras = dataset
             .eras

@@ -108,7 +108,7 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
     let problems: Vec<String> = dataset.problems.iter().map(|p| p.to_string()).collect();
     let expected = [
         "bad_date.json:3:70: error: start 2022-02-30 is not a real date; event 'bad-date' skipped",
-        "bad_header.csv:1: error: the header row lacks the column(s) id, title, start, category; it must name: id,title,start,end,category,series,location,countries,organizers,participants,summary,source_file,source_url,quote,tags",
+        "bad_header.csv:1: error: the app cannot tell which column holds the date and which the title (the columns are: name, colour); choose them with the file's “Columns…” button in the problems panel",
         "bad_participants.csv:2:10: error: participants 'CHN twelve universities': 'twelve' is not a number; event 'parts' skipped",
         "binary.json: error: the file is not UTF-8 text (the first bad byte is on line 1); save it as UTF-8",
         "date_as_number.json:2:58: error: wrong kind of value: the number `2021` where text in quotes belongs; this event was skipped",
@@ -133,7 +133,7 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         "unterminated_quote.csv:2: error: this row has 2 fields but the header has 15; is a comma or quote missing? The row was skipped",
         "utf16.json: error: the file is saved as UTF-16; save it as UTF-8 and open the folder again",
         "wrong_type.json:2:29: error: wrong kind of value: the number `42` where text in quotes belongs; this event was skipped",
-        "year_out_of_range.json:2:70: error: start -13800000000 is outside the years the app can show (10000 BCE to 9999); event 'big-bang' skipped",
+        "year_out_of_range.json:2: error: 1 event has a date outside the years the app can show (10000 BCE to 9999), the first at line 2 (-13800000000); they were skipped",
         "yesterday.csv:2:3: error: start 'yesterday' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (-YYYY before the year 1); event 'when' skipped",
     ];
     assert_eq!(problems, expected);

@@ -5,11 +5,11 @@ use coop_timeline::model::load::load_files;
 use coop_timeline::model::{Category, Country, Event, PartialDate, Participant, Person, SourceRef};
 use proptest::prelude::*;
 
-/// Text as the loader keeps it: trimmed and not empty. List items may not hold `;`, the CSV
-/// list separator.
+/// Text as the loader keeps it: trimmed and not empty. List items hold the list separator
+/// `;`, quotes, commas and new lines too: the CSV export quotes them.
 fn text(list_item: bool) -> impl Strategy<Value = String> {
     let pattern = if list_item {
-        "[A-Za-z0-9 ,.'\"龚茜한국日本-]{1,16}"
+        "[A-Za-z0-9 ,.;'\"\n龚茜한국日本-]{1,16}"
     } else {
         "[A-Za-z0-9 ,.;'\"\n龚茜한국日本-]{1,24}"
     };
@@ -124,6 +124,7 @@ fn event(index: usize) -> impl Strategy<Value = Event> {
                 summary: summary.unwrap_or_default(),
                 sources,
                 tags,
+                display_date: None,
             },
         )
 }

@@ -233,8 +233,10 @@ fn derive(
     if !sent || superseded() {
         return sent;
     }
-    let events = &request.dataset.events;
-    let counts = RangeCounts::build(shown.iter().filter_map(|&i| events.get(i as usize)));
+    let Some(counts) = RangeCounts::of_events(&request.dataset.events, Some(&shown), &superseded)
+    else {
+        return true;
+    };
     send(DeriveOutcome::Counts {
         generation,
         counts: Arc::new(counts),

@@ -1,12 +1,13 @@
 //! Events as CSV, in the loader's own format, so that an export loads back the same.
 //!
-//! Beyond the spreadsheet columns it writes `date_inferred`, and `people` and `sources` as
-//! JSON lists (the spreadsheet columns hold one source; this keeps all of them).
+//! Beyond the spreadsheet columns it writes `date_inferred`, `display_date`, and `people` and
+//! `sources` as JSON lists (the spreadsheet columns hold one source; this keeps all of them).
+//! List items holding `;` or quotes are quoted, so every cell reads back the same.
 
 use std::borrow::Borrow;
 
 use crate::model::Event;
-use crate::model::load::{CSV_COLUMNS, CSV_JSON_COLUMNS};
+use crate::model::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list};
 
 /// The CSV text of `events`.
 pub fn events_to_csv(
@@ -14,8 +15,7 @@ pub fn events_to_csv(
 ) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<&str> = CSV_COLUMNS.to_vec();
-    header.push("date_inferred");
-    header.extend(CSV_JSON_COLUMNS);
+    header.extend(CSV_EXTRA_COLUMNS);
     writer.write_record(&header)?;
     for event in events {
         let event = event.borrow();
@@ -38,17 +38,18 @@ pub fn events_to_csv(
             event.category.key().to_owned(),
             event.series.clone().unwrap_or_default(),
             event.location.clone().unwrap_or_default(),
-            countries.join(";"),
-            event.organizers.join(";"),
-            participants.join("; "),
+            join_list(&countries),
+            join_list(&event.organizers),
+            join_list(&participants),
             event.summary.clone(),
             first_source
                 .and_then(|s| s.file.clone())
                 .unwrap_or_default(),
             first_source.and_then(|s| s.url.clone()).unwrap_or_default(),
             first_source.map(|s| s.quote.clone()).unwrap_or_default(),
-            event.tags.join(";"),
+            join_list(&event.tags),
             event.date_inferred.to_string(),
+            event.display_date.clone().unwrap_or_default(),
             if event.people.is_empty() {
                 String::new()
             } else {

@@ -53,6 +53,11 @@ pub const DENSITY_ONLY_PER_PX: f64 = 0.5;
 /// moves smoothly from one to the other.
 pub const MARKS_ONLY_PER_PX: f64 = 0.2;
 
+/// A lane whose marks in view fall in at most this many density columns…
+const MAX_CLUSTER_COLUMNS: usize = 200;
+/// …and are at most this many is drawn as markers and clusters, not as density.
+const MAX_CLUSTERED_MARKS: usize = 20_000;
+
 /// How a lane is drawn at the current zoom: 0 is marks only, 1 is density only.
 pub fn density_weight(marks_in_view: usize, width_px: f32) -> f32 {
     let per_px = marks_in_view as f64 / f64::from(width_px.max(1.0));
@@ -228,12 +233,18 @@ impl LaneBox {
         self.top_px + self.height_px
     }
 
+    /// The rows and the markers' row sit together, centred in the lane.
+    fn content_top(&self) -> f32 {
+        let content = f32::from(self.span_rows) * SPAN_ROW_PX + MARKER_ROW_PX;
+        self.top_px + ((self.height_px - content) / 2.0).max(LANE_PAD_PX)
+    }
+
     fn span_row_top(&self, row: usize) -> f32 {
-        self.top_px + LANE_PAD_PX + row as f32 * SPAN_ROW_PX
+        self.content_top() + row as f32 * SPAN_ROW_PX
     }
 
     fn marker_y(&self) -> f32 {
-        self.bottom_px() - LANE_PAD_PX - MARKER_ROW_PX / 2.0
+        self.content_top() + f32::from(self.span_rows) * SPAN_ROW_PX + MARKER_ROW_PX / 2.0
     }
 }
 
@@ -387,7 +398,10 @@ impl DrawList {
                 let lane_box = LaneBox {
                     top_px: top,
                     height_px: height,
-                    span_rows: fitting_rows.max(lane.span_rows.min(cap)),
+                    span_rows: lane
+                        .span_rows
+                        .clamp(1, MAX_SPAN_ROWS)
+                        .min(fitting_rows.max(1)),
                 };
                 top += height;
                 lane_box
@@ -539,11 +553,22 @@ impl DrawList {
             density_weight(in_view, plot.width())
         };
         let lane_rgb = scene.lane_color(lane);
-        if weight > 0.0 {
-            let columns = (plot.width() / DENSITY_COLUMN_PX).ceil().max(1.0) as usize;
-            // Whole columns: the last one may reach a little past the plot's edge.
-            let columns_to = axis.days_from_x(plot.left() + columns as f32 * DENSITY_COLUMN_PX);
-            let counts = scene.counts_per_column(lane, from, columns_to, columns);
+        let columns = (plot.width() / DENSITY_COLUMN_PX).ceil().max(1.0) as usize;
+        // Whole columns: the last one may reach a little past the plot's edge.
+        let columns_to = axis.days_from_x(plot.left() + columns as f32 * DENSITY_COLUMN_PX);
+        let counts =
+            (weight > 0.0).then(|| scene.counts_per_column(lane, from, columns_to, columns));
+        // Many events on a few days read better as clusters with their number than as a
+        // few tall blocks.
+        let occupied = counts
+            .as_ref()
+            .map_or(0, |c| c.iter().filter(|&&n| n > 0).count());
+        let weight = if in_view <= MAX_CLUSTERED_MARKS && occupied <= MAX_CLUSTER_COLUMNS {
+            0.0
+        } else {
+            weight
+        };
+        if let Some(counts) = counts.filter(|_| weight > 0.0) {
             let busiest = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
             let heights = counts
                 .iter()
@@ -607,10 +632,11 @@ impl DrawList {
         let mut hidden = 0;
         for &mark in spans {
             let item = RowItem::of(mark, &axis, plot);
+            // Spans that only touch (one year after the next) share a row.
             let row = row_items.iter().position(|items| {
                 items
                     .last()
-                    .is_none_or(|last| last.right + GAP_PX <= item.left)
+                    .is_none_or(|last| last.right <= item.left + 1.0)
             });
             match row {
                 Some(row) => row_items[row].push(item),

@@ -70,6 +70,50 @@ impl Country {
             .map_or_else(|| self.0.name(), |(_, name)| name)
     }
 
+    /// The country a spreadsheet cell names: an alpha-3 or alpha-2 code, the ISO name, or
+    /// an everyday name ("South Korea", "UK", "the PRC"), ignoring case and "the".
+    pub fn from_name(text: &str) -> Option<Self> {
+        let text = text.trim().trim_end_matches('.');
+        if text.len() == 3
+            && text.bytes().all(|b| b.is_ascii_alphabetic())
+            && let Ok(code) = CountryCode::for_alpha3_caseless(text)
+        {
+            return Some(Self(code));
+        }
+        if text.len() == 2
+            && text.bytes().all(|b| b.is_ascii_uppercase())
+            && let Ok(code) = CountryCode::for_alpha2(text)
+        {
+            return Some(Self(code));
+        }
+        let key = name_key(text);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some((_, code)) = NAME_ALIASES.iter().find(|(alias, _)| *alias == key) {
+            return Self::parse(code).ok();
+        }
+        if let Some((code, _)) = SHORT_NAMES.iter().find(|(_, name)| name_key(name) == key) {
+            return Self::parse(code).ok();
+        }
+        // The ISO name, whole or before its qualifier: "Bolivia (Plurinational State of)".
+        let matches = |full: &str| {
+            let full = name_key(full);
+            let base = full
+                .split([',', '('])
+                .next()
+                .unwrap_or(&full)
+                .trim()
+                .to_owned();
+            full == key || base == key
+        };
+        let mut found = CountryCode::as_array().iter().filter(|c| matches(c.name()));
+        let first = found.next()?;
+        // A base name two countries share ("Korea") names neither.
+        found.next().is_none().then_some(Self(*first))
+    }
+
     /// The known code nearest to a mistyped one, if one is a single edit away.
     fn closest_to(code: &str) -> Option<Self> {
         let code = code.to_ascii_uppercase();
@@ -97,6 +141,61 @@ impl Country {
             .map(|(country, _)| country)
     }
 }
+
+/// Lower case, single spaces, no dots or apostrophes: how names are compared.
+fn name_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Everyday names that are not the ISO name, as `name_key` writes them.
+const NAME_ALIASES: &[(&str, &str)] = &[
+    ("prc", "CHN"),
+    ("peoples republic of china", "CHN"),
+    ("mainland china", "CHN"),
+    ("korea", "KOR"),
+    ("republic of korea", "KOR"),
+    ("rok", "KOR"),
+    ("dprk", "PRK"),
+    ("democratic peoples republic of korea", "PRK"),
+    ("us", "USA"),
+    ("usa", "USA"),
+    ("america", "USA"),
+    ("united states of america", "USA"),
+    ("uk", "GBR"),
+    ("britain", "GBR"),
+    ("great britain", "GBR"),
+    ("russia", "RUS"),
+    ("viet nam", "VNM"),
+    ("vietnam", "VNM"),
+    ("taiwan", "TWN"),
+    ("hong kong", "HKG"),
+    ("macau", "MAC"),
+    ("macao", "MAC"),
+    ("iran", "IRN"),
+    ("syria", "SYR"),
+    ("laos", "LAO"),
+    ("czech republic", "CZE"),
+    ("turkey", "TUR"),
+    ("türkiye", "TUR"),
+    ("holland", "NLD"),
+    ("ivory coast", "CIV"),
+    ("dr congo", "COD"),
+    ("democratic republic of the congo", "COD"),
+    ("congo", "COG"),
+    ("uae", "ARE"),
+    ("brunei", "BRN"),
+    ("cape verde", "CPV"),
+    ("swaziland", "SWZ"),
+    ("burma", "MMR"),
+    ("east timor", "TLS"),
+    ("vatican", "VAT"),
+];
 
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -138,6 +237,23 @@ mod tests {
         assert_eq!(Country::parse("JPN").unwrap().name(), "Japan");
         assert_eq!(Country::parse("kor").unwrap().name(), "South Korea");
         assert_eq!(Country::parse("CHN").unwrap().code(), "CHN");
+    }
+
+    #[test]
+    fn everyday_names_are_understood() {
+        let code = |name: &str| Country::from_name(name).map(|c| c.code());
+        assert_eq!(code("China"), Some("CHN"));
+        assert_eq!(code("south korea"), Some("KOR"));
+        assert_eq!(code("the ROK"), Some("KOR"));
+        assert_eq!(code("Japan"), Some("JPN"));
+        assert_eq!(code("JP"), Some("JPN"));
+        assert_eq!(code("fra"), Some("FRA"));
+        assert_eq!(code("United States of America"), Some("USA"));
+        assert_eq!(code("U.K."), Some("GBR"));
+        assert_eq!(code("Bolivia"), Some("BOL"));
+        assert_eq!(code("Viet Nam"), Some("VNM"));
+        assert_eq!(code("Atlantis"), None);
+        assert_eq!(code(""), None);
     }
 
     #[test]

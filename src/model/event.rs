@@ -92,6 +92,57 @@ impl Category {
     }
 }
 
+/// Words that name a kind of event, most specific first: "press conference" before
+/// "conference".
+const CATEGORY_WORDS: [(&str, Category); 26] = [
+    ("press conference", Category::PressConference),
+    ("news conference", Category::PressConference),
+    ("press briefing", Category::PressConference),
+    ("summit", Category::Summit),
+    ("forum", Category::Forum),
+    ("conference", Category::Conference),
+    ("congress", Category::Conference),
+    ("symposium", Category::Seminar),
+    ("seminar", Category::Seminar),
+    ("workshop", Category::Seminar),
+    ("webinar", Category::Seminar),
+    ("colloquium", Category::Seminar),
+    ("exchange program", Category::ExchangeProgram),
+    ("exchange programme", Category::ExchangeProgram),
+    ("agreement", Category::Agreement),
+    ("memorandum of understanding", Category::Agreement),
+    ("mou", Category::Agreement),
+    ("treaty", Category::Agreement),
+    ("accord", Category::Agreement),
+    ("launch", Category::Launch),
+    ("inaugurat", Category::Launch),
+    ("suspend", Category::Suspension),
+    ("suspension", Category::Suspension),
+    ("resum", Category::Resumption),
+    ("relaunch", Category::Resumption),
+    ("revive", Category::Resumption),
+];
+
+impl Category {
+    /// The kind an event's name or a cell says, from the words used ("2024 International
+    /// Forum on…" is a forum), if one of them names a kind. Words match at their start.
+    pub fn from_words(text: &str) -> Option<Self> {
+        if let Ok(category) = text.parse::<Self>() {
+            return Some(category);
+        }
+        let lower = text.to_lowercase();
+        CATEGORY_WORDS
+            .iter()
+            .find(|(word, _)| {
+                lower.match_indices(word).any(|(at, _)| {
+                    let before = lower[..at].chars().next_back();
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+            .map(|&(_, category)| category)
+    }
+}
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
@@ -182,6 +233,9 @@ pub struct Event {
     pub summary: String,
     pub sources: Vec<SourceRef>,
     pub tags: Vec<String>,
+    /// The date as the source writes it ("Spring 1815", "c. 500 BCE"), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<String>,
 }
 
 impl Event {

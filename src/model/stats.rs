@@ -4,10 +4,11 @@ use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::country::Country;
-use super::date::{DateSpan, days_from_date};
 use super::event::{Category, Participant};
-use super::store::EventRef;
+use super::store::{EventRef, EventStore};
 use crate::layout::view::TimeView;
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// The participants of one country (or of no stated country) in one unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,14 +133,6 @@ impl RunningTotals {
     }
 }
 
-/// The first day of a span, and the day after its last day, on the time axis.
-fn day_bounds(span: &DateSpan) -> (i32, i32) {
-    // Day numbers are whole and within a few million (years 1000 to 9999), so they fit.
-    let first = days_from_date(span.first_day()) as i32;
-    let after_last = days_from_date(span.last_day()) as i32 + 1;
-    (first, after_last)
-}
-
 /// The first day, the day after the last, and an amount.
 type DaySpan = (i32, i32, u64);
 
@@ -190,28 +183,63 @@ pub struct RangeCounts {
 }
 
 impl RangeCounts {
-    pub fn build<'a>(events: impl IntoIterator<Item = EventRef<'a>>) -> Self {
-        let mut event_spans = Vec::new();
-        let mut by_key: BTreeMap<(String, Option<Country>), Vec<DaySpan>> = BTreeMap::new();
-        for event in events {
-            let (start, end) = day_bounds(&event.span());
-            event_spans.push((start, end));
-            for participant in event.participants() {
-                let entries = by_key
-                    .entry((participant.unit, participant.country))
-                    .or_default();
-                entries.push((start, end, participant.count));
+    /// The counts of the events `indices` of `events` (all of them when `None`), on every
+    /// core; `None` once `cancelled` says the work is no longer wanted.
+    pub fn of_events(
+        events: &EventStore,
+        indices: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Self> {
+        type Entries<'s> = HashMap<(&'s str, Option<Country>), Vec<DaySpan>>;
+        type Chunk<'s> = (Vec<(i32, i32)>, Entries<'s>);
+        let all: Vec<u32>;
+        let indices = match indices {
+            Some(indices) => indices,
+            None => {
+                all = (0..events.len() as u32).collect();
+                &all
+            }
+        };
+        let chunks: Option<Vec<Chunk>> = indices
+            .par_chunks(16 * 1024)
+            .map(|chunk| {
+                if cancelled() {
+                    return None;
+                }
+                let mut spans = Vec::with_capacity(chunk.len());
+                let mut entries: Entries = HashMap::new();
+                for event in chunk.iter().filter_map(|&i| events.get(i as usize)) {
+                    let (start, end) = event.span().day_range();
+                    spans.push((start, end));
+                    for (country, count, unit) in event.participant_counts() {
+                        entries
+                            .entry((unit, country))
+                            .or_default()
+                            .push((start, end, count));
+                    }
+                }
+                Some((spans, entries))
+            })
+            .collect();
+        let mut event_spans = Vec::with_capacity(indices.len());
+        let mut by_key: BTreeMap<(&str, Option<Country>), Vec<DaySpan>> = BTreeMap::new();
+        for (spans, entries) in chunks? {
+            event_spans.extend(spans);
+            for (key, mut list) in entries {
+                by_key.entry(key).or_default().append(&mut list);
             }
         }
         let (keys, participants) = by_key
             .into_iter()
-            .map(|(key, entries)| (key, Overlaps::summing(&entries)))
+            .map(|((unit, country), entries)| {
+                ((unit.to_owned(), country), Overlaps::summing(&entries))
+            })
             .unzip();
-        Self {
+        Some(Self {
             events: Overlaps::counting(&event_spans),
             keys,
             participants,
-        }
+        })
     }
 
     /// How many events overlap `view`.
@@ -243,12 +271,13 @@ impl RangeCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::date::days_from_date;
     use crate::model::sample::sample_dataset;
 
     #[test]
     fn range_counts_match_a_scan_of_the_events() {
         let dataset = sample_dataset();
-        let range_counts = RangeCounts::build(dataset.events.iter());
+        let range_counts = RangeCounts::of_events(&dataset.events, None, &|| false).unwrap();
         let year = |y: i32| days_from_date(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
         for (from, to) in [
             (2000, 2030),

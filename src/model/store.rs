@@ -74,6 +74,8 @@ struct Details<'a> {
     sources: Vec<DetailSource<'a>>,
     #[serde(borrow)]
     tags: Vec<&'a str>,
+    #[serde(borrow)]
+    display_date: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -147,6 +149,7 @@ impl<'a> Details<'a> {
                 })
                 .collect(),
             tags: strs(&event.tags),
+            display_date: event.display_date.as_deref(),
         }
     }
 
@@ -447,6 +450,15 @@ impl<'a> EventRef<'a> {
         self.details().participants()
     }
 
+    /// The participants as (country, count, unit), the unit read in place.
+    pub fn participant_counts(&self) -> Vec<(Option<Country>, u64, &'a str)> {
+        self.details()
+            .participants
+            .iter()
+            .map(|p| (p.country, p.count, p.unit))
+            .collect()
+    }
+
     /// The whole event.
     pub fn to_event(&self) -> Event {
         let details = self.details();
@@ -487,6 +499,7 @@ impl<'a> EventRef<'a> {
                 })
                 .collect(),
             tags: owned(&details.tags),
+            display_date: details.display_date.map(str::to_owned),
         }
     }
 

@@ -25,10 +25,6 @@ pub fn details_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width((ui.available_width() - SCROLL_BAR_ROOM_PX).max(100.0));
-            if let Some(group) = &selection.group {
-                commands.extend(group_ui(ui, frame, group));
-                ui.separator();
-            }
             let event = selection
                 .event
                 .and_then(|i| frame.data.dataset.events.event(i as usize));
@@ -39,6 +35,13 @@ pub fn details_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                     ui.weak("Click an event on the timeline, or press → to step through them.");
                 }
                 None => {}
+            }
+            // The list a crowded spot was opened into stays below, to pick another.
+            if let Some(group) = &selection.group {
+                if selection.event.is_some() {
+                    ui.separator();
+                }
+                commands.extend(group_ui(ui, frame, group));
             }
         });
     commands

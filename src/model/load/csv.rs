@@ -1,10 +1,9 @@
 //! The spreadsheet format: one event per row, list fields separated by `;`.
 
-use super::FileEvents;
+use super::FileOutput;
 use super::raw::{
     Locate, MAX_EVENT_BYTES, RawEvent, RawParticipant, RawPerson, RawSource, Text, validate,
 };
-use crate::model::problem::Problem;
 
 /// The columns, in the order we write them.
 pub const CSV_COLUMNS: [&str; 15] = [
@@ -25,12 +24,11 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "tags",
 ];
 
-/// Columns that hold JSON lists, for what a spreadsheet cell cannot: every person, and every
-/// source when there are several (they then replace `source_file`, `source_url` and `quote`).
-pub const CSV_JSON_COLUMNS: [&str; 2] = ["people", "sources"];
-
-/// Columns we read beyond [`CSV_COLUMNS`].
-const EXTRA_COLUMNS: [&str; 3] = ["date_inferred", CSV_JSON_COLUMNS[0], CSV_JSON_COLUMNS[1]];
+/// Columns we read beyond [`CSV_COLUMNS`]: whether the date was worked out, the date as the
+/// source writes it, and JSON lists for what a spreadsheet cell cannot hold: every person,
+/// and every source when there are several (they then replace `source_file`, `source_url`
+/// and `quote`).
+pub const CSV_EXTRA_COLUMNS: [&str; 4] = ["date_inferred", "display_date", "people", "sources"];
 
 /// Columns without which a row cannot be an event.
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "title", "start", "category"];
@@ -52,13 +50,76 @@ impl Locate for RowLocator<'_> {
     }
 }
 
-/// Splits a `;`-separated list, dropping empty items.
+/// Splits a `;`-separated list, dropping empty items. An item holding `;`, a quote or a new
+/// line is written in double quotes, with its own quotes doubled, as [`join_list`] writes it.
 pub fn split_list(text: &str) -> Vec<String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut items = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut item = String::new();
+        if chars.next_if_eq(&'"').is_some() {
+            // A quoted item runs to the quote not followed by another.
+            while let Some(c) = chars.next() {
+                if c == '"' {
+                    if chars.next_if_eq(&'"').is_some() {
+                        item.push('"');
+                    } else {
+                        break;
+                    }
+                } else {
+                    item.push(c);
+                }
+            }
+            // Anything after the closing quote, up to the separator, belongs to it too.
+            for c in chars.by_ref() {
+                if c == ';' {
+                    break;
+                }
+                item.push(c);
+            }
+            let item = item.trim().to_owned();
+            if !item.is_empty() {
+                items.push(item);
+            }
+            if chars.peek().is_none() {
+                break;
+            }
+            continue;
+        }
+        let mut ended = true;
+        for c in chars.by_ref() {
+            if c == ';' {
+                ended = false;
+                break;
+            }
+            item.push(c);
+        }
+        let item = item.trim();
+        if !item.is_empty() {
+            items.push(item.to_owned());
+        }
+        if ended {
+            break;
+        }
+    }
+    items
+}
+
+/// Joins items into a list cell that [`split_list`] reads back the same.
+pub fn join_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    items
+        .into_iter()
+        .map(|item| {
+            let item = item.as_ref();
+            if item.contains([';', '"', '\n', '\r']) || item.trim() != item {
+                format!("\"{}\"", item.replace('"', "\"\""))
+            } else {
+                item.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Reads `CHN 12 universities; JPN 9 universities; total 10700 online attendees`.
@@ -100,7 +161,7 @@ fn json_column<'t, T: serde::Deserialize<'t>>(
 }
 
 /// Parses one CSV file, pushing its events and its problems.
-pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut Vec<Problem>) {
+pub fn parse_csv(text: &str, out: &mut FileOutput) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::Headers)
@@ -111,12 +172,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
             .map(|h| h.trim().to_ascii_lowercase())
             .collect(),
         Err(error) => {
-            problems.push(Problem::error(
-                file,
-                1,
-                None,
-                format!("the header row cannot be read: {error}"),
-            ));
+            out.error(1, None, format!("the header row cannot be read: {error}"));
             return;
         }
     };
@@ -130,13 +186,14 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
             missing.join(", "),
             CSV_COLUMNS.join(",")
         );
-        problems.push(Problem::error(file, 1, None, message));
+        out.error(1, None, message);
         return;
     }
     for (i, column) in columns.iter().enumerate() {
-        if !CSV_COLUMNS.contains(&column.as_str()) && !EXTRA_COLUMNS.contains(&column.as_str()) {
+        if !CSV_COLUMNS.contains(&column.as_str()) && !CSV_EXTRA_COLUMNS.contains(&column.as_str())
+        {
             let message = format!("unknown column '{column}' was ignored");
-            problems.push(Problem::warning(file, 1, Some(i as u64 + 1), message));
+            out.warning(1, Some(i as u64 + 1), message);
         }
     }
 
@@ -150,7 +207,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
                 let line = error.position().map_or(line, |p| p.line());
                 let message =
                     format!("this row cannot be read ({error}); the rest of the file was skipped");
-                problems.push(Problem::error(file, line, None, message));
+                out.error(line, None, message);
                 break;
             }
         }
@@ -163,7 +220,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
                 "this row is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
                 record.as_slice().len()
             );
-            problems.push(Problem::error(file, line, None, message));
+            out.error(line, None, message);
             continue;
         }
         if record.len() != columns.len() {
@@ -172,7 +229,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
                 record.len(),
                 columns.len()
             );
-            problems.push(Problem::error(file, line, None, message));
+            out.error(line, None, message);
             continue;
         }
         let locator = RowLocator {
@@ -198,12 +255,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
             Err(message) => {
                 let (line, column) = locator.locate("participants");
                 let id = field("id").unwrap_or_default();
-                problems.push(Problem::error(
-                    file,
-                    line,
-                    column,
-                    format!("{message}; event '{id}' skipped"),
-                ));
+                out.error(line, column, format!("{message}; event '{id}' skipped"));
                 continue;
             }
         };
@@ -213,7 +265,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
             Some(None) => {
                 let (line, column) = locator.locate("date_inferred");
                 let message = "date_inferred must be true or false; read as false";
-                problems.push(Problem::warning(file, line, column, message));
+                out.warning(line, column, message);
                 false
             }
         };
@@ -229,7 +281,7 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
                 let message = format!(
                     "the {name} column is not a JSON list of {name} ({error}); event '{id}' skipped"
                 );
-                problems.push(Problem::error(file, line, column, message));
+                out.error(line, column, message);
                 continue;
             }
         };
@@ -263,9 +315,10 @@ pub fn parse_csv(file: &str, text: &str, events: &mut FileEvents, problems: &mut
             summary: text("summary"),
             sources,
             tags: list("tags"),
+            display_date: text("display_date"),
         };
-        if let Some(event) = validate(raw, file, &locator, problems) {
-            events.push(file, &event, line, problems);
+        if let Some(event) = validate(raw, &locator, line, out) {
+            out.push(&event, line);
         }
     }
 }
@@ -291,13 +344,26 @@ mod tests {
     }
 
     #[test]
+    fn list_items_may_hold_the_separator_and_quotes() {
+        let items = ["A; B", "say \"hi\"", "plain", "two\nlines", " spaced "];
+        let cell = join_list(items);
+        assert_eq!(
+            split_list(&cell),
+            ["A; B", "say \"hi\"", "plain", "two\nlines", "spaced"]
+        );
+        assert_eq!(split_list("CHN;JPN; KOR"), ["CHN", "JPN", "KOR"]);
+        assert_eq!(split_list(""), Vec::<String>::new());
+        assert_eq!(split_list("\"unclosed; quote"), ["unclosed; quote"]);
+    }
+
+    #[test]
     fn rows_load_and_ragged_rows_are_reported() {
         let text = "id,title,start,end,category,series,location,countries,organizers,participants,summary,source_file,source_url,quote,tags\n\
 a,Forum A,2022-11-28,2022-11-29,forum,,Tokyo,CHN;JPN,JST,CHN 12 universities; JPN 9 universities,,x.txt,,\"A quote, with a comma\",\n\
 b,Short row,2021\n";
-        let (mut events, mut problems) = (FileEvents::default(), Vec::new());
-        parse_csv("t.csv", text, &mut events, &mut problems);
-        let events = events.to_vec();
+        let mut out = FileOutput::new("t.csv".to_owned());
+        parse_csv(text, &mut out);
+        let (events, problems) = (out.to_vec(), out.problems);
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].0.participants.len(), 2);
         assert_eq!(events[0].0.sources[0].quote, "A quote, with a comma");

@@ -6,18 +6,17 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::FileEvents;
 use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, validate};
-use crate::model::problem::Problem;
+use super::{FileOutput, Format};
 
 /// Byte offsets of line starts, to turn an offset into a line and column.
-struct LineIndex<'a> {
+pub(super) struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(
                 text.bytes()
@@ -30,7 +29,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    fn line_column(&self, offset: usize) -> (u64, u64) {
+    pub(super) fn line_column(&self, offset: usize) -> (u64, u64) {
         let line = self
             .line_starts
             .partition_point(|&start| start <= offset)
@@ -76,7 +75,7 @@ struct Wrapped<'a> {
 }
 
 /// A serde_json message without its " at line N column M" tail, which we report apart.
-fn json_message(error: &serde_json::Error) -> String {
+pub(super) fn json_message(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
     match error.classify() {
@@ -129,7 +128,11 @@ fn plain_words(message: &str) -> String {
     )
 }
 
-fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usize) -> (u64, u64) {
+pub(super) fn error_position(
+    error: &serde_json::Error,
+    index: &LineIndex,
+    base_offset: usize,
+) -> (u64, u64) {
     let (base_line, base_column) = index.line_column(base_offset);
     // serde_json says column 0 at the very end of a line; editors count from 1.
     let (line, column) = (error.line() as u64, (error.column() as u64).max(1));
@@ -140,8 +143,17 @@ fn error_position(error: &serde_json::Error, index: &LineIndex, base_offset: usi
     }
 }
 
-/// Parses one JSON file, pushing its events and its problems.
-pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mut Vec<Problem>) {
+/// Parses a JSON file: TimelineJS or the app's own format, as detected.
+pub fn parse_json_file(text: &str, out: &mut FileOutput) {
+    if out.format == Some(Format::TimelineJsJson) {
+        super::timelinejs::parse_json(text, out);
+    } else {
+        parse_native(text, out);
+    }
+}
+
+/// Parses one file in the app's JSON format, pushing its events and its problems.
+fn parse_native(text: &str, out: &mut FileOutput) {
     let index = LineIndex::new(text);
     let first = text.trim_start().chars().next();
     let parsed = match first {
@@ -149,7 +161,7 @@ pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mu
         Some('{') => serde_json::from_str::<Wrapped>(text).map(|w| w.events),
         _ => {
             let message = "this is not an events file: it must hold {\"events\": [...]} or a list [...] of events";
-            problems.push(Problem::error(file, 1, Some(1), message));
+            out.error(1, Some(1), message);
             return;
         }
     };
@@ -158,7 +170,7 @@ pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mu
         Err(error) => {
             let (line, column) = error_position(&error, &index, 0);
             let message = format!("{}; no event of this file was loaded", json_message(&error));
-            problems.push(Problem::error(file, line, Some(column), message));
+            out.error(line, Some(column), message);
             return;
         }
     };
@@ -177,7 +189,7 @@ pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mu
                 "this event is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
                 event_text.len()
             );
-            problems.push(Problem::error(file, line, Some(column), message));
+            out.error(line, Some(column), message);
             continue;
         }
         // serde would also read a list as an event, field by field; say what is wrong instead.
@@ -185,7 +197,7 @@ pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mu
             let (line, column) = index.line_column(event_offset);
             let message =
                 "an event must be an object { ... }, not a list, text or number; it was skipped";
-            problems.push(Problem::error(file, line, Some(column), message));
+            out.error(line, Some(column), message);
             continue;
         }
         let mut ignored_fields = Vec::new();
@@ -199,17 +211,17 @@ pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mu
                     let top_field = field.split('.').next().unwrap_or(&field);
                     let (line, column) = locator.locate(top_field);
                     let message = format!("unknown field '{field}' was ignored");
-                    problems.push(Problem::warning(file, line, column, message));
+                    out.warning(line, column, message);
                 }
-                if let Some(event) = validate(raw_event, file, &locator, problems) {
-                    let line = index.line_column(event_offset).0;
-                    events.push(file, &event, line, problems);
+                let line = index.line_column(event_offset).0;
+                if let Some(event) = validate(raw_event, &locator, line, out) {
+                    out.push(&event, line);
                 }
             }
             Err(error) => {
                 let (line, column) = error_position(&error, &index, event_offset);
                 let message = format!("{}; this event was skipped", json_message(&error));
-                problems.push(Problem::error(file, line, Some(column), message));
+                out.error(line, Some(column), message);
             }
         }
     }
@@ -219,10 +231,10 @@ pub fn parse_json(file: &str, text: &str, events: &mut FileEvents, problems: &mu
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Vec<(crate::model::Event, u64)>, Vec<Problem>) {
-        let (mut events, mut problems) = (FileEvents::default(), Vec::new());
-        parse_json("t.json", text, &mut events, &mut problems);
-        (events.to_vec(), problems)
+    fn parse(text: &str) -> (Vec<(crate::model::Event, u64)>, Vec<crate::model::Problem>) {
+        let mut out = FileOutput::new("t.json".to_owned());
+        parse_native(text, &mut out);
+        (out.to_vec(), out.problems)
     }
 
     #[test]

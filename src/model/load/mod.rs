@@ -1,8 +1,16 @@
-//! Loading a data folder: every `.json` and `.csv` file in it, merged, with every problem.
+//! Loading a data folder: every data file in it, each read in the format its content shows
+//! (the app's own JSON and CSV, TimelineJS, GDELT, any dated spreadsheet), merged, with every
+//! problem located to its file and line.
 
+pub mod cameo;
 mod csv;
+mod detect;
+mod gdelt;
+pub mod html;
 mod json;
 mod raw;
+pub mod sheet;
+mod timelinejs;
 
 use std::hash::BuildHasher as _;
 use std::path::{Path, PathBuf};
@@ -11,8 +19,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-pub use self::csv::{CSV_COLUMNS, CSV_JSON_COLUMNS, split_list};
+pub use self::csv::{CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, split_list};
+pub use self::detect::Format;
 pub use self::raw::RawEvent;
+pub use self::sheet::{SheetMapping, SheetRole};
 use crate::model::event::Event;
 use crate::model::problem::Problem;
 use crate::model::store::{EventStore, StoreFull};
@@ -56,17 +66,24 @@ impl Dataset {
     }
 }
 
-/// Limits that keep a hostile folder from eating the machine.
-#[derive(Clone, Copy, Debug)]
+/// How to load: limits that keep a hostile folder from eating the machine, and the column
+/// mappings the user chose for spreadsheets.
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// A larger file is reported and not read.
     pub max_file_bytes: u64,
+    /// Column mappings chosen by the user, by file name; other spreadsheets are guessed.
+    pub sheet_mappings: std::collections::BTreeMap<String, SheetMapping>,
 }
+
+/// The default size limit, 512 MiB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
-            max_file_bytes: 512 * 1024 * 1024,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            sheet_mappings: Default::default(),
         }
     }
 }
@@ -93,20 +110,13 @@ pub enum LoadError {
     Cancelled,
 }
 
-/// The formats we read, by file extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Csv,
-}
+/// The files a folder is read for, by extension; what each holds is then told by its content.
+const DATA_EXTENSIONS: [&str; 8] = ["json", "csv", "tsv", "tab", "txt", "zip", "html", "htm"];
 
-fn format_of(path: &Path) -> Option<Format> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "json" => Some(Format::Json),
-        "csv" => Some(Format::Csv),
-        _ => None,
-    }
+fn has_data_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DATA_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)))
 }
 
 /// True for a file the loader reads, by its name: hidden files and other formats are not.
@@ -115,7 +125,7 @@ pub fn is_data_file(path: &Path) -> bool {
         .file_name()
         .and_then(|n| n.to_str())
         .is_none_or(|n| n.starts_with('.'));
-    !hidden && format_of(path).is_some()
+    !hidden && has_data_extension(path)
 }
 
 /// The data files of a folder, sorted by name: hidden files and other formats are skipped.
@@ -160,7 +170,7 @@ pub fn load_folder(
     let listed: Vec<(PathBuf, u64)> = files.into_iter().zip(sizes).collect();
     let batch_len = rayon::current_num_threads().clamp(1, MAX_FILES_AT_ONCE);
     for batch in listed.chunks(batch_len) {
-        let parsed: Vec<ParsedFile> = batch
+        let parsed: Vec<Vec<ParsedFile>> = batch
             .par_iter()
             .map(|(path, size)| {
                 let parsed = read_and_parse(path, *size, options, progress);
@@ -172,33 +182,38 @@ pub fn load_folder(
         if progress.cancel.load(Ordering::Relaxed) {
             return Err(LoadError::Cancelled);
         }
-        parsed.into_iter().for_each(|file| merger.add(file));
+        parsed
+            .into_iter()
+            .flatten()
+            .for_each(|file| merger.add(file));
     }
     Ok(merger.finish())
 }
 
-/// One file, read and parsed, or the reason it was not read.
+/// One file, read and parsed (a zip archive gives one result per file in it), or the
+/// reason it was not read.
 fn read_and_parse(
     path: &Path,
     size: u64,
     options: &LoadOptions,
     progress: &LoadProgress,
-) -> ParsedFile {
+) -> Vec<ParsedFile> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     if progress.cancel.load(Ordering::Relaxed) {
-        return ParsedFile::refused(name, None);
+        return vec![ParsedFile::refused(name, None)];
     }
     match check_file(path, size, options) {
-        FileCheck::Skip => ParsedFile::refused(name, None),
-        FileCheck::Refuse(message) => ParsedFile::refused(name, Some(message)),
+        FileCheck::Skip => vec![ParsedFile::refused(name, None)],
+        FileCheck::Refuse(message) => vec![ParsedFile::refused(name, Some(message))],
         FileCheck::Read => match read_capped(path, size, options.max_file_bytes) {
-            Ok(bytes) => ParsedFile::parse(name, &bytes),
-            Err(error) => {
-                ParsedFile::refused(name, Some(format!("the file cannot be read: {error}")))
-            }
+            Ok(bytes) => parse_bytes(name, &bytes, options),
+            Err(error) => vec![ParsedFile::refused(
+                name,
+                Some(format!("the file cannot be read: {error}")),
+            )],
         },
     }
 }
@@ -226,7 +241,8 @@ fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
         )
     } else if size > options.max_file_bytes {
         FileCheck::Refuse(format!(
-            "the file is {:.1} MB, more than the limit of {:.1} MB, so it was not read",
+            "the file is {:.1} MB, more than the limit of {:.1} MB, so it was not read; \
+             `coop-timeline check DIR --max-file-mb N` reads larger files, or split the file",
             size as f64 / 1e6,
             options.max_file_bytes as f64 / 1e6
         ))
@@ -253,24 +269,62 @@ fn read_capped(path: &Path, size: u64, max_bytes: u64) -> std::io::Result<Vec<u8
 
 /// Loads files held in memory, as `(file name, content)`: the built-in sample data and tests.
 pub fn load_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Dataset {
+    let options = LoadOptions::default();
     let mut merger = Merger::default();
     for (name, bytes) in files {
-        merger.add(ParsedFile::parse(name.to_owned(), bytes));
+        for file in parse_bytes(name.to_owned(), bytes, &options) {
+            merger.add(file);
+        }
     }
     merger.finish()
 }
 
-/// The valid events of one file, with the line each starts on.
+/// Every event a file held that lies outside the calendar's years, counted, so that a file
+/// of them gives one problem, not thousands.
 #[derive(Default)]
-struct FileEvents {
+struct OutOfRange {
+    count: usize,
+    /// The first: its line and the date as written.
+    first: Option<(u64, String)>,
+}
+
+/// What one file gives while it is parsed: its events, with the line each starts on, its
+/// problems, and what it says of the whole data (a title, eras).
+pub struct FileOutput {
+    name: String,
     store: EventStore,
     lines: Vec<u64>,
     /// Set once the store is full: the events after it are dropped with one problem only.
     full: bool,
+    problems: Vec<Problem>,
+    out_of_range: OutOfRange,
+    titles: Vec<String>,
+    eras: Vec<EraSpan>,
+    format: Option<Format>,
 }
 
-impl FileEvents {
-    fn push(&mut self, file: &str, event: &Event, line: u64, problems: &mut Vec<Problem>) {
+impl FileOutput {
+    fn new(name: String) -> Self {
+        Self {
+            name,
+            store: EventStore::default(),
+            lines: Vec::new(),
+            full: false,
+            problems: Vec::new(),
+            out_of_range: OutOfRange::default(),
+            titles: Vec::new(),
+            eras: Vec::new(),
+            format: None,
+        }
+    }
+
+    /// The file's name, as problems give it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Keeps a valid event found at `line`.
+    pub fn push(&mut self, event: &Event, line: u64) {
         if self.full {
             return;
         }
@@ -278,8 +332,62 @@ impl FileEvents {
             Ok(()) => self.lines.push(line),
             Err(full) => {
                 self.full = true;
-                problems.push(Problem::error(file, line, None, full.to_string()));
+                let problem = Problem::error(&self.name, line, None, full.to_string());
+                self.problems.push(problem);
             }
+        }
+    }
+
+    pub fn error(&mut self, line: u64, column: Option<u64>, message: impl Into<String>) {
+        let problem = Problem::error(&self.name, line, column, message);
+        self.problems.push(problem);
+    }
+
+    pub fn warning(&mut self, line: u64, column: Option<u64>, message: impl Into<String>) {
+        let problem = Problem::warning(&self.name, line, column, message);
+        self.problems.push(problem);
+    }
+
+    /// An event skipped for a date outside the years -9999 to 9999: told once per file.
+    pub fn out_of_range(&mut self, line: u64, date: &str) {
+        self.out_of_range.count += 1;
+        if self.out_of_range.first.is_none() {
+            self.out_of_range.first = Some((line, date.to_owned()));
+        }
+    }
+
+    /// A name for the whole data, such as a TimelineJS title slide.
+    pub fn title(&mut self, title: String) {
+        self.titles.push(title);
+    }
+
+    pub fn era(&mut self, era: EraSpan) {
+        self.eras.push(era);
+    }
+
+    fn finish(mut self) -> ParsedFile {
+        if let Some((line, date)) = self.out_of_range.first.take() {
+            let count = self.out_of_range.count;
+            let events = if count == 1 {
+                "1 event has a date".to_owned()
+            } else {
+                format!("{count} events have dates")
+            };
+            let message = format!(
+                "{events} outside the years the app can show (10000 BCE to 9999), the first at line {line} ({date}); they were skipped"
+            );
+            self.problems
+                .push(Problem::error(&self.name, line, None, message));
+        }
+        ParsedFile {
+            format: self.format.map(|f| f.label()),
+            name: self.name,
+            counted: true,
+            events: self.store,
+            lines: self.lines,
+            problems: self.problems,
+            titles: self.titles,
+            eras: self.eras,
         }
     }
 
@@ -296,10 +404,15 @@ impl FileEvents {
 /// One file's events and problems, before merging.
 struct ParsedFile {
     name: String,
+    /// The format found in it, if it was read.
+    format: Option<&'static str>,
     /// False for a file that was skipped without a word (a folder named like a data file).
     counted: bool,
-    events: FileEvents,
+    events: EventStore,
+    lines: Vec<u64>,
     problems: Vec<Problem>,
+    titles: Vec<String>,
+    eras: Vec<EraSpan>,
 }
 
 impl ParsedFile {
@@ -311,36 +424,123 @@ impl ParsedFile {
             .collect();
         Self {
             name,
+            format: None,
             counted,
-            events: FileEvents::default(),
+            events: EventStore::default(),
+            lines: Vec::new(),
             problems,
+            titles: Vec::new(),
+            eras: Vec::new(),
         }
     }
+}
 
-    fn parse(name: String, bytes: &[u8]) -> Self {
-        let mut file = Self {
-            name,
-            counted: true,
-            events: FileEvents::default(),
-            problems: Vec::new(),
-        };
-        let Some(format) = format_of(Path::new(&file.name)) else {
-            return file;
-        };
-        let name = file.name.as_str();
-        match decode_text(bytes) {
-            Err(message) => file.problems.push(Problem::error(name, 0, None, message)),
-            Ok(text) if text.trim().is_empty() => {
-                file.problems
-                    .push(Problem::warning(name, 0, None, "the file is empty"))
-            }
-            Ok(text) => match format {
-                Format::Json => json::parse_json(name, text, &mut file.events, &mut file.problems),
-                Format::Csv => csv::parse_csv(name, text, &mut file.events, &mut file.problems),
-            },
-        }
-        file
+/// The start of every zip archive.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Parses one file's bytes in the format its content shows; a zip archive gives each file in
+/// it, named `archive.zip/file`.
+fn parse_bytes(name: String, bytes: &[u8], options: &LoadOptions) -> Vec<ParsedFile> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        return parse_zip(name, bytes, options);
     }
+    let mut out = FileOutput::new(name);
+    match decode_text(bytes) {
+        Err(message) => out.error(0, None, message),
+        Ok(text) if text.trim().is_empty() => out.warning(0, None, "the file is empty"),
+        Ok(text) => {
+            let format = detect::detect_format(&out.name, text);
+            out.format = Some(format);
+            match format {
+                Format::NativeJson | Format::TimelineJsJson => json::parse_json_file(text, &mut out),
+                Format::NativeCsv => csv::parse_csv(text, &mut out),
+                Format::TimelineJsSheet => timelinejs::parse_sheet(text, &mut out),
+                Format::Gdelt => gdelt::parse_gdelt(text, &mut out),
+                Format::Spreadsheet => {
+                    let mapping = options.sheet_mappings.get(&out.name).cloned();
+                    sheet::parse_sheet(text, mapping, &mut out);
+                }
+                Format::Article => {}
+                Format::Unknown => out.error(
+                    1,
+                    None,
+                    "this is not a format the app reads: not JSON, not a table with a header row of dates and titles, not an article",
+                ),
+            }
+        }
+    }
+    vec![out.finish()]
+}
+
+/// Every file of a zip archive, parsed; the archive's own problems (cut off, damaged, too
+/// large once unpacked) are reported on it.
+fn parse_zip(name: String, bytes: &[u8], options: &LoadOptions) -> Vec<ParsedFile> {
+    use std::io::Read as _;
+    let refuse = |message: String| vec![ParsedFile::refused(name.clone(), Some(message))];
+    let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(archive) => archive,
+        Err(error) => {
+            return refuse(format!(
+                "the zip archive cannot be read; is it cut off or damaged? ({error})"
+            ));
+        }
+    };
+    let mut files = Vec::new();
+    let mut unpacked_total: u64 = 0;
+    for index in 0..archive.len() {
+        let mut entry = match archive.by_index(index) {
+            Ok(entry) => entry,
+            Err(error) => {
+                files.extend(refuse(format!(
+                    "file {} of the zip archive cannot be read ({error}); the rest was read",
+                    index + 1
+                )));
+                continue;
+            }
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        let inner_name = entry
+            .name()
+            .map_or_else(|_| format!("file {}", index + 1), |n| n.into_owned());
+        let entry_name = format!("{name}/{inner_name}");
+        // Hidden files and the resource forks macOS adds are not data.
+        let hidden = Path::new(&inner_name)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_none_or(|n| n.starts_with('.'));
+        if hidden || inner_name.starts_with("__MACOSX") {
+            continue;
+        }
+        // An archive that unpacks to more than the size limit is refused, however small it is.
+        let room = options.max_file_bytes.saturating_sub(unpacked_total);
+        let mut content = Vec::new();
+        let read = (&mut entry)
+            .take(room.saturating_add(1))
+            .read_to_end(&mut content);
+        unpacked_total = unpacked_total.saturating_add(content.len() as u64);
+        match read {
+            Err(error) => files.push(ParsedFile::refused(
+                entry_name,
+                Some(format!(
+                    "this file of the zip archive is cut off or damaged ({error})"
+                )),
+            )),
+            Ok(_) if unpacked_total > options.max_file_bytes => {
+                files.push(ParsedFile::refused(
+                    entry_name,
+                    Some(format!(
+                        "the zip archive unpacks to more than the limit of {:.1} MB, so the rest of it was not read",
+                        options.max_file_bytes as f64 / 1e6
+                    )),
+                ));
+                break;
+            }
+            Ok(_) => files.extend(parse_bytes(entry_name, &content, options)),
+        }
+    }
+    files
 }
 
 /// Merges parsed files, in name order: an id seen before is a duplicate, reported where it is.
@@ -365,16 +565,23 @@ impl Merger {
     fn add(&mut self, file: ParsedFile) {
         let ParsedFile {
             name,
+            format,
             counted,
             events,
+            lines,
             mut problems,
+            titles,
+            eras,
         } = file;
         self.dataset.file_count += usize::from(counted);
-        self.files.push((name, self.dataset.events.len()));
+        self.dataset.titles.extend(titles);
+        self.dataset.eras.extend(eras);
+        let first_event = self.dataset.events.len();
+        self.files.push((name, first_event));
         let name = self.files.last().map_or("", |(name, _)| name.as_str());
         let merged = &mut self.dataset.events;
-        for (index, &line) in events.lines.iter().enumerate() {
-            let Some(event) = events.store.get(index).filter(|_| !self.full) else {
+        for (index, &line) in lines.iter().enumerate() {
+            let Some(event) = events.get(index).filter(|_| !self.full) else {
                 break;
             };
             let id = event.id();
@@ -393,7 +600,7 @@ impl Merger {
                 continue;
             }
             let new_index = u32::try_from(merged.len()).map_err(|_| StoreFull);
-            match new_index.and_then(|k| merged.push_copy(&events.store, index).map(|()| k)) {
+            match new_index.and_then(|k| merged.push_copy(&events, index).map(|()| k)) {
                 Ok(new_index) => {
                     let rehash = |&k: &u32| merged.get(k as usize).map_or(0, |e| hash_id(e.id()));
                     self.ids.insert_unique(hash, new_index, rehash);
@@ -404,6 +611,13 @@ impl Merger {
                     problems.push(Problem::error(name, line, None, full.to_string()));
                 }
             }
+        }
+        if let Some(format) = format {
+            self.dataset.files.push(FileSummary {
+                file: name.to_owned(),
+                format: format.to_owned(),
+                events: self.dataset.events.len() - first_event,
+            });
         }
         problems.sort_by_key(|p| p.line);
         self.dataset.problems.append(&mut problems);

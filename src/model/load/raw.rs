@@ -6,10 +6,10 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
+use super::FileOutput;
 use crate::model::country::Country;
-use crate::model::date::PartialDate;
+use crate::model::date::{DateError, PartialDate};
 use crate::model::event::{Category, Event, Participant, Person, SourceRef};
-use crate::model::problem::Problem;
 
 /// Text from a file: borrowed from the file's own text where it holds no escapes, so that
 /// parsing allocates only for what is kept.
@@ -77,6 +77,9 @@ pub struct RawEvent<'a> {
     pub sources: Vec<RawSource<'a>>,
     #[serde(borrow)]
     pub tags: Vec<Text<'a>>,
+    /// The date as the source writes it, when it says more than the date fields can.
+    #[serde(borrow)]
+    pub display_date: Option<Text<'a>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -155,18 +158,20 @@ fn non_empty_list(list: Vec<Text<'_>>) -> Vec<String> {
         .collect()
 }
 
-/// Checks `raw` and turns it into an [`Event`], or reports why it was skipped.
+/// Checks `raw`, which starts at `line`, and turns it into an [`Event`], or reports why it
+/// was skipped.
 ///
-/// Every problem found is pushed to `problems`; the event is returned only when none of
-/// them is an error.
+/// Every problem found is pushed to `out`; the event is returned only when none of them is
+/// an error.
 pub fn validate(
     raw: RawEvent<'_>,
-    file: &str,
     locate: &dyn Locate,
-    problems: &mut Vec<Problem>,
+    line: u64,
+    out: &mut FileOutput,
 ) -> Option<Event> {
     let mut errors: Vec<(&str, String)> = Vec::new();
     let mut warnings: Vec<(&str, String)> = Vec::new();
+    let mut out_of_range: Option<String> = None;
 
     let id = non_empty(raw.id);
     let title = non_empty(raw.title);
@@ -179,13 +184,26 @@ pub fn validate(
 
     let mut parse_date = |field: &'static str, text: Option<Text<'_>>| -> Option<PartialDate> {
         let text = trimmed(text)?;
-        PartialDate::parse(&text)
-            .map_err(|e| errors.push((field, format!("{field} {e}"))))
-            .ok()
+        match PartialDate::parse(&text) {
+            Ok(date) => Some(date),
+            // Told once for the whole file, with how many events it affected.
+            Err(DateError::OutOfRange(date)) => {
+                out_of_range = Some(date);
+                None
+            }
+            Err(error) => {
+                errors.push((field, format!("{field} {error}")));
+                None
+            }
+        }
     };
     let has_start = raw.start.as_ref().is_some_and(|s| !s.0.trim().is_empty());
     let start = parse_date("start", raw.start);
     let end = parse_date("end", raw.end);
+    if let Some(date) = out_of_range {
+        out.out_of_range(line, &date);
+        return None;
+    }
     if !has_start {
         errors.push(("start", "the event has no start date".to_owned()));
     }
@@ -327,24 +345,14 @@ pub fn validate(
         let name = name();
         for (field, message) in errors {
             let (line, column) = locate.locate(field);
-            problems.push(Problem::error(
-                file,
-                line,
-                column,
-                format!("{message}; {name} skipped"),
-            ));
+            out.error(line, column, format!("{message}; {name} skipped"));
         }
         return None;
     }
     for (field, message) in warnings {
         let name = name();
         let (line, column) = locate.locate(field);
-        problems.push(Problem::warning(
-            file,
-            line,
-            column,
-            format!("{message} ({name})"),
-        ));
+        out.warning(line, column, format!("{message} ({name})"));
     }
 
     Some(Event {
@@ -363,5 +371,6 @@ pub fn validate(
         summary: non_empty(raw.summary).unwrap_or_default(),
         sources,
         tags: non_empty_list(raw.tags),
+        display_date: non_empty(raw.display_date),
     })
 }

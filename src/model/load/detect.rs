@@ -1,0 +1,157 @@
+//! Which format a file is in, told from its content, not trusted from its name: a `.csv` may
+//! be a GDELT export (tab-separated), a `.txt` a spreadsheet or an article.
+
+use super::sheet::{guess_mapping, header_names, split_header};
+
+/// The formats the loader reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The app's own JSON: `{"events": [...]}` or a list of events.
+    NativeJson,
+    /// The TimelineJS3 JSON format: `title`, `events` with `start_date`, `eras`.
+    TimelineJsJson,
+    /// The app's own CSV: id, title, start, category, …
+    NativeCsv,
+    /// The TimelineJS3 Google Sheets template, saved as CSV.
+    TimelineJsSheet,
+    /// GDELT events: the raw 1.0 or 2.0 tab-separated files, or a BigQuery export with a
+    /// header row.
+    Gdelt,
+    /// Any table with a header row, a date column and a title column.
+    Spreadsheet,
+    /// A news article, to draft events from.
+    Article,
+    /// None of the above.
+    Unknown,
+}
+
+impl Format {
+    /// The name `check` prints.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::NativeJson => "native JSON",
+            Self::TimelineJsJson => "TimelineJS JSON",
+            Self::NativeCsv => "native CSV",
+            Self::TimelineJsSheet => "TimelineJS sheet (CSV)",
+            Self::Gdelt => "GDELT events",
+            Self::Spreadsheet => "spreadsheet",
+            Self::Article => "article",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// GDELT 1.0 rows have 57 or 58 fields, 2.0 rows 61.
+pub const GDELT_FIELD_COUNTS: [usize; 3] = [57, 58, 61];
+
+/// True when the line is a raw GDELT event row: 57, 58 or 61 tab-separated fields, a
+/// numeric event id, then a date as YYYYMMDD.
+pub fn is_gdelt_row(line: &str) -> bool {
+    let fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+    GDELT_FIELD_COUNTS.contains(&fields.len())
+        && !fields[0].is_empty()
+        && fields[0].bytes().all(|b| b.is_ascii_digit())
+        && fields[1].len() == 8
+        && fields[1].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The format of `text`, a file named `name`.
+pub fn detect_format(name: &str, text: &str) -> Format {
+    let extension = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') || extension == "json" {
+        return if looks_like_timelinejs(trimmed) {
+            Format::TimelineJsJson
+        } else {
+            Format::NativeJson
+        };
+    }
+    if matches!(extension.as_str(), "html" | "htm") || trimmed.starts_with('<') {
+        return Format::Article;
+    }
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return Format::Unknown;
+    };
+    if is_gdelt_row(first) {
+        return Format::Gdelt;
+    }
+    let tabular_extension = matches!(extension.as_str(), "csv" | "tsv" | "tab");
+    // Known formats by their columns' names, whatever their rows hold.
+    for header in header_names(text) {
+        let has = |name: &str| header.iter().any(|h| h == name);
+        if has("globaleventid") && has("sqldate") {
+            return Format::Gdelt;
+        }
+        if has("year") && has("headline") {
+            return Format::TimelineJsSheet;
+        }
+        if ["id", "title", "start", "category"].iter().all(|c| has(c)) {
+            return Format::NativeCsv;
+        }
+    }
+    if tabular_extension {
+        // A table; the spreadsheet reader says what it cannot map.
+        return Format::Spreadsheet;
+    }
+    if let Some((_, header)) = split_header(text)
+        && guess_mapping(&header).is_usable()
+    {
+        return Format::Spreadsheet;
+    }
+    Format::Article
+}
+
+/// True when the JSON's events have TimelineJS `start_date` objects, or it has the
+/// TimelineJS title slide or eras, rather than the app's `start` strings.
+fn looks_like_timelinejs(json: &str) -> bool {
+    // The first event is enough: a file is in one format.
+    let mut end = json.len().min(64 * 1024);
+    while !json.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &json[..end];
+    let start_date = head.find("\"start_date\"");
+    let start = head.find("\"start\"");
+    match (start_date, start) {
+        (Some(a), Some(b)) => a < b,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_by_their_content() {
+        let native = r#"{"events": [{"id": "a", "start": "2021"}]}"#;
+        assert_eq!(detect_format("x.json", native), Format::NativeJson);
+        let tl =
+            r#"{"title": {"text": {"headline": "T"}}, "events": [{"start_date": {"year": 2021}}]}"#;
+        assert_eq!(detect_format("x.json", tl), Format::TimelineJsJson);
+        assert_eq!(detect_format("x.txt", tl), Format::TimelineJsJson);
+        let csv = "id,title,start,category\na,A,2021,forum\n";
+        assert_eq!(detect_format("x.csv", csv), Format::NativeCsv);
+        let sheet = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n2021,,,,,,,,,H,T\n";
+        assert_eq!(detect_format("x.csv", sheet), Format::TimelineJsSheet);
+        let header = "GLOBALEVENTID,SQLDATE,Actor1Name\n1,20210101,CHINA\n";
+        assert_eq!(detect_format("bq.csv", header), Format::Gdelt);
+        let mut raw = vec!["564111644", "20060731"];
+        raw.extend(std::iter::repeat_n("", 56));
+        assert_eq!(detect_format("x.csv", &raw.join("\t")), Format::Gdelt);
+        let mine = "When,What,Where\n2021-11-04,A seminar,Tokyo\n";
+        assert_eq!(detect_format("mine.csv", mine), Format::Spreadsheet);
+        assert_eq!(detect_format("mine.txt", mine), Format::Spreadsheet);
+        let article = "Sino-Japanese Cooperation\n\nSource: Daily | 2021-11-25\n\nIn a conference a week ago, ...";
+        assert_eq!(detect_format("a.txt", article), Format::Article);
+        assert_eq!(
+            detect_format("a.html", "<html><body>x</body></html>"),
+            Format::Article
+        );
+    }
+}
