@@ -66,6 +66,15 @@ pub enum Command {
     SetPathEntry(String),
     ClosePathEntry,
     CopyText(String),
+    /// Open the column mapping of a spreadsheet of the folder, by its file name.
+    EditSheetMapping(String),
+    /// The mapping dialog changed.
+    SetMappingEditor(crate::state::MappingEditor),
+    /// Keep the dialog's mapping for its file, and reload.
+    ApplySheetMapping,
+    /// Forget the chosen mapping of the dialog's file (the app guesses again), and reload.
+    ResetSheetMapping,
+    CloseMappingEditor,
     OpenUrl(String),
     Quit,
 }

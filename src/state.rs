@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::layout::draw::Era;
 use crate::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use crate::layout::view::ViewLimits;
+use crate::model::load::SheetMapping;
 use crate::model::stats::{RangeCounts, events_per_category, events_per_country};
 use crate::model::{Category, Country, Dataset};
 
@@ -28,6 +29,8 @@ pub struct Settings {
     pub show_problems: bool,
     /// Where the last export went; never the data folder unless the user chose it.
     pub last_export_folder: Option<PathBuf>,
+    /// Column mappings the user chose for spreadsheets, by the file's full path.
+    pub sheet_mappings: std::collections::BTreeMap<PathBuf, SheetMapping>,
 }
 
 /// The recent-folders menu keeps this many.
@@ -71,7 +74,12 @@ pub struct DatasetSummary {
     pub first_year: i32,
     pub last_year: i32,
     pub error_count: usize,
+    /// The most used tags, most events first, at most [`MAX_LISTED_TAGS`].
+    pub events_per_tag: Vec<(String, usize)>,
 }
+
+/// The filters list this many tags.
+pub const MAX_LISTED_TAGS: usize = 40;
 
 impl DatasetSummary {
     pub fn new(dataset: &Dataset) -> Self {
@@ -87,6 +95,7 @@ impl DatasetSummary {
             first_year,
             last_year,
             error_count: dataset.error_count(),
+            events_per_tag: crate::model::stats::events_per_tag(&dataset.events, MAX_LISTED_TAGS),
         }
     }
 }
@@ -255,4 +264,14 @@ pub struct LoadStatus {
     pub files_total: u64,
     pub bytes_read: u64,
     pub bytes_total: u64,
+}
+
+/// The small dialog where the user says which column of a spreadsheet holds what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MappingEditor {
+    /// The file, as the problems name it.
+    pub file: String,
+    /// Its columns, as written in its header.
+    pub header: Vec<String>,
+    pub mapping: SheetMapping,
 }

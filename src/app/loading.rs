@@ -52,6 +52,22 @@ impl TimelineApp {
         let thread_progress = Arc::clone(&progress);
         let thread_folder = folder.clone();
         let (lane_mode, color_mode) = (self.settings.lane_mode, self.settings.color_mode);
+        // The mappings the user chose for this folder's spreadsheets, by file name.
+        let options = LoadOptions {
+            sheet_mappings: self
+                .settings
+                .sheet_mappings
+                .iter()
+                .filter(|(path, _)| path.parent() == Some(folder.as_path()))
+                .filter_map(|(path, mapping)| {
+                    Some((
+                        path.file_name()?.to_string_lossy().into_owned(),
+                        mapping.clone(),
+                    ))
+                })
+                .collect(),
+            ..LoadOptions::default()
+        };
         let repaint = self.egui_ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("load-folder".into())
@@ -59,8 +75,8 @@ impl TimelineApp {
                 // Taken before reading: a file written while it is read differs afterwards,
                 // and is read again.
                 let fingerprint = Fingerprint::of_folder(&thread_folder);
-                let result = load_folder(&thread_folder, &LoadOptions::default(), &thread_progress)
-                    .map(|dataset| {
+                let result =
+                    load_folder(&thread_folder, &options, &thread_progress).map(|dataset| {
                         let source = DataSource::Folder(thread_folder);
                         (
                             Loaded::new(source, dataset, lane_mode, color_mode),

@@ -10,7 +10,7 @@ use crate::layout::view::TimeView;
 use crate::layout::{Scene, TextMeasure};
 use crate::model::sample::sample_dataset;
 use crate::model::{Dataset, Filters};
-use crate::state::{DataSource, EventGroup, Loaded, PathEntry, Selection, Settings};
+use crate::state::{DataSource, EventGroup, Loaded, MappingEditor, PathEntry, Selection, Settings};
 use crate::ui;
 use crate::watch::{Fingerprint, FolderWatcher};
 
@@ -52,6 +52,8 @@ pub struct TimelineApp {
     pub path_entry: Option<PathEntry>,
     /// An export waiting for the user to agree to replace an existing file.
     pub confirm_overwrite: Option<(crate::export::ExportKind, PathBuf)>,
+    /// The spreadsheet column dialog, while open.
+    pub mapping_editor: Option<MappingEditor>,
     /// The PNG export in progress: waiting for the frame to be painted, then for its pixels.
     capture: Option<Capture>,
     /// Set for `--screenshot`: what to show, where to save it, and where to put the outcome.
@@ -120,6 +122,7 @@ impl TimelineApp {
             dialog: None,
             path_entry: None,
             confirm_overwrite: None,
+            mapping_editor: None,
             capture: None,
             screenshot_job: None,
             status_message: None,
@@ -139,7 +142,18 @@ impl TimelineApp {
             .chart_rect_px
             .map_or(DEFAULT_CHART_WIDTH_PX, |[left, _, right, _]| right - left);
         let scene = self.data.scene();
-        let Some((first_day, after_last_day)) = scene_extent(scene) else {
+        // Eras are part of what there is to see.
+        let eras = self
+            .data
+            .eras
+            .iter()
+            .map(|e| (e.start_days as i32, e.end_days as i32))
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+        let extent = match (scene_extent(scene), eras) {
+            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+            (a, b) => a.or(b),
+        };
+        let Some((first_day, after_last_day)) = extent else {
             self.view = TimeView::fit(
                 self.data.limits.data_min_days,
                 self.data.limits.data_max_days,
@@ -280,8 +294,56 @@ impl TimelineApp {
                 ctx.copy_text(text);
             }
             Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Command::EditSheetMapping(file) => self.edit_sheet_mapping(file),
+            Command::SetMappingEditor(editor) => self.mapping_editor = Some(editor),
+            Command::ApplySheetMapping | Command::ResetSheetMapping => {
+                let reset = command == Command::ResetSheetMapping;
+                if let (Some(editor), DataSource::Folder(folder)) =
+                    (self.mapping_editor.take(), self.data.source.clone())
+                {
+                    let path = folder.join(&editor.file);
+                    if reset {
+                        self.settings.sheet_mappings.remove(&path);
+                    } else {
+                        self.settings.sheet_mappings.insert(path, editor.mapping);
+                    }
+                    self.start_loading(folder);
+                }
+            }
+            Command::CloseMappingEditor => self.mapping_editor = None,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Opens the column dialog of a spreadsheet of the folder: its header, read again, and
+    /// the mapping chosen before or guessed.
+    fn edit_sheet_mapping(&mut self, file: String) {
+        let DataSource::Folder(folder) = &self.data.source else {
+            return;
+        };
+        let path = folder.join(&file);
+        let text = match crate::model::load::sheet::read_head(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                self.status_message = Some(format!("Could not read {file}: {error}"));
+                return;
+            }
+        };
+        let Some((_, header)) = crate::model::load::sheet::split_header(&text) else {
+            self.status_message = Some(format!("{file} has no header row to map"));
+            return;
+        };
+        let mapping = self
+            .settings
+            .sheet_mappings
+            .get(&path)
+            .cloned()
+            .unwrap_or_else(|| crate::model::load::sheet::guess_mapping(&header));
+        self.mapping_editor = Some(MappingEditor {
+            file,
+            header,
+            mapping,
+        });
     }
 
     /// Selects an event (by index), bringing it into view; `None` clears the selection.
@@ -494,6 +556,7 @@ impl TimelineApp {
             status_message: self.status_message.as_deref(),
             path_entry: self.path_entry.as_ref(),
             confirm_overwrite: self.confirm_overwrite.as_ref(),
+            mapping_editor: self.mapping_editor.as_ref(),
         };
         let commands = ui::app_ui(ui, &frame);
         let ctx = ui.ctx().clone();

@@ -19,6 +19,11 @@ pub struct Filters {
     pub hidden_categories: BTreeSet<Category>,
     /// Countries switched off; an event is hidden only when all its countries are off.
     pub hidden_countries: BTreeSet<Country>,
+    /// When not empty, only events between all these countries are shown ("between China
+    /// and Japan").
+    pub required_countries: BTreeSet<Country>,
+    /// Tags switched off: an event with any of them is hidden (a GDELT QuadClass, say).
+    pub hidden_tags: BTreeSet<String>,
     /// Events that end before this year, or start after `to_year`, are hidden.
     pub from_year: Option<i32>,
     pub to_year: Option<i32>,
@@ -63,12 +68,18 @@ impl Filters {
         !self.hidden_categories.contains(&event.category())
             && (countries.is_empty() || countries.iter().any(|&c| !self.is_country_hidden(c)))
             && self
+                .required_countries
+                .iter()
+                .all(|required| countries.contains(required))
+            && self
                 .from_year
                 .is_none_or(|year| chrono::Datelike::year(&span.last_day()) >= year)
             && self
                 .to_year
                 .is_none_or(|year| chrono::Datelike::year(&span.first_day()) <= year)
             && event.matches_text(needle_lowercase)
+            && (self.hidden_tags.is_empty()
+                || !event.tags().iter().any(|t| self.hidden_tags.contains(*t)))
     }
 
     /// The indices of the events that pass, in order.

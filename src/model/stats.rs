@@ -74,6 +74,31 @@ pub fn events_per_country<'a>(
     counts
 }
 
+/// The `limit` most used tags and how many events have each, most first, then by name.
+pub fn events_per_tag(events: &EventStore, limit: usize) -> Vec<(String, usize)> {
+    let counts = (0..events.len())
+        .into_par_iter()
+        .fold(HashMap::<&str, usize>::new, |mut counts, index| {
+            if let Some(event) = events.get(index) {
+                for tag in event.tags() {
+                    *counts.entry(tag).or_default() += 1;
+                }
+            }
+            counts
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            for (tag, n) in b {
+                *a.entry(tag).or_default() += n;
+            }
+            a
+        });
+    let mut counts: Vec<(String, usize)> =
+        counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.truncate(limit);
+    counts
+}
+
 /// How many events each category has, in category order; categories with none are left out.
 pub fn events_per_category<'a>(
     events: impl IntoIterator<Item = EventRef<'a>>,

@@ -450,6 +450,11 @@ impl<'a> EventRef<'a> {
         self.details().participants()
     }
 
+    /// The tags, read in place.
+    pub fn tags(&self) -> Vec<&'a str> {
+        self.details().tags
+    }
+
     /// The participants as (country, count, unit), the unit read in place.
     pub fn participant_counts(&self) -> Vec<(Option<Country>, u64, &'a str)> {
         self.details()
@@ -504,7 +509,8 @@ impl<'a> EventRef<'a> {
     }
 
     /// Whether `needle_lowercase` (already lower case) occurs in the title, summary, series,
-    /// location, organizers, tags or people's names.
+    /// location, organizers, tags, people (names, roles, organizations) or sources (quotes,
+    /// publishers, bylines).
     pub fn matches_text(&self, needle_lowercase: &str) -> bool {
         if needle_lowercase.is_empty() {
             return true;
@@ -519,7 +525,17 @@ impl<'a> EventRef<'a> {
             || details.location.is_some_and(contains)
             || details.organizers.iter().any(|o| contains(o))
             || details.tags.iter().any(|t| contains(t))
-            || details.people.iter().any(|p| contains(p.name))
+            || details.people.iter().any(|p| {
+                contains(p.name)
+                    || p.role.is_some_and(contains)
+                    || p.organization.is_some_and(contains)
+            })
+            || details.sources.iter().any(|s| {
+                contains(s.quote)
+                    || s.publisher.is_some_and(contains)
+                    || s.byline.is_some_and(contains)
+            })
+            || details.display_date.is_some_and(contains)
     }
 }
 

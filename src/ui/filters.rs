@@ -95,6 +95,12 @@ pub fn filters_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                         summary.events_per_country.iter().map(|&(c, _)| c).collect();
                 }
             });
+            let mut between = !filters.required_countries.is_empty();
+            let between_box = ui
+                .checkbox(&mut between, "Only events between all checked countries")
+                .on_hover_text(
+                    "For example: check only China and Japan to see what the two did together",
+                );
             for &(country, count) in &summary.events_per_country {
                 let mut on = !filters.is_country_hidden(country);
                 ui.horizontal(|ui| {
@@ -114,7 +120,37 @@ pub fn filters_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                     }
                 });
             }
+            // The countries required are the checked ones, as long as the box is ticked.
+            filters.required_countries = if between
+                && (between_box.changed() || !frame.filters.required_countries.is_empty())
+            {
+                summary
+                    .events_per_country
+                    .iter()
+                    .map(|&(c, _)| c)
+                    .filter(|c| !filters.hidden_countries.contains(c))
+                    .collect()
+            } else {
+                Default::default()
+            };
         });
+    if !summary.events_per_tag.is_empty() {
+        egui::CollapsingHeader::new("Tags")
+            .default_open(summary.events_per_tag.len() <= 12)
+            .show(ui, |ui| {
+                for (tag, count) in &summary.events_per_tag {
+                    let mut on = !filters.hidden_tags.contains(tag);
+                    let text = format!("{tag} ({})", group_thousands(*count as u64));
+                    if ui.add(egui::Checkbox::new(&mut on, text)).changed() {
+                        if on {
+                            filters.hidden_tags.remove(tag);
+                        } else {
+                            filters.hidden_tags.insert(tag.clone());
+                        }
+                    }
+                }
+            });
+    }
     if filters != *frame.filters {
         commands.push(Command::SetFilters(filters));
     }

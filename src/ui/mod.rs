@@ -17,7 +17,7 @@ use crate::command::Command;
 use crate::export::ExportKind;
 use crate::layout::view::TimeView;
 use crate::model::Filters;
-use crate::state::{LoadStatus, Loaded, PathEntry, Selection, Settings};
+use crate::state::{LoadStatus, Loaded, MappingEditor, PathEntry, Selection, Settings};
 use commands::UiCommand;
 
 /// What the panels may read this frame.
@@ -43,6 +43,7 @@ pub struct Frame<'a> {
     pub status_message: Option<&'a str>,
     pub path_entry: Option<&'a PathEntry>,
     pub confirm_overwrite: Option<&'a (ExportKind, PathBuf)>,
+    pub mapping_editor: Option<&'a MappingEditor>,
 }
 
 /// Converts an sRGB triple from the core into an egui colour.
@@ -102,6 +103,9 @@ pub fn app_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     }
     if let Some((kind, path)) = frame.confirm_overwrite {
         commands.extend(menu::confirm_overwrite_ui(ui.ctx(), *kind, path));
+    }
+    if let Some(editor) = frame.mapping_editor {
+        commands.extend(problems::mapping_editor_ui(ui.ctx(), editor));
     }
     commands
 }

@@ -1,8 +1,12 @@
-//! The problems panel: every problem the loader found, with its file and line.
+//! The files and problems panel: each file with the format found in it, and every problem
+//! the loader found, with its file and line; the column dialog of spreadsheets.
 
 use super::Frame;
 use crate::command::Command;
+use crate::layout::draw::group_thousands;
 use crate::model::Severity;
+use crate::model::load::SheetRole;
+use crate::state::{DataSource, MappingEditor};
 
 pub fn problems_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -16,6 +20,7 @@ pub fn problems_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
             }
         });
     });
+    files_ui(ui, frame, &mut commands);
     if problems.is_empty() {
         ui.weak("No problems: every file loaded cleanly.");
     }
@@ -52,5 +57,117 @@ pub fn problems_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
             }
         },
     );
+    commands
+}
+
+/// One line per file: its name, the format found and its events; a spreadsheet has a button
+/// to say which column is which.
+fn files_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+    let files = &frame.data.dataset.files;
+    if files.is_empty() {
+        return;
+    }
+    let in_folder = matches!(frame.data.source, DataSource::Folder(_));
+    ui.horizontal_wrapped(|ui| {
+        for file in files {
+            let text = format!(
+                "{} · {} · {}",
+                file.file,
+                file.format,
+                group_thousands(file.events as u64)
+            );
+            ui.label(egui::RichText::new(text).small());
+            // Files inside a zip archive are read with the guess.
+            if in_folder && file.format == "spreadsheet" && !file.file.contains('/') {
+                let button = ui
+                    .small_button("Columns…")
+                    .on_hover_text("Say which column holds the date, the title, …");
+                if button.clicked() {
+                    commands.push(Command::EditSheetMapping(file.file.clone()));
+                }
+            }
+            ui.add_space(10.0);
+        }
+    });
+    ui.separator();
+}
+
+/// The column dialog: a choice of column per role, and the order of day and month.
+pub fn mapping_editor_ui(ctx: &egui::Context, editor: &MappingEditor) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut edited = editor.clone();
+    let mut open = true;
+    egui::Window::new(format!("Columns of {}", editor.file))
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.label("Which column holds what? A date (or a year) and a title are needed.");
+            egui::Grid::new("mapping").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+                for role in SheetRole::ALL {
+                    ui.label(role.label());
+                    let current = edited.mapping.columns.get(&role).cloned();
+                    let shown = current.clone().unwrap_or_else(|| "(none)".to_owned());
+                    egui::ComboBox::from_id_salt(("role", role))
+                        .selected_text(shown)
+                        .width(200.0)
+                        .show_ui(ui, |ui| {
+                            if ui.selectable_label(current.is_none(), "(none)").clicked() {
+                                edited.mapping.columns.remove(&role);
+                            }
+                            for column in &editor.header {
+                                let chosen = current.as_deref() == Some(column.as_str());
+                                if ui.selectable_label(chosen, column).clicked() {
+                                    edited.mapping.columns.insert(role, column.clone());
+                                }
+                            }
+                        });
+                    ui.end_row();
+                }
+                ui.label("Dates like 03/04/2021");
+                let order = match edited.mapping.day_first {
+                    None => "guess from the values",
+                    Some(true) => "day/month (3 April)",
+                    Some(false) => "month/day (4 March)",
+                };
+                egui::ComboBox::from_id_salt("day_first")
+                    .selected_text(order)
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        for (value, text) in [
+                            (None, "guess from the values"),
+                            (Some(true), "day/month (3 April)"),
+                            (Some(false), "month/day (4 March)"),
+                        ] {
+                            if ui.selectable_label(edited.mapping.day_first == value, text).clicked() {
+                                edited.mapping.day_first = value;
+                            }
+                        }
+                    });
+                ui.end_row();
+            });
+            let usable = edited.mapping.is_usable();
+            if !usable {
+                ui.colored_label(ui.visuals().warn_fg_color, "Choose a date (or year) column and a title column.");
+            }
+            ui.horizontal(|ui| {
+                if ui.add_enabled(usable, egui::Button::new("Apply and reload")).clicked() {
+                    commands.push(Command::ApplySheetMapping);
+                }
+                if ui.button("Use the guess").on_hover_text("Forget this mapping: the app guesses from the headers").clicked() {
+                    commands.push(Command::ResetSheetMapping);
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CloseMappingEditor);
+                }
+            });
+            ui.weak("The choice is remembered for this file in the app's settings, never in the data folder.");
+        });
+    if !open {
+        commands.push(Command::CloseMappingEditor);
+    } else if edited != *editor {
+        commands.push(Command::SetMappingEditor(edited));
+    }
     commands
 }

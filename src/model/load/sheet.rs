@@ -81,6 +81,16 @@ pub fn header_names(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The start of a file, enough to read its header: for the column dialog.
+pub fn read_head(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(64 * 1024)
+        .read_to_end(&mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// What a column of a spreadsheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SheetRole {
