@@ -12,9 +12,15 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     let mut out = String::new();
     let errors = dataset.error_count();
     let warnings = dataset.problems.len() - errors;
+    let pending = dataset.events.iter().filter(|e| e.is_draft()).count();
+    let drafts = match pending {
+        0 => String::new(),
+        1 => " (1 of them a draft to review)".to_owned(),
+        n => format!(" ({n} of them drafts to review)"),
+    };
     let _ = writeln!(
         out,
-        "{folder_name}: {} events from {} files, {errors} errors, {warnings} warnings",
+        "{folder_name}: {} events{drafts} from {} files, {errors} errors, {warnings} warnings",
         dataset.events.len(),
         dataset.file_count,
     );
@@ -24,10 +30,11 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     if !dataset.files.is_empty() {
         let _ = writeln!(out, "\nFiles:");
         for file in &dataset.files {
+            let (count, noun) = file_count(file);
             let _ = writeln!(
                 out,
-                "  {:<40} {:<24} {:>8} events",
-                file.file, file.format, file.events
+                "  {:<40} {:<24} {count:>8} {noun}",
+                file.file, file.format
             );
         }
         let _ = writeln!(out);
@@ -50,9 +57,10 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     for event in dataset.events.iter().take(MAX_LISTED_EVENTS) {
         let _ = writeln!(
             out,
-            "  {:<24} {:<22} {}",
+            "  {:<24} {:<22} {}{}",
             event.span().display_long(),
             event.id(),
+            if event.is_draft() { "[draft] " } else { "" },
             event.title()
         );
     }
@@ -71,10 +79,103 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
 
 /// `{"events": [...], "problems": [...], "files": [...]}`, events in the normalised native
 /// shape, so that `check --json` converts any format the app reads into its own.
+/// Drafts still to review are listed apart, so they are not taken for the data.
 pub fn check_json(dataset: &Dataset) -> serde_json::Value {
+    let (drafts, events): (Vec<_>, Vec<_>) = dataset
+        .events
+        .iter()
+        .map(|e| (e.is_draft(), e.to_event()))
+        .partition(|(draft, _)| *draft);
+    let events: Vec<_> = events.into_iter().map(|(_, e)| e).collect();
+    let drafts: Vec<_> = drafts.into_iter().map(|(_, e)| e).collect();
     serde_json::json!({
-        "events": dataset.events,
+        "events": events,
+        "drafts_to_review": drafts,
         "problems": dataset.problems,
         "files": dataset.files,
     })
+}
+
+/// The drafts of articles for people: each event with its fields, their evidence and
+/// confidence, and the sentences that back it.
+pub fn draft_report(drafts: &[crate::draft::Draft]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} drafted events", drafts.len());
+    for draft in drafts {
+        let event = &draft.event;
+        let confidence = &draft.info.confidence;
+        let _ = writeln!(
+            out,
+            "\n{}  [{}]  {}",
+            event.span().display_long(),
+            event.category.label(),
+            event.title
+        );
+        let _ = writeln!(
+            out,
+            "  id: {}   confidence: date {:.1}, kind {:.1}, title {:.1}",
+            event.id, confidence.date, confidence.kind, confidence.title
+        );
+        for why in &draft.info.reasoning {
+            let _ = writeln!(out, "  date worked out from: {why}");
+        }
+        if let Some(place) = &event.location {
+            let _ = writeln!(out, "  place: {place}");
+        }
+        if !event.countries.is_empty() {
+            let codes: Vec<&str> = event.countries.iter().map(|c| c.code()).collect();
+            let _ = writeln!(out, "  countries: {}", codes.join(", "));
+        }
+        if !event.organizers.is_empty() {
+            let _ = writeln!(out, "  organizers: {}", event.organizers.join("; "));
+        }
+        for (i, p) in event.participants.iter().enumerate() {
+            let who = p.country.map_or("total", |c| c.code());
+            let rough = if draft.info.approximate_counts.contains(&i) {
+                " (approximate)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  count: {who} {} {}{rough}", p.count, p.unit);
+        }
+        for person in &event.people {
+            let details: Vec<&str> = [person.role.as_deref(), person.organization.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let _ = writeln!(out, "  person: {} — {}", person.name, details.join(", "));
+        }
+        for source in &event.sources {
+            let file = source.file.as_deref().unwrap_or("");
+            let _ = writeln!(out, "  source {file}: “{}”", source.quote);
+        }
+    }
+    out
+}
+
+/// `{"events": [...]}`: native events, each with a `draft` object (confidence, evidence).
+pub fn draft_json(drafts: &[crate::draft::Draft]) -> serde_json::Value {
+    let events: Vec<serde_json::Value> = drafts
+        .iter()
+        .map(|draft| {
+            let mut value = serde_json::to_value(&draft.event).unwrap_or_default();
+            if let Some(object) = value.as_object_mut() {
+                object.insert(
+                    "draft".to_owned(),
+                    serde_json::to_value(&draft.info).unwrap_or_default(),
+                );
+            }
+            value
+        })
+        .collect();
+    serde_json::json!({ "events": events })
+}
+
+/// What a file gave: events, or for an article, drafts.
+pub fn file_count(file: &crate::model::load::FileSummary) -> (usize, &'static str) {
+    match (file.events, file.drafts) {
+        (0, drafts) if drafts > 0 => (drafts, if drafts == 1 { "draft" } else { "drafts" }),
+        (1, _) => (1, "event"),
+        (events, _) => (events, "events"),
+    }
 }

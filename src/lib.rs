@@ -4,6 +4,7 @@
 pub mod app;
 pub mod check;
 pub mod command;
+pub mod draft;
 pub mod export;
 pub mod generate;
 pub mod layout;

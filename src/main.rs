@@ -96,6 +96,16 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Draft events from news articles (text or HTML files, or folders of them), with the
+    /// evidence for every field.
+    Draft {
+        /// Article files, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print {"events": [...]}: native events, each with a "draft" object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Load a data folder and report its events and problems; exits 1 if there is an error.
     Check {
         /// The data folder.
@@ -123,6 +133,7 @@ fn main() -> ExitCode {
             };
             check(&dir, json, &options)
         }
+        Some(Command::Draft { paths, json }) => draft(&paths, json),
         Some(Command::Generate { events, out, seed }) => match generate(events, seed, &out) {
             Ok(files) => {
                 println!(
@@ -214,4 +225,58 @@ fn check(dir: &std::path::Path, json: bool, options: &LoadOptions) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `coop-timeline draft`: the drafts of the articles found in `paths`.
+fn draft(paths: &[PathBuf], json: bool) -> ExitCode {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            found.retain(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm")
+                })
+            });
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut texts = Vec::new();
+    for file in &files {
+        match std::fs::read(file) {
+            Ok(bytes) => {
+                let name = file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                texts.push((name, String::from_utf8_lossy(&bytes).into_owned()));
+            }
+            Err(error) => {
+                eprintln!("coop-timeline: cannot read {}: {error}", file.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let (drafts, per_article) =
+        coop_timeline::draft::draft_articles(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    for (file, drafted) in &per_article {
+        if !drafted.unresolved.is_empty() {
+            eprintln!(
+                "{file}: the article has no date, so these were left unresolved: {}",
+                drafted.unresolved.join(", ")
+            );
+        }
+    }
+    let text = if json {
+        format!("{:#}\n", coop_timeline::check::draft_json(&drafts))
+    } else {
+        coop_timeline::check::draft_report(&drafts)
+    };
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+    ExitCode::SUCCESS
 }

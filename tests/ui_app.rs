@@ -507,7 +507,7 @@ fn sample_copy() -> tempfile::TempDir {
 fn add_csv_event(dir: &Path) {
     let csv = dir.join("events.csv");
     let mut text = std::fs::read_to_string(&csv).expect("csv");
-    text.push_str("added-later,An event added while the app runs,2023-05-06,,seminar,,,KOR,,,,x.txt,,A quote.,\n");
+    text.push_str("added-later,An event added while the app runs,2023-05-06,,seminar,,,KOR,,,,x.txt,,A quote.,,false\n");
     std::fs::write(&csv, text).expect("write csv");
 }
 

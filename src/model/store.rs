@@ -204,6 +204,15 @@ impl EventStore {
 
     /// Adds an event at the end. Nothing is added when the buffers are full.
     pub fn push(&mut self, event: &Event) -> Result<(), StoreFull> {
+        self.push_marked(event, false)
+    }
+
+    /// Adds an event drafted from an article and not reviewed yet.
+    pub fn push_draft(&mut self, event: &Event) -> Result<(), StoreFull> {
+        self.push_marked(event, true)
+    }
+
+    fn push_marked(&mut self, event: &Event, draft: bool) -> Result<(), StoreFull> {
         // postcard fails only on types it cannot encode, and details are plain text, numbers
         // and lists; were it ever to fail, the event is refused like one that does not fit.
         let details = postcard::to_allocvec(&Details::of(event)).map_err(|_| StoreFull)?;
@@ -211,7 +220,7 @@ impl EventStore {
             start: event.start,
             end: event.end,
             date_inferred: event.date_inferred,
-            draft: false,
+            draft,
             category: event.category,
         };
         self.push_parts(

@@ -70,11 +70,12 @@ fn files_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     let in_folder = matches!(frame.data.source, DataSource::Folder(_));
     ui.horizontal_wrapped(|ui| {
         for file in files {
+            let (count, noun) = crate::check::file_count(file);
             let text = format!(
-                "{} · {} · {}",
+                "{} · {} · {} {noun}",
                 file.file,
                 file.format,
-                group_thousands(file.events as u64)
+                group_thousands(count as u64)
             );
             ui.label(egui::RichText::new(text).small());
             // Files inside a zip archive are read with the guess.

@@ -145,6 +145,31 @@ fn parse_participants(text: &str) -> Result<Vec<RawParticipant<'static>>, String
         .collect()
 }
 
+/// Participants written as in a CSV cell ("CHN 12 universities; total 30 scientists"),
+/// checked: the counts a reviewer typed.
+pub fn parse_participant_list(text: &str) -> Result<Vec<crate::model::event::Participant>, String> {
+    parse_participants(text)?
+        .into_iter()
+        .map(|raw| {
+            let country = match raw.country {
+                Some(code) => Some(
+                    crate::model::country::Country::parse(&code.0).map_err(|e| e.to_string())?,
+                ),
+                None => None,
+            };
+            let count = raw.count.unwrap_or(0.0);
+            if count < 0.0 || count.fract() != 0.0 {
+                return Err(format!("{count} is not a whole number of participants"));
+            }
+            Ok(crate::model::event::Participant {
+                country,
+                count: count as u64,
+                unit: raw.unit.map(|u| u.0.into_owned()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
 fn parse_bool(text: &str) -> Option<bool> {
     match text.trim().to_ascii_lowercase().as_str() {
         "" | "false" | "no" | "0" => Some(false),

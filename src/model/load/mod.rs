@@ -19,7 +19,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-pub use self::csv::{CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, split_list};
+pub use self::csv::{
+    CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, parse_participant_list, split_list,
+};
 pub use self::detect::Format;
 pub use self::raw::RawEvent;
 pub use self::sheet::{SheetMapping, SheetRole};
@@ -42,6 +44,24 @@ pub struct Dataset {
     pub eras: Vec<EraSpan>,
     /// Names the files give the data (a TimelineJS title slide), in file order.
     pub titles: Vec<String>,
+    /// Every event drafted from an article, with how it was found and the user's review.
+    pub drafts: Vec<ReviewedDraft>,
+}
+
+/// A drafted event and what the user decided about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewedDraft {
+    pub draft: crate::draft::Draft,
+    pub review: crate::draft::Review,
+    /// The event as the timeline shows it: the draft with the corrections applied.
+    pub event: Event,
+}
+
+impl Dataset {
+    /// The draft with this event id.
+    pub fn draft(&self, id: &str) -> Option<&ReviewedDraft> {
+        self.drafts.iter().find(|d| d.draft.event.id == id)
+    }
 }
 
 /// What one file held.
@@ -51,6 +71,8 @@ pub struct FileSummary {
     /// The format found in the content, e.g. "TimelineJS JSON".
     pub format: String,
     pub events: usize,
+    /// Events drafted from an article, before they are merged and reviewed.
+    pub drafts: usize,
 }
 
 /// A labelled stretch of time.
@@ -74,6 +96,8 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Column mappings chosen by the user, by file name; other spreadsheets are guessed.
     pub sheet_mappings: std::collections::BTreeMap<String, SheetMapping>,
+    /// The user's reviews of drafted events, by draft id.
+    pub reviews: std::collections::BTreeMap<String, crate::draft::Review>,
 }
 
 /// The default size limit, 512 MiB.
@@ -84,6 +108,7 @@ impl Default for LoadOptions {
         Self {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             sheet_mappings: Default::default(),
+            reviews: Default::default(),
         }
     }
 }
@@ -187,7 +212,7 @@ pub fn load_folder(
             .flatten()
             .for_each(|file| merger.add(file));
     }
-    Ok(merger.finish())
+    Ok(merger.finish(&options.reviews))
 }
 
 /// One file, read and parsed (a zip archive gives one result per file in it), or the
@@ -276,7 +301,7 @@ pub fn load_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> D
             merger.add(file);
         }
     }
-    merger.finish()
+    merger.finish(&options.reviews)
 }
 
 /// Every event a file held that lies outside the calendar's years, counted, so that a file
@@ -301,6 +326,7 @@ pub struct FileOutput {
     titles: Vec<String>,
     eras: Vec<EraSpan>,
     format: Option<Format>,
+    drafts: Vec<crate::draft::Draft>,
 }
 
 impl FileOutput {
@@ -315,6 +341,7 @@ impl FileOutput {
             titles: Vec::new(),
             eras: Vec::new(),
             format: None,
+            drafts: Vec::new(),
         }
     }
 
@@ -388,6 +415,7 @@ impl FileOutput {
             problems: self.problems,
             titles: self.titles,
             eras: self.eras,
+            drafts: self.drafts,
         }
     }
 
@@ -413,6 +441,7 @@ struct ParsedFile {
     problems: Vec<Problem>,
     titles: Vec<String>,
     eras: Vec<EraSpan>,
+    drafts: Vec<crate::draft::Draft>,
 }
 
 impl ParsedFile {
@@ -431,6 +460,7 @@ impl ParsedFile {
             problems,
             titles: Vec::new(),
             eras: Vec::new(),
+            drafts: Vec::new(),
         }
     }
 }
@@ -460,7 +490,17 @@ fn parse_bytes(name: String, bytes: &[u8], options: &LoadOptions) -> Vec<ParsedF
                     let mapping = options.sheet_mappings.get(&out.name).cloned();
                     sheet::parse_sheet(text, mapping, &mut out);
                 }
-                Format::Article => {}
+                Format::Article => {
+                    let drafted = crate::draft::draft_article(&out.name, text);
+                    if !drafted.unresolved.is_empty() {
+                        let message = format!(
+                            "the article has no date line with a year, so these relative dates were left unresolved: {}",
+                            drafted.unresolved.join(", ")
+                        );
+                        out.warning(1, None, message);
+                    }
+                    out.drafts = drafted.drafts;
+                }
                 Format::Unknown => out.error(
                     1,
                     None,
@@ -555,6 +595,8 @@ struct Merger {
     /// The name of each merged file, and the index of its first event.
     files: Vec<(String, usize)>,
     full: bool,
+    /// Drafts of every article, merged across articles at the end.
+    drafts: Vec<crate::draft::Draft>,
 }
 
 fn hash_id(id: &str) -> u64 {
@@ -572,7 +614,10 @@ impl Merger {
             mut problems,
             titles,
             eras,
+            drafts,
         } = file;
+        let draft_count = drafts.len();
+        self.drafts.extend(drafts);
         self.dataset.file_count += usize::from(counted);
         self.dataset.titles.extend(titles);
         self.dataset.eras.extend(eras);
@@ -617,13 +662,51 @@ impl Merger {
                 file: name.to_owned(),
                 format: format.to_owned(),
                 events: self.dataset.events.len() - first_event,
+                drafts: draft_count,
             });
         }
         problems.sort_by_key(|p| p.line);
         self.dataset.problems.append(&mut problems);
     }
 
-    fn finish(self) -> Dataset {
+    fn finish(
+        mut self,
+        reviews: &std::collections::BTreeMap<String, crate::draft::Review>,
+    ) -> Dataset {
+        // The same event in several articles is one draft with several sources.
+        let drafts = crate::draft::merge_same_events(std::mem::take(&mut self.drafts));
+        for draft in drafts {
+            let review = reviews.get(&draft.event.id).cloned().unwrap_or_default();
+            let (event, problems) = review.apply(&draft.event);
+            let file = draft.info.articles.first().cloned().unwrap_or_default();
+            for problem in problems {
+                let message = format!(
+                    "your correction of the draft '{}' cannot be used: {problem}",
+                    draft.event.id
+                );
+                self.dataset
+                    .problems
+                    .push(Problem::warning(&file, 0, None, message));
+            }
+            // A duplicate id (two drafts alike) keeps the first.
+            let taken = self
+                .dataset
+                .drafts
+                .iter()
+                .any(|d| d.draft.event.id == draft.event.id);
+            let pushed = match (review.decision, taken) {
+                (_, true) | (crate::draft::Decision::Rejected, _) => Ok(()),
+                (crate::draft::Decision::Accepted, _) => self.dataset.events.push(&event),
+                (crate::draft::Decision::Pending, _) => self.dataset.events.push_draft(&event),
+            };
+            if pushed.is_ok() && !taken {
+                self.dataset.drafts.push(ReviewedDraft {
+                    draft,
+                    review,
+                    event,
+                });
+            }
+        }
         let mut dataset = self.dataset;
         // Ids are unique by now, so an unstable sort gives the same order, without a buffer.
         dataset.events.sort_by_start_then_id();
