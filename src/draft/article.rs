@@ -60,10 +60,10 @@ static DATELINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A wire dateline: "TOKYO, May 8 (Xinhua) --".
+/// A wire dateline: "TOKYO, May 8 (Xinhua) --", "SEOUL, Jan. 9 --", "BRUSSELS --".
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^([A-Z][A-Z .'-]+), ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})(?:,? (\d{4}))? \(([^)]+)\)\s*[-–—]+",
+        r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})(?:,? (\d{4}))?)?(?: \(([^)]+)\))?\s*(?:--|[–—])\s*",
     )
 });
 
@@ -79,8 +79,10 @@ fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
     for &(line, text) in lines.iter().take(15) {
         let text = text.trim();
         // Wire copy names its place, date and agency, sometimes without a year.
-        if let Some(caps) = WIRE_DATELINE.captures(text) {
-            let month_day = caps.get(2).map_or("", |m| m.as_str());
+        if let Some(caps) = WIRE_DATELINE.captures(text)
+            && let Some(month_day) = caps.get(2)
+        {
+            let month_day = month_day.as_str();
             let year = caps.get(3).map(|m| m.as_str());
             let printed = match year {
                 Some(year) => format!("{month_day}, {year}"),

@@ -129,7 +129,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (
             Kind::RelativeUnit,
             pattern(
-                r"(?i)\b(?P<rel>this|last|next|earlier this|later this|the past|the previous|the coming) (?P<unit>year|month)\b",
+                r"(?i)\b(?P<rel>this|last|next|earlier this|later this|the past|the previous|the coming) (?P<unit>year|month|week)\b",
             ),
         ),
         (Kind::Yesterday, pattern(r"(?i)\b(?P<w>yesterday|today)\b")),
@@ -215,8 +215,12 @@ pub fn find_dates(sentence: &str, context: &DateContext) -> (Vec<DateMention>, V
     for (kind, pattern) in PATTERNS.iter() {
         for caps in pattern.captures_iter(sentence) {
             let Some(whole) = caps.get(0) else { continue };
-            let range = (whole.start(), whole.end());
-            if taken.iter().any(|&(a, b)| range.0 < b && a < range.1) {
+            // "in early March 2020" stays March 2020; the word goes with the date.
+            let qualified = QUALIFIER
+                .find(&sentence[..whole.start()])
+                .map_or(whole.start(), |q| q.start());
+            let range = (qualified, whole.end());
+            if taken.iter().any(|&(a, b)| whole.start() < b && a < range.1) {
                 continue;
             }
             let phrase = whole.as_str();
@@ -237,6 +241,31 @@ pub fn find_dates(sentence: &str, context: &DateContext) -> (Vec<DateMention>, V
     mentions.sort_by_key(|m| m.range.0);
     (mentions, unresolved)
 }
+
+/// The days a week phrase covers, Monday to Sunday; "earlier this week" ends at the article.
+fn week_of(article: NaiveDate, rel: &str, shift: i32) -> Option<(PartialDate, PartialDate)> {
+    let monday =
+        article.checked_sub_days(Days::new(article.weekday().num_days_from_monday().into()))?;
+    let monday = match shift {
+        -1 => monday.checked_sub_days(Days::new(7))?,
+        1 => monday.checked_add_days(Days::new(7))?,
+        _ => monday,
+    };
+    let sunday = monday.checked_add_days(Days::new(6))?;
+    let end = if rel == "earlier this" {
+        article
+    } else {
+        sunday
+    };
+    Some((PartialDate::of_day(monday)?, PartialDate::of_day(end)?))
+}
+
+/// Words before a date that narrow it without a date of their own: "early", "mid-".
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:early|mid-?|late|the (?:end|beginning|start|middle) of|(?:early|late|mid) in)\s*$",
+    )
+});
 
 enum Found {
     Date(DateMention),
@@ -437,6 +466,11 @@ fn mention_of(
                 "next" | "the coming" => 1,
                 _ => 0,
             };
+            if unit == "week" {
+                return week_of(article, &rel, shift).map_or(Found::Nothing, |(start, end)| {
+                    inferred(start, Some(end), reasoning(context, phrase), 0.6)
+                });
+            }
             let date = if unit == "year" {
                 PartialDate::year(article.year() + shift)
             } else {
@@ -588,6 +622,23 @@ mod tests {
         );
         assert!(dates("The goal is to lead by 2035.", "2024-01-01").is_empty());
         assert!(dates("He may attend.", "2024-01-01").is_empty());
+    }
+
+    #[test]
+    fn a_week_is_its_days_and_a_qualifier_keeps_the_precision() {
+        // 2022-06-20 is a Monday.
+        assert_eq!(
+            one("Last week, officials held talks.", "2022-06-22"),
+            ("2022-06-13".into(), Some("2022-06-19".into()), true)
+        );
+        assert_eq!(
+            one("Earlier this week, they met.", "2022-06-22"),
+            ("2022-06-20".into(), Some("2022-06-22".into()), true)
+        );
+        let (found, _) = find_dates("In early March 2020, it was suspended.", &context(""));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].start.to_string(), "2020-03");
+        assert_eq!(found[0].range.0, "In ".len());
     }
 
     #[test]

@@ -236,10 +236,10 @@ pub struct KindWord {
 pub fn kind_words(clause: &str) -> Vec<KindWord> {
     static VERBS: LazyLock<Vec<(Regex, Category)>> = LazyLock::new(|| {
         [
-            (r"(?i)\b(?:was|were|been|be|is|are) (?:successfully |officially |temporarily )?(?:suspended|halted|postponed)\b|\bsuspension of\b", Category::Suspension),
-            (r"(?i)\b(?:was|were|been|be|is|are) (?:successfully |officially )?(?:resumed|revived|restarted|relaunched)\b|\bresumption of\b", Category::Resumption),
+            (r"(?i)\b(?:(?:was|were|been|be|is|are) (?:successfully |officially |temporarily )?)?(?:suspended|halted|postponed)\b|\bsuspension of\b", Category::Suspension),
+            (r"(?i)\b(?:(?:was|were|been|be|is|are) (?:successfully |officially )?)?(?:resumed|revived|restarted|relaunched)\b|\bresumption of\b", Category::Resumption),
             (r"(?i)\b(?:came|come|comes|entered|enter|enters) into (?:force|effect)\b|\bsigned\b", Category::Agreement),
-            (r"(?i)\b(?:was|were|been|is|are) (?:successfully |officially |jointly )?launched\b|\blaunched (?:in|on)\b|\blaunch of\b|\b(?:was|were|is) inaugurated\b", Category::Launch),
+            (r"(?i)\b(?:was|were|been|is|are) (?:successfully |officially |jointly )?launched\b|\blaunched (?:in|on|a|an|the)\b|\blaunch of\b|\b(?:was|were|is) inaugurated\b", Category::Launch),
         ]
         .into_iter()
         .map(|(text, category)| {
@@ -256,7 +256,7 @@ pub fn kind_words(clause: &str) -> Vec<KindWord> {
             (r"(?i)\bsummit(?: meeting)?s?\b", Category::Summit),
             (r"(?i)\bforums?\b", Category::Forum),
             (
-                r"(?i)\b(?:conference|congress|convention)s?\b",
+                r"(?i)\b(?:conference|congress|convention|dialogue|joint committee meeting|ministerial meeting)s?\b",
                 Category::Conference,
             ),
             (
@@ -354,7 +354,7 @@ pub static EVENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make a sentence about a plan or a forecast, not an event.
 pub static NOT_AN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:is forecast|are forecast|forecasts?|expected to|aims? to|goal of|plans? to|primed for|would like to)\b",
+        r"(?i)\b(?:is forecast|are forecast|forecasts?|expected to|aims? to|goal of|plans? to|primed for|would like to|(?:it is|is|are) hoped|hopes? that|hoping to)\b",
     )
 });
 
@@ -412,7 +412,16 @@ const COUNTED: &[&str] = &[
     "engineers",
     "entrepreneurs",
     "journalists",
-    "participants",
+    "workshops",
+    "seminars",
+    "forums",
+    "meetings",
+    "events",
+    "sessions",
+    "countries",
+    "doctors",
+    "technicians",
+    "volunteers",
 ];
 
 /// A number of things, with the country it is of, if the text says.
@@ -461,6 +470,8 @@ const PHRASE_END: [&str; 20] = [
 /// online attendees. Years, ordinals and the like are not counts.
 pub fn find_counts(text: &str) -> Vec<CountMention> {
     let mut counts = Vec::new();
+    // Counts whose noun comes with the next count, by where that count starts.
+    let mut waiting: Vec<(usize, CountMention)> = Vec::new();
     for caps in NUMBER_PATTERN.captures_iter(text) {
         let (Some(whole), Some(n)) = (caps.get(0), caps.name("n")) else {
             continue;
@@ -525,6 +536,28 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
             noun.push((start, word));
             index += 1;
         }
+        let country = match countries_in(&adjectives.join(" ")).as_slice() {
+            [one] => Some(*one),
+            // "12 Chinese and Japanese universities": a total the text does not split.
+            _ => None,
+        };
+        let approximate = caps.name("approx").is_some();
+        // "18 Korean and 22 Japanese representatives": the first count takes the next's noun.
+        if noun.is_empty()
+            && country.is_some()
+            && matches!(words.get(index), Some((_, "and" | "or")))
+            && let Some(&(next, _)) = words.get(index + 1)
+        {
+            let mention = CountMention {
+                country,
+                count,
+                unit: String::new(),
+                approximate,
+                range: (whole.start(), whole.end()),
+            };
+            waiting.push((next, mention));
+            continue;
+        }
         let Some(head) = noun.iter().rposition(|(_, w)| COUNTED.contains(w)) else {
             continue;
         };
@@ -537,17 +570,16 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
         {
             unit = "online attendees".to_owned();
         }
-        let named = countries_in(&adjectives.join(" "));
-        let country = match named.as_slice() {
-            [one] => Some(*one),
-            // "12 Chinese and Japanese universities": a total the text does not split.
-            _ => None,
-        };
+        if let Some(at) = waiting.iter().position(|(next, _)| *next == whole.start()) {
+            let (_, mut first) = waiting.swap_remove(at);
+            first.unit.clone_from(&unit);
+            counts.push(first);
+        }
         counts.push(CountMention {
             country,
             count,
             unit,
-            approximate: caps.name("approx").is_some(),
+            approximate,
             range: (whole.start(), end),
         });
     }
@@ -665,6 +697,14 @@ mod tests {
             counts("appointment letters to 10 strategic experts in cooperation"),
             [(None, 10, "strategic experts".to_owned(), false)]
         );
+        assert_eq!(
+            counts("attended by 18 Korean and 22 Japanese representatives"),
+            [
+                (Some("KOR"), 18, "representatives".to_owned(), false),
+                (Some("JPN"), 22, "representatives".to_owned(), false)
+            ]
+        );
+        assert!(counts("between 10 and 20 people").len() == 1);
         assert!(counts("for two years in 2020 and 2021").is_empty());
         assert!(counts("the 50th anniversary").is_empty());
     }

@@ -166,7 +166,7 @@ pub struct ArticleDrafts {
 /// "the event".
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:the|this|that|these) (?:(?:professional|main|opening|\w+) )?(?P<noun>event|forums?|summits?|conferences?|seminars?|symposium|meeting|ceremony|workshops?|program(?:me)?|exhibitions?|expos?|fairs?)\b",
+        r"(?i)\b(?:the|this|that|these) (?:(?:professional|main|opening|\w+) )?(?P<noun>event|forums?|summits?|conferences?|seminars?|symposium|meeting|ceremony|workshops?|program(?:me)?|exhibitions?|expos?|fairs?|dialogues?|series)\b",
     )
 });
 
@@ -194,7 +194,7 @@ static ORGANIZED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// Studies University".
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?:\b(?:held|took place|convened|hosted|opened|was|were|met)\s+(?:\w+\s+)?(?P<online>online|virtually)\b)|(?:\b(?:held|took place|convened|opened|met|gathered)\s+(?:\w+\s+)?in (?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:province|prefecture|state|region))?)?))|(?:\bat (?:the )?(?P<venue>(?:[A-Z][A-Za-z'-]+ ){0,6}(?:University|Institute|Center|Centre|Hall|Hotel|Museum|Academy|Palace|Headquarters)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?))|(?P<adjective>\bonline (?:seminar|forum|conference|meeting|event|symposium|workshop)s?\b)",
+        r"(?:\b(?:held|(?:took|take|takes|taking) place|convened|hosted|opened|was|were|met)\s+(?:\w+\s+){0,3}?(?P<online>online|virtually|via video ?(?:link|conference)|by video ?link|via videoconference)\b)|(?:\b(?:held|(?:took|take|takes|taking) place|convened|opened|met|gathered)\s+(?:[\w,-]+\s+){0,8}?in (?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:province|prefecture|state|region))?)?))|(?:\bat (?:the )?(?P<venue>(?:[A-Z][A-Za-z'-]+ ){0,6}(?:University|Institute|Center|Centre|Hall|Hotel|Museum|Academy|Palace|Headquarters)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?))|(?P<adjective>\bonline (?:seminar|forum|conference|meeting|event|symposium|workshop)s?\b)",
     )
 });
 
@@ -314,6 +314,9 @@ fn clauses(sentence: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     for (at, separator) in sentence
         .match_indices(", and ")
+        .chain(sentence.match_indices(", but "))
+        .chain(sentence.match_indices(", while "))
+        .chain(sentence.match_indices(", whereas "))
         .chain(sentence.match_indices("; "))
         .collect::<std::collections::BTreeMap<_, _>>()
     {
@@ -358,7 +361,7 @@ static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a clause's title ends: before what explains or follows the event.
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r",? (?:which|creating|marking|highlighting|making|due to|to invite|to share|as part of|so as to)\b|, a |, an |, the [a-z]",
+        r",? (?:which|creating|marking|highlighting|making|due to|to invite|to share|as part of|so as to)\b|, a |, an |, the [a-z]|, [a-z]+ing\b",
     )
 });
 
@@ -448,6 +451,23 @@ fn title_of(
             );
         }
         // "a high-level researchers' exchange program … was launched": the launch of it.
+        // "the partners launched a data-sharing platform": the launch of the object.
+        if kind.category == Category::Launch
+            && let Some(object_start) = ["launched a ", "launched an ", "launched the "]
+                .iter()
+                .find(|active| clause[kind.range.0..].starts_with(*active))
+                .map(|_| kind.range.0 + "launched ".len())
+        {
+            let object = &clause[object_start..];
+            let end = TITLE_END
+                .find(object)
+                .map_or(object.len(), |m| m.start())
+                .min(object.find([',', ';']).unwrap_or(object.len()));
+            let object = object[..end].trim_end_matches(['.', ' ']);
+            let words: Vec<&str> = object.split_whitespace().take(12).collect();
+            let range = (object_start, object_start + object.len());
+            return (format!("Launch of {}", words.join(" ")), range, 0.7);
+        }
         if kind.category == Category::Launch && kind.verb {
             let before = &clause[..kind.range.0];
             let subject_start = ["said that ", " that ", ", "]
@@ -481,11 +501,14 @@ fn title_of(
             .iter()
             .find_map(|p| before.strip_suffix(p))
             .unwrap_or(before);
-        text = format!(
-            "{} {}",
-            before.trim_end().trim_end_matches(','),
-            clause[date_range.1..].trim_start().trim_start_matches(',')
-        );
+        let before = before.trim_end().trim_end_matches(',');
+        let after = clause[date_range.1..].trim_start();
+        // A comma after the date stays when it ends a clause: "resumed this year, bringing".
+        text = match (before.is_empty(), after.starts_with(',')) {
+            (true, _) => after.trim_start_matches(',').trim_start().to_owned(),
+            (false, true) => format!("{before}{after}"),
+            (false, false) => format!("{before} {after}"),
+        };
     }
     let text = CONNECTIVE.replace(text.trim(), "").into_owned();
     let text = TITLE_END
@@ -500,18 +523,20 @@ fn title_of(
     };
     let text = text.as_str();
     let text = text.trim().trim_end_matches(['.', ',', ';']).trim();
-    let mut title = upper_first(text);
-    if title.split_whitespace().count() > 18 {
-        title = title
-            .split_whitespace()
-            .take(18)
-            .collect::<Vec<_>>()
-            .join(" ")
-            + "…";
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut title = upper_first(&words[..words.len().min(18)].join(" "));
+    if words.len() > 18 {
+        title.push('…');
     }
     let trimmed = clause.trim();
     let start = clause.find(trimmed).unwrap_or(0);
     (title, (start, start + trimmed.len()), 0.5)
+}
+
+/// A past verb in an aside: ", launched in 2014," or "which was launched in 2014".
+fn told_in_passing(clause: &str, kind: &KindWord) -> bool {
+    let before = clause[..kind.range.0].trim_end();
+    kind.verb && (before.ends_with(',') || before.ends_with(" which") || before.ends_with(" that"))
 }
 
 /// A name that lists countries goes on past its commas: "… of China, Japan and the
@@ -619,7 +644,10 @@ pub fn draft_article(file: &str, text: &str) -> ArticleDrafts {
                 let date = best_date(&dates);
                 let kind = kind_near(clause, date.as_ref().map(|d| d.range.0));
                 let cue = EVENT_CUE.is_match(clause);
-                let plan = NOT_AN_EVENT.is_match(clause);
+                // "It is hoped that the program, launched in 2014, can resume": the launch
+                // is a fact told in passing, the hope is not an event.
+                let plan = NOT_AN_EVENT.is_match(clause)
+                    && !kind.as_ref().is_some_and(|k| told_in_passing(clause, k));
                 let reference = REFERENCE
                     .captures(clause)
                     .and_then(|caps| caps.name("noun").map(|n| n.as_str().to_lowercase()));
@@ -871,9 +899,12 @@ fn date_of_draft(draft: &Draft) -> Option<DateMention> {
 
 /// The last drafted event a reference ("the forum", "the event") can mean.
 fn find_referenced(candidates: &[Candidate], noun: &str) -> Option<usize> {
-    let noun = noun.trim_end_matches('s');
+    let noun = noun
+        .strip_suffix('s')
+        .filter(|_| noun != "series")
+        .unwrap_or(noun);
     let wanted: Option<&[Category]> = match noun {
-        "event" | "meeting" | "ceremony" => None,
+        "event" | "meeting" | "ceremony" | "series" => None,
         "forum" => Some(&[Category::Forum]),
         "summit" => Some(&[Category::Summit]),
         "conference" => Some(&[Category::Conference, Category::PressConference]),
@@ -1068,8 +1099,13 @@ fn place_of(clause: &str) -> Option<(String, (usize, usize))> {
             } else {
                 m.as_str().trim()
             };
-            // A country is no place here: it is in the countries.
-            if group == "city" && Country::from_name(place).is_some() {
+            // A country is no place here: it is in the countries. "in March" is a date.
+            let first_word = place.split([' ', ',']).next().unwrap_or(place);
+            if group == "city"
+                && (Country::from_name(place).is_some()
+                    || crate::model::date::month_from_name(first_word).is_some()
+                    || first_word.parse::<chrono::Weekday>().is_ok())
+            {
                 return None;
             }
             return Some((place.to_owned(), (m.start(), m.end())));
