@@ -117,7 +117,7 @@ pub fn draft_report(drafts: &[crate::draft::Draft]) -> String {
             event.id, confidence.date, confidence.kind, confidence.title
         );
         for why in &draft.info.reasoning {
-            let _ = writeln!(out, "  date worked out from: {why}");
+            let _ = writeln!(out, "  date worked out: {why}");
         }
         if let Some(place) = &event.location {
             let _ = writeln!(out, "  place: {place}");

@@ -75,6 +75,19 @@ pub enum Command {
     /// Forget the chosen mapping of the dialog's file (the app guesses again), and reload.
     ResetSheetMapping,
     CloseMappingEditor,
+    /// Keep the user's review of a draft, by its event id: the decision and corrections.
+    ReviewDraft {
+        id: String,
+        review: crate::draft::Review,
+    },
+    /// Accept or reject the selected draft (then go on to the next), or put it back to review.
+    DecideSelectedDraft(crate::draft::Decision),
+    /// Select the next draft still to review.
+    NextDraft,
+    /// Open, change or close the corrections of a draft.
+    EditDraft(Option<crate::state::DraftEditor>),
+    /// Put every rejected draft of the folder back to review.
+    RestoreRejectedDrafts,
     OpenUrl(String),
     Quit,
 }

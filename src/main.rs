@@ -20,7 +20,7 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// The data folder to open (default: the last one, else the built-in sample data).
+    /// The data folder (or one data file) to open (default: the last one, else the sample data).
     dir: Option<PathBuf>,
 
     /// Save the chart as a PNG, as "Export image" would, then exit.

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use chrono::Datelike as _;
 use serde::{Deserialize, Serialize};
 
+use crate::draft::{Decision, Review};
 use crate::layout::draw::Era;
 use crate::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use crate::layout::view::ViewLimits;
-use crate::model::load::SheetMapping;
+use crate::model::load::{ReviewedDraft, SheetMapping};
 use crate::model::stats::{RangeCounts, events_per_category, events_per_country};
 use crate::model::{Category, Country, Dataset};
 
@@ -31,6 +32,9 @@ pub struct Settings {
     pub last_export_folder: Option<PathBuf>,
     /// Column mappings the user chose for spreadsheets, by the file's full path.
     pub sheet_mappings: std::collections::BTreeMap<PathBuf, SheetMapping>,
+    /// The user's reviews of drafted events, by data folder, then by draft id: kept here,
+    /// outside the data folder, so they survive a restart.
+    pub reviews: std::collections::BTreeMap<PathBuf, std::collections::BTreeMap<String, Review>>,
 }
 
 /// The recent-folders menu keeps this many.
@@ -96,6 +100,61 @@ impl DatasetSummary {
             last_year,
             error_count: dataset.error_count(),
             events_per_tag: crate::model::stats::events_per_tag(&dataset.events, MAX_LISTED_TAGS),
+        }
+    }
+}
+
+/// Corrections of a drafted event as the user types them, before they are applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftEditor {
+    /// The draft's event id.
+    pub id: String,
+    /// Dates in the native form: "2021", "2021-11", "2021-11-18"; the end may be empty.
+    pub start: String,
+    pub end: String,
+    pub category: Category,
+    /// Alpha-3 codes or names, separated by commas, semicolons or spaces.
+    pub countries: String,
+    /// Counts as the CSV writes them: "CHN 12 universities; 30 scientists".
+    pub participants: String,
+}
+
+impl DraftEditor {
+    /// The fields as the timeline shows the draft now, corrections included.
+    pub fn of(draft: &ReviewedDraft) -> Self {
+        let event = &draft.event;
+        let codes: Vec<&str> = event.countries.iter().map(|c| c.code()).collect();
+        Self {
+            id: event.id.clone(),
+            start: event.start.to_string(),
+            end: event.end.map(|e| e.to_string()).unwrap_or_default(),
+            category: event.category,
+            countries: codes.join(", "),
+            participants: crate::model::load::participants_cell(&event.participants),
+        }
+    }
+
+    /// The review these fields make with `decision`: only what differs from the draft as
+    /// drafted is a correction.
+    pub fn review(&self, draft: &ReviewedDraft, decision: Decision) -> Review {
+        let drafted = Self::of(&ReviewedDraft {
+            event: draft.draft.event.clone(),
+            ..draft.clone()
+        });
+        let changed = |now: &str, then: &str| (now.trim() != then).then(|| now.trim().to_owned());
+        let countries: Vec<String> = self
+            .countries
+            .split([',', ';', ' '])
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| c.trim().to_owned())
+            .collect();
+        Review {
+            decision,
+            start: changed(&self.start, &drafted.start),
+            end: changed(&self.end, &drafted.end),
+            category: (self.category != drafted.category).then_some(self.category),
+            countries: (countries.join(", ") != drafted.countries).then_some(countries),
+            participants: changed(&self.participants, &drafted.participants),
         }
     }
 }

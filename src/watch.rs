@@ -63,17 +63,26 @@ impl FolderWatcher {
     /// UI) whenever a data file may have changed.
     pub fn new(folder: &Path, on_event: impl Fn() + Send + 'static) -> notify::Result<Self> {
         let (sender, events) = mpsc::channel();
+        // A single data file is watched through its folder: editors replace a file by renaming
+        // another onto it, which a watch on the file itself would not see.
+        let only_file = folder.is_file().then(|| folder.to_owned());
+        let watched = match (&only_file, folder.parent()) {
+            (Some(_), Some(parent)) => parent.to_owned(),
+            _ => folder.to_owned(),
+        };
         let mut watcher =
             notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
                 let Ok(event) = result else { return };
-                if is_change(&event.kind)
-                    && event.paths.iter().any(|p| is_data_file(p))
-                    && sender.send(()).is_ok()
+                let ours = |path: &PathBuf| match &only_file {
+                    Some(file) => path == file,
+                    None => is_data_file(path),
+                };
+                if is_change(&event.kind) && event.paths.iter().any(ours) && sender.send(()).is_ok()
                 {
                     on_event();
                 }
             })?;
-        watcher.watch(folder, RecursiveMode::NonRecursive)?;
+        watcher.watch(&watched, RecursiveMode::NonRecursive)?;
         Ok(Self {
             folder: folder.to_owned(),
             _watcher: watcher,

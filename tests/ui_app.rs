@@ -645,3 +645,148 @@ fn exports_ask_before_replacing_a_file() {
     assert!(svg.contains("class=\"label\""));
     assert!(svg.contains("Forum"));
 }
+
+/// An app on `folder` with `settings`, as a restart would make it.
+fn harness_with_settings(
+    folder: PathBuf,
+    settings: coop_timeline::state::Settings,
+) -> Harness<'static, TimelineApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 850.0])
+        .build_eframe(move |cc| {
+            let mut app = TimelineApp::with_data(
+                &cc.egui_ctx,
+                settings.clone(),
+                coop_timeline::state::DataSource::Sample,
+                coop_timeline::model::sample::sample_dataset(),
+            );
+            app.start_loading(folder.clone());
+            app
+        });
+    wait_for_load(&mut harness);
+    harness
+}
+
+/// Settings kept the way eframe keeps them between runs.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn selected_id(harness: &Harness<'static, TimelineApp>) -> Option<String> {
+    let app = harness.state();
+    let index = app.selection.event?;
+    Some(app.data.dataset.events.get(index as usize)?.id().to_owned())
+}
+
+fn is_draft(harness: &Harness<'static, TimelineApp>, id: &str) -> Option<bool> {
+    let events = &harness.state().data.dataset.events;
+    Some(events.get(events.position_of_id(id)?)?.is_draft())
+}
+
+#[test]
+fn drafts_are_reviewed_from_the_keyboard_saved_and_remembered() {
+    let articles = tempfile::tempdir().expect("temp dir");
+    let data = articles.path().join("articles");
+    std::fs::create_dir(&data).expect("folder");
+    for entry in std::fs::read_dir(fixture("tests/fixtures/seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, data.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let mut harness = harness_with(Some(data.clone()));
+    let drafts = harness.state().data.dataset.drafts.len();
+    assert!(drafts >= 15, "{drafts} drafts");
+    harness.get_by_label(&format!("Drafts ({drafts} to review)"));
+
+    // N selects a draft; A accepts it and goes on to the next draft; R rejects that one.
+    harness.key_press(egui::Key::N);
+    settle(&mut harness);
+    let first = selected_id(&harness).expect("a draft is selected");
+    assert_eq!(is_draft(&harness, &first), Some(true));
+    harness.get_by_label("Accept (A)");
+    harness.key_press(egui::Key::A);
+    wait_for_load(&mut harness);
+    assert_eq!(is_draft(&harness, &first), Some(false), "accepted");
+    let second = selected_id(&harness).expect("the next draft is selected");
+    assert_ne!(second, first);
+    assert_eq!(is_draft(&harness, &second), Some(true));
+    harness.key_press(egui::Key::R);
+    wait_for_load(&mut harness);
+    assert_eq!(
+        is_draft(&harness, &second),
+        None,
+        "rejected: off the timeline"
+    );
+    harness.get_by_label(&format!("Drafts ({} to review)", drafts - 2));
+
+    // A correction: the kind and the countries.
+    let third = selected_id(&harness).expect("the next draft again");
+    let app = harness.state();
+    let reviewed = app.data.dataset.draft(&third).expect("a draft");
+    let mut editor = coop_timeline::state::DraftEditor::of(reviewed);
+    editor.category = coop_timeline::model::Category::Other;
+    editor.countries = format!("{}, KOR", editor.countries);
+    let review = editor.review(reviewed, coop_timeline::draft::Decision::Accepted);
+    apply(
+        &mut harness,
+        Command::ReviewDraft {
+            id: third.clone(),
+            review,
+        },
+    );
+    wait_for_load(&mut harness);
+    let events = &harness.state().data.dataset.events;
+    let corrected = events
+        .event(events.position_of_id(&third).expect("kept"))
+        .expect("event");
+    assert_eq!(corrected.category, coop_timeline::model::Category::Other);
+    assert!(corrected.countries.iter().any(|c| c.code() == "KOR"));
+
+    // Saved beside the folder as native JSON, which opens like any data.
+    let saved = articles.path().join("articles-reviewed.json");
+    apply(
+        &mut harness,
+        Command::ExportTo {
+            kind: coop_timeline::export::ExportKind::AcceptedEvents,
+            path: saved.clone(),
+            overwrite: false,
+        },
+    );
+    let reopened =
+        coop_timeline::model::load::load_folder(&saved, &Default::default(), &Default::default())
+            .expect("the saved file loads");
+    let mut ids: Vec<String> = reopened.events.iter().map(|e| e.id().to_owned()).collect();
+    ids.sort();
+    let mut accepted = vec![first.clone(), third.clone()];
+    accepted.sort();
+    assert_eq!(ids, accepted);
+    assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+    // The data folder holds only the articles.
+    assert_eq!(std::fs::read_dir(&data).expect("list").count(), 5);
+
+    // After a restart the decisions and the correction are still there.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let settings: coop_timeline::state::Settings =
+        eframe::get_value(&storage, coop_timeline::app::SETTINGS_KEY).expect("settings saved");
+    let restarted = harness_with_settings(data, settings);
+    assert_eq!(is_draft(&restarted, &first), Some(false));
+    assert_eq!(is_draft(&restarted, &second), None);
+    assert_eq!(is_draft(&restarted, &third), Some(false));
+    let events = &restarted.state().data.dataset.events;
+    let corrected = events
+        .event(events.position_of_id(&third).expect("kept"))
+        .expect("event");
+    assert_eq!(corrected.category, coop_timeline::model::Category::Other);
+}

@@ -11,7 +11,7 @@ use crate::export::{ExportKind, WriteError, encode_png, encode_png_resized, writ
 use crate::layout::draw::{DrawInput, DrawList};
 use crate::layout::theme::Theme;
 use crate::layout::view::{TimeView, ViewLimits};
-use crate::state::PathPurpose;
+use crate::state::{DataSource, PathPurpose};
 
 /// A PNG export under way.
 pub(super) struct Capture {
@@ -98,11 +98,27 @@ impl TimelineApp {
     }
 
     pub(super) fn show_save_dialog(&mut self, kind: ExportKind) {
-        let file_name = kind.default_file_name(chrono::Local::now().naive_local());
-        let folder = self.export_folder();
+        let mut file_name = kind.default_file_name(chrono::Local::now().naive_local());
+        let mut folder = self.export_folder();
+        let mut title = format!("Export the chart as a {}", kind.label());
+        if kind == ExportKind::AcceptedEvents {
+            if self.accepted_count() == 0 {
+                self.status_message =
+                    Some("No accepted events to save yet: select a draft and press A".to_owned());
+                return;
+            }
+            // Beside the data folder, not in it.
+            if let DataSource::Folder(data) = &self.data.source
+                && let (Some(parent), Some(name)) = (data.parent(), data.file_name())
+            {
+                folder = Some(parent.to_owned());
+                file_name = format!("{}-reviewed.json", name.to_string_lossy());
+            }
+            title = "Save the accepted events as JSON".to_owned();
+        }
         self.start_dialog(PathPurpose::Save(kind), move || {
             let mut dialog = rfd::AsyncFileDialog::new()
-                .set_title(format!("Export the chart as a {}", kind.label()))
+                .set_title(title)
                 .add_filter(kind.label(), &[kind.extension()]);
             dialog = match folder {
                 // rfd's zenity backend ignores the directory, so the name carries it too.
@@ -133,6 +149,7 @@ impl TimelineApp {
             }
             ExportKind::Svg => self.write_svg(&path, overwrite),
             ExportKind::Csv => self.write_csv(&path, overwrite),
+            ExportKind::AcceptedEvents => self.write_accepted(&path, overwrite),
         };
         self.report_export(&path, written);
     }

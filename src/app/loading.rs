@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use super::TimelineApp;
 use crate::model::load::load_folder;
-use crate::model::{LoadError, LoadOptions, LoadProgress};
+use crate::model::{Dataset, LoadError, LoadOptions, LoadProgress};
 use crate::state::{DataSource, LoadStatus, Loaded, MAX_RECENT_FOLDERS};
 use crate::watch::{Fingerprint, FolderWatcher};
 
@@ -66,6 +66,12 @@ impl TimelineApp {
                     ))
                 })
                 .collect(),
+            reviews: self
+                .settings
+                .reviews
+                .get(&folder)
+                .cloned()
+                .unwrap_or_default(),
             ..LoadOptions::default()
         };
         let repaint = self.egui_ctx.clone();
@@ -95,6 +101,35 @@ impl TimelineApp {
         if let Some(old) = self.loading.replace(LoadJob {
             source: DataSource::Folder(folder),
             progress,
+            receiver,
+        }) {
+            old.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Puts a dataset made from the one on screen (drafts reviewed anew) on screen, built on
+    /// a background thread as a load is; the folder is not read again.
+    pub(super) fn start_rebuild(&mut self, make: impl FnOnce() -> Dataset + Send + 'static) {
+        let (sender, receiver) = mpsc::channel();
+        let source = self.data.source.clone();
+        let thread_source = source.clone();
+        let fingerprint = self.loaded_fingerprint.clone();
+        let (lane_mode, color_mode) = (self.settings.lane_mode, self.settings.color_mode);
+        let repaint = self.egui_ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("rebuild".into())
+            .spawn(move || {
+                let loaded = Loaded::new(thread_source, make(), lane_mode, color_mode);
+                let _ = sender.send(Ok((loaded, fingerprint)));
+                repaint.request_repaint();
+            });
+        if let Err(error) = spawned {
+            self.status_message = Some(format!("Could not start: {error}"));
+            return;
+        }
+        if let Some(old) = self.loading.replace(LoadJob {
+            source,
+            progress: Arc::new(LoadProgress::default()),
             receiver,
         }) {
             old.progress.cancel.store(true, Ordering::Relaxed);

@@ -18,6 +18,7 @@ mod derive;
 mod dialogs;
 mod export;
 mod loading;
+mod review;
 
 pub use derive::{DeriveOutcome, DeriveRequest, Deriver};
 use dialogs::PendingDialog;
@@ -54,6 +55,8 @@ pub struct TimelineApp {
     pub confirm_overwrite: Option<(crate::export::ExportKind, PathBuf)>,
     /// The spreadsheet column dialog, while open.
     pub mapping_editor: Option<MappingEditor>,
+    /// The corrections of a draft, while typed.
+    pub draft_editor: Option<crate::state::DraftEditor>,
     /// The PNG export in progress: waiting for the frame to be painted, then for its pixels.
     capture: Option<Capture>,
     /// Set for `--screenshot`: what to show, where to save it, and where to put the outcome.
@@ -72,7 +75,7 @@ pub struct TimelineApp {
 }
 
 /// The storage key of [`Settings`].
-const SETTINGS_KEY: &str = "coop-timeline-settings";
+pub const SETTINGS_KEY: &str = "coop-timeline-settings";
 
 /// The chart's width before it was first drawn.
 const DEFAULT_CHART_WIDTH_PX: f32 = 1000.0;
@@ -85,7 +88,7 @@ impl TimelineApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::with_data(&cc.egui_ctx, settings, DataSource::Sample, sample_dataset());
-        let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()));
+        let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.exists()));
         if let Some(folder) = folder {
             app.start_loading(folder);
         }
@@ -123,6 +126,7 @@ impl TimelineApp {
             path_entry: None,
             confirm_overwrite: None,
             mapping_editor: None,
+            draft_editor: None,
             capture: None,
             screenshot_job: None,
             status_message: None,
@@ -311,6 +315,14 @@ impl TimelineApp {
                 }
             }
             Command::CloseMappingEditor => self.mapping_editor = None,
+            Command::ReviewDraft { id, review } => self.review_draft(id, review),
+            Command::DecideSelectedDraft(decision) => self.decide_selected_draft(decision),
+            Command::NextDraft => match self.next_draft_to_review(self.selection.event) {
+                Some(next) => self.select(Some(next)),
+                None => self.status_message = Some("No draft is left to review".to_owned()),
+            },
+            Command::EditDraft(editor) => self.draft_editor = editor,
+            Command::RestoreRejectedDrafts => self.restore_rejected_drafts(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -557,6 +569,7 @@ impl TimelineApp {
             path_entry: self.path_entry.as_ref(),
             confirm_overwrite: self.confirm_overwrite.as_ref(),
             mapping_editor: self.mapping_editor.as_ref(),
+            draft_editor: self.draft_editor.as_ref(),
         };
         let commands = ui::app_ui(ui, &frame);
         let ctx = ui.ctx().clone();

@@ -418,7 +418,6 @@ const COUNTED: &[&str] = &[
     "meetings",
     "events",
     "sessions",
-    "countries",
     "doctors",
     "technicians",
     "volunteers",

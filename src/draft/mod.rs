@@ -45,6 +45,55 @@ pub struct Evidence {
     pub end: usize,
 }
 
+/// A piece of a quote and the evidence on it, for marking the words each field came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteSegment<'a> {
+    pub range: std::ops::Range<usize>,
+    /// The field of the shortest evidence (other than the title) over the piece.
+    pub field: Option<&'a str>,
+    /// The piece is part of the event's name.
+    pub in_title: bool,
+}
+
+/// Cuts `quote` where evidence of source `source` starts or ends, so each piece can be
+/// marked as one. Ranges off the quote or inside a character are left out.
+pub fn quote_segments<'a>(
+    quote: &str,
+    source: usize,
+    evidence: &'a [Evidence],
+) -> Vec<QuoteSegment<'a>> {
+    let valid = |e: &&Evidence| {
+        e.source == source
+            && e.start < e.end
+            && e.end <= quote.len()
+            && quote.is_char_boundary(e.start)
+            && quote.is_char_boundary(e.end)
+    };
+    let spans: Vec<&Evidence> = evidence.iter().filter(valid).collect();
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|e| [e.start, e.end]).collect();
+    cuts.extend([0, quote.len()]);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|pair| {
+            let range = pair[0]..pair[1];
+            let over = |e: &&&Evidence| e.start <= range.start && range.end <= e.end;
+            let field = spans
+                .iter()
+                .filter(over)
+                .filter(|e| e.field != "title")
+                .min_by_key(|e| e.end - e.start)
+                .map(|e| e.field.as_str());
+            let in_title = spans.iter().filter(over).any(|e| e.field == "title");
+            QuoteSegment {
+                range,
+                field,
+                in_title,
+            }
+        })
+        .collect()
+}
+
 /// How sure the drafter is of each field, 0–1.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Confidence {
@@ -137,10 +186,21 @@ impl Review {
             event.category = category;
         }
         if let Some(countries) = &self.countries {
-            event.countries = countries
-                .iter()
-                .filter_map(|c| Country::parse(c).ok())
-                .collect();
+            event.countries.clear();
+            for written in countries {
+                match Country::parse(written)
+                    .ok()
+                    .or_else(|| Country::from_name(written))
+                {
+                    Some(country) if !event.countries.contains(&country) => {
+                        event.countries.push(country);
+                    }
+                    Some(_) => {}
+                    None => problems.push(format!(
+                        "countries: '{written}' is not an alpha-3 code or a country name"
+                    )),
+                }
+            }
         }
         if let Some(participants) = &self.participants {
             match crate::model::load::parse_participant_list(participants) {
@@ -1465,6 +1525,42 @@ fn number_ids(file: &str, drafts: &mut [Draft]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_segments_mark_the_shortest_evidence_and_the_title() {
+        let quote = "The forum opened on May 6 in Lyon.";
+        let span = |field: &str, start: usize, end: usize| Evidence {
+            field: field.to_owned(),
+            item: None,
+            source: 0,
+            start,
+            end,
+        };
+        let evidence = [
+            span("title", 0, 9),
+            span("kind", 4, 9),
+            span("date", 17, 25),
+            span("place", 29, 33),
+            span("date", 5, 200),
+        ];
+        let pieces: Vec<(&str, Option<&str>, bool)> = quote_segments(quote, 0, &evidence)
+            .into_iter()
+            .map(|s| (&quote[s.range], s.field, s.in_title))
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                ("The ", None, true),
+                ("forum", Some("kind"), true),
+                (" opened ", None, false),
+                ("on May 6", Some("date"), false),
+                (" in ", None, false),
+                ("Lyon", Some("place"), false),
+                (".", None, false),
+            ]
+        );
+        assert_eq!(quote_segments(quote, 1, &evidence).len(), 1);
+    }
 
     #[test]
     fn names_of_events_are_found_around_their_kind() {

@@ -7,7 +7,7 @@
 use std::borrow::Borrow;
 
 use crate::model::Event;
-use crate::model::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list};
+use crate::model::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, participants_cell};
 
 /// The CSV text of `events`.
 pub fn events_to_csv(
@@ -20,14 +20,6 @@ pub fn events_to_csv(
     for event in events {
         let event = event.borrow();
         let first_source = event.sources.first();
-        let participants: Vec<String> = event
-            .participants
-            .iter()
-            .map(|p| {
-                let who = p.country.map_or("total", |c| c.code());
-                format!("{who} {} {}", p.count, p.unit)
-            })
-            .collect();
         let countries: Vec<&str> = event.countries.iter().map(|c| c.code()).collect();
         let to_json = |value: serde_json::Value| value.to_string();
         let record = [
@@ -40,7 +32,7 @@ pub fn events_to_csv(
             event.location.clone().unwrap_or_default(),
             join_list(&countries),
             join_list(&event.organizers),
-            join_list(&participants),
+            participants_cell(&event.participants),
             event.summary.clone(),
             first_source
                 .and_then(|s| s.file.clone())

@@ -14,6 +14,8 @@ pub enum ExportKind {
     Png,
     Svg,
     Csv,
+    /// The events accepted from drafts, as native JSON.
+    AcceptedEvents,
 }
 
 impl ExportKind {
@@ -22,6 +24,7 @@ impl ExportKind {
             Self::Png => "png",
             Self::Svg => "svg",
             Self::Csv => "csv",
+            Self::AcceptedEvents => "json",
         }
     }
 
@@ -30,15 +33,16 @@ impl ExportKind {
             Self::Png => "PNG image",
             Self::Svg => "SVG drawing",
             Self::Csv => "CSV table",
+            Self::AcceptedEvents => "JSON events",
         }
     }
 
     /// The proposed file name, e.g. `timeline-20261123-0915.png`.
     pub fn default_file_name(&self, now: chrono::NaiveDateTime) -> String {
-        let stem = if *self == Self::Csv {
-            "events"
-        } else {
-            "timeline"
+        let stem = match self {
+            Self::Csv => "events",
+            Self::AcceptedEvents => "accepted-events",
+            Self::Png | Self::Svg => "timeline",
         };
         format!("{stem}-{}.{}", now.format("%Y%m%d-%H%M"), self.extension())
     }
@@ -64,6 +68,8 @@ pub enum WriteError {
     ImageSize { width: u32, height: u32 },
     #[error("could not write the table: {0}")]
     Csv(#[from] ::csv::Error),
+    #[error("could not write the events as JSON: {0}")]
+    Json(String),
     #[error("the chart is not on screen, so there is nothing to capture")]
     NoChart,
 }

@@ -4,6 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::command::Command;
+use crate::draft::Decision;
 use crate::export::ExportKind;
 
 /// One zoom step of the keyboard and the menu.
@@ -26,10 +27,16 @@ pub enum UiCommand {
     SelectPrevious,
     ClearSelection,
     ToggleProblems,
+    NextDraft,
+    AcceptDraft,
+    RejectDraft,
+    BackToReview,
+    SaveAccepted,
+    RestoreRejected,
 }
 
 impl UiCommand {
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 20] = [
         Self::OpenFolder,
         Self::OpenSample,
         Self::Reload,
@@ -44,6 +51,12 @@ impl UiCommand {
         Self::SelectPrevious,
         Self::ClearSelection,
         Self::ToggleProblems,
+        Self::NextDraft,
+        Self::AcceptDraft,
+        Self::RejectDraft,
+        Self::BackToReview,
+        Self::SaveAccepted,
+        Self::RestoreRejected,
     ];
 
     /// The menu text and a tooltip.
@@ -72,6 +85,30 @@ impl UiCommand {
                 "Problems panel",
                 "Show or hide the problems found while loading",
             ),
+            Self::NextDraft => (
+                "Next draft to review",
+                "Select the next event drafted from an article that is not reviewed yet",
+            ),
+            Self::AcceptDraft => (
+                "Accept the draft",
+                "Keep the selected draft as an event, then go to the next draft",
+            ),
+            Self::RejectDraft => (
+                "Reject the draft",
+                "Take the selected draft off the timeline, then go to the next draft",
+            ),
+            Self::BackToReview => (
+                "Back to review",
+                "Make the selected accepted event a draft to review again",
+            ),
+            Self::SaveAccepted => (
+                "Save accepted events…",
+                "Save the events accepted from drafts as a JSON file the app opens",
+            ),
+            Self::RestoreRejected => (
+                "Restore rejected drafts",
+                "Put every rejected draft of this folder back on the timeline, to review",
+            ),
         }
     }
 
@@ -91,9 +128,16 @@ impl UiCommand {
             Self::SelectNext => vec![plain(Key::ArrowRight)],
             Self::SelectPrevious => vec![plain(Key::ArrowLeft)],
             Self::ClearSelection => vec![plain(Key::Escape)],
-            Self::OpenSample | Self::ExportSvg | Self::ExportCsv | Self::ToggleProblems => {
-                Vec::new()
-            }
+            Self::NextDraft => vec![plain(Key::N)],
+            Self::AcceptDraft => vec![plain(Key::A)],
+            Self::RejectDraft => vec![plain(Key::R)],
+            Self::BackToReview => vec![plain(Key::U)],
+            Self::SaveAccepted => vec![command(Key::S)],
+            Self::OpenSample
+            | Self::ExportSvg
+            | Self::ExportCsv
+            | Self::ToggleProblems
+            | Self::RestoreRejected => Vec::new(),
         }
     }
 
@@ -114,6 +158,12 @@ impl UiCommand {
             Self::SelectPrevious => Command::SelectPrevious,
             Self::ClearSelection => Command::Select(None),
             Self::ToggleProblems => Command::ToggleProblems,
+            Self::NextDraft => Command::NextDraft,
+            Self::AcceptDraft => Command::DecideSelectedDraft(Decision::Accepted),
+            Self::RejectDraft => Command::DecideSelectedDraft(Decision::Rejected),
+            Self::BackToReview => Command::DecideSelectedDraft(Decision::Pending),
+            Self::SaveAccepted => Command::Export(ExportKind::AcceptedEvents),
+            Self::RestoreRejected => Command::RestoreRejectedDrafts,
         }
     }
 

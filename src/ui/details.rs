@@ -3,6 +3,7 @@
 
 use super::Frame;
 use crate::command::Command;
+use crate::draft::Evidence;
 use crate::layout::draw::group_thousands;
 use crate::model::Event;
 use crate::state::EventGroup;
@@ -72,16 +73,9 @@ fn group_ui(ui: &mut egui::Ui, frame: &Frame, group: &EventGroup) -> Vec<Command
 
 fn event_ui(ui: &mut egui::Ui, frame: &Frame, event: &Event) -> Vec<Command> {
     let mut commands = Vec::new();
-    let is_draft = frame
-        .selection
-        .event
-        .and_then(|i| frame.data.dataset.events.get(i as usize))
-        .is_some_and(|e| e.is_draft());
-    if is_draft {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "DRAFT — drafted from an article, not reviewed",
-        );
+    let draft = frame.selected_draft();
+    if let Some(draft) = draft {
+        commands.extend(super::review::review_bar_ui(ui, frame, draft));
     }
     // Labels are plain text widgets, so a screen reader reads every field in order.
     ui.add(egui::Label::new(egui::RichText::new(&event.title).strong().size(16.0)).wrap());
@@ -117,15 +111,23 @@ fn event_ui(ui: &mut egui::Ui, frame: &Frame, event: &Event) -> Vec<Command> {
     if event.date_inferred {
         ui.weak("The date is inferred: it was worked out from the text (e.g. \"a week ago\"), not stated.");
     }
+    if let Some(draft) = draft {
+        commands.extend(super::review::corrections_ui(ui, frame, draft));
+    }
+    // Counts the drafter read as "nearly 30" or "more than 100"; corrected ones are exact.
+    let approximate = draft
+        .filter(|d| d.review.participants.is_none())
+        .map_or(&[][..], |d| d.draft.info.approximate_counts.as_slice());
     // What people look for first: who took part, and how many.
-    participants_ui(ui, event);
+    participants_ui(ui, event, approximate);
     people_ui(ui, event);
     if !event.summary.is_empty() {
         ui.add_space(8.0);
         ui.strong("Summary");
         ui.add(egui::Label::new(&event.summary).wrap());
     }
-    commands.extend(sources_ui(ui, event));
+    let evidence = draft.map_or(&[][..], |d| d.draft.info.evidence.as_slice());
+    commands.extend(sources_ui(ui, event, evidence));
     commands
 }
 
@@ -136,7 +138,7 @@ fn field_ui(ui: &mut egui::Ui, name: &str, value: &str) {
     ui.end_row();
 }
 
-fn participants_ui(ui: &mut egui::Ui, event: &Event) {
+fn participants_ui(ui: &mut egui::Ui, event: &Event, approximate: &[usize]) {
     if event.participants.is_empty() {
         return;
     }
@@ -151,12 +153,17 @@ fn participants_ui(ui: &mut egui::Ui, event: &Event) {
             ui.weak("Count");
             ui.weak("Unit");
             ui.end_row();
-            for participant in &event.participants {
+            for (index, participant) in event.participants.iter().enumerate() {
                 match participant.country {
                     Some(country) => ui.label(format!("{} {}", country.code(), country.name())),
                     None => ui.label("Total"),
                 };
-                ui.label(group_thousands(participant.count));
+                if approximate.contains(&index) {
+                    ui.label(format!("about {}", group_thousands(participant.count)))
+                        .on_hover_text("The article gives it as about, nearly or more than");
+                } else {
+                    ui.label(group_thousands(participant.count));
+                }
                 ui.add(egui::Label::new(&participant.unit).wrap());
                 ui.end_row();
             }
@@ -187,21 +194,23 @@ fn people_ui(ui: &mut egui::Ui, event: &Event) {
     }
 }
 
-fn sources_ui(ui: &mut egui::Ui, event: &Event) -> Vec<Command> {
+/// Each source with its quote; for a draft, `evidence` marks the words each field came from.
+fn sources_ui(ui: &mut egui::Ui, event: &Event, evidence: &[Evidence]) -> Vec<Command> {
     let mut commands = Vec::new();
     if event.sources.is_empty() {
         return commands;
     }
     ui.add_space(8.0);
     ui.strong("Sources");
-    for source in &event.sources {
+    if !evidence.is_empty() {
+        super::review::marks_legend_ui(ui, evidence);
+    }
+    for (index, source) in event.sources.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             if !source.quote.is_empty() {
-                ui.add(
-                    egui::Label::new(egui::RichText::new(format!("“{}”", source.quote)).italics())
-                        .wrap(),
-                );
+                let job = super::review::marked_quote(ui, &source.quote, index, evidence);
+                ui.add(egui::Label::new(job).wrap());
             }
             let credits: Vec<&str> = [&source.publisher, &source.published, &source.byline]
                 .into_iter()

@@ -8,7 +8,7 @@ use crate::command::Command;
 use crate::export::ExportKind;
 use crate::layout::draw::group_thousands;
 use crate::layout::scene::{ColorMode, LaneMode};
-use crate::state::{DataSource, PathEntry, PathPurpose};
+use crate::state::{PathEntry, PathPurpose};
 
 pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -30,8 +30,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                 }
             });
             commands.extend(UiCommand::OpenSample.menu_button(ui, true));
-            let can_reload = matches!(frame.data.source, DataSource::Folder(_));
-            commands.extend(UiCommand::Reload.menu_button(ui, can_reload));
+            commands.extend(UiCommand::Reload.menu_button(ui, frame.can(UiCommand::Reload)));
             ui.separator();
             for export in [
                 UiCommand::ExportImage,
@@ -40,6 +39,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
             ] {
                 commands.extend(export.menu_button(ui, true));
             }
+            commands.extend(
+                UiCommand::SaveAccepted.menu_button(ui, frame.can(UiCommand::SaveAccepted)),
+            );
             ui.separator();
             commands.extend(UiCommand::Quit.menu_button(ui, true));
         });
@@ -67,10 +69,40 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                 commands.push(UiCommand::ToggleProblems.command());
             }
         });
+        if !frame.data.dataset.drafts.is_empty() {
+            ui.menu_button(drafts_menu_title(frame), |ui| {
+                for command in [
+                    UiCommand::NextDraft,
+                    UiCommand::AcceptDraft,
+                    UiCommand::RejectDraft,
+                    UiCommand::BackToReview,
+                    UiCommand::SaveAccepted,
+                    UiCommand::RestoreRejected,
+                ] {
+                    commands.extend(command.menu_button(ui, frame.can(command)));
+                }
+            });
+        }
         ui.separator();
         commands.extend(mode_selectors_ui(ui, frame));
     });
     commands
+}
+
+/// "Drafts (12 to review)": the menu says what is left.
+fn drafts_menu_title(frame: &Frame) -> String {
+    let to_review = frame
+        .data
+        .dataset
+        .drafts
+        .iter()
+        .filter(|d| d.review.decision == crate::draft::Decision::Pending)
+        .count();
+    if to_review == 0 {
+        "Drafts".to_owned()
+    } else {
+        format!("Drafts ({} to review)", group_thousands(to_review as u64))
+    }
 }
 
 /// Lane and colour choosers, always in sight in the menu bar.

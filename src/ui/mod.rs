@@ -9,15 +9,18 @@ pub mod fonts;
 mod menu;
 pub mod paint;
 mod problems;
+mod review;
 pub mod timeline;
 
 use std::path::PathBuf;
 
 use crate::command::Command;
+use crate::draft::Decision;
 use crate::export::ExportKind;
 use crate::layout::view::TimeView;
 use crate::model::Filters;
-use crate::state::{LoadStatus, Loaded, MappingEditor, PathEntry, Selection, Settings};
+use crate::model::load::ReviewedDraft;
+use crate::state::{DataSource, LoadStatus, Loaded, MappingEditor, PathEntry, Selection, Settings};
 use commands::UiCommand;
 
 /// What the panels may read this frame.
@@ -44,6 +47,42 @@ pub struct Frame<'a> {
     pub path_entry: Option<&'a PathEntry>,
     pub confirm_overwrite: Option<&'a (ExportKind, PathBuf)>,
     pub mapping_editor: Option<&'a MappingEditor>,
+    /// The corrections being typed for a draft.
+    pub draft_editor: Option<&'a crate::state::DraftEditor>,
+}
+
+impl Frame<'_> {
+    /// The selected event's draft, if it was drafted from an article.
+    pub fn selected_draft(&self) -> Option<&ReviewedDraft> {
+        let event = self
+            .data
+            .dataset
+            .events
+            .get(self.selection.event? as usize)?;
+        self.data.dataset.draft(event.id())
+    }
+
+    /// Whether the command means something now: its menu entry is greyed out, and its keys
+    /// do nothing, when not.
+    pub fn can(&self, command: UiCommand) -> bool {
+        let decision = self.selected_draft().map(|d| d.review.decision);
+        match command {
+            UiCommand::ClearSelection => {
+                self.selection.event.is_some() || self.selection.group.is_some()
+            }
+            UiCommand::Reload => matches!(self.data.source, DataSource::Folder(_)),
+            UiCommand::NextDraft | UiCommand::SaveAccepted => !self.data.dataset.drafts.is_empty(),
+            UiCommand::AcceptDraft | UiCommand::RejectDraft => decision == Some(Decision::Pending),
+            UiCommand::BackToReview => decision == Some(Decision::Accepted),
+            UiCommand::RestoreRejected => self
+                .data
+                .dataset
+                .drafts
+                .iter()
+                .any(|d| d.review.decision == Decision::Rejected),
+            _ => true,
+        }
+    }
 }
 
 /// Converts an sRGB triple from the core into an egui colour.
@@ -60,12 +99,7 @@ pub fn app_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
             .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, frame)));
         return commands;
     }
-    let mut commands = commands::pressed_commands(ui.ctx(), |command| match command {
-        UiCommand::ClearSelection => {
-            frame.selection.event.is_some() || frame.selection.group.is_some()
-        }
-        _ => true,
-    });
+    let mut commands = commands::pressed_commands(ui.ctx(), |command| frame.can(command));
     commands.extend(dropped_folder(ui.ctx()));
 
     egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, frame)));

@@ -145,6 +145,14 @@ fn parse_participants(text: &str) -> Result<Vec<RawParticipant<'static>>, String
         .collect()
 }
 
+/// Participants as a CSV cell: "CHN 12 universities; total 30 scientists".
+pub fn participants_cell(participants: &[crate::model::event::Participant]) -> String {
+    join_list(participants.iter().map(|p| {
+        let who = p.country.map_or("total", |c| c.code());
+        format!("{who} {} {}", p.count, p.unit)
+    }))
+}
+
 /// Participants written as in a CSV cell ("CHN 12 universities; total 30 scientists"),
 /// checked: the counts a reviewer typed.
 pub fn parse_participant_list(text: &str) -> Result<Vec<crate::model::event::Participant>, String> {

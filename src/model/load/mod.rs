@@ -20,11 +20,13 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 
 pub use self::csv::{
-    CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, parse_participant_list, split_list,
+    CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, parse_participant_list, participants_cell,
+    split_list,
 };
 pub use self::detect::Format;
 pub use self::raw::RawEvent;
 pub use self::sheet::{SheetMapping, SheetRole};
+use crate::draft::Review;
 use crate::model::event::Event;
 use crate::model::problem::Problem;
 use crate::model::store::{EventStore, StoreFull};
@@ -52,7 +54,7 @@ pub struct Dataset {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewedDraft {
     pub draft: crate::draft::Draft,
-    pub review: crate::draft::Review,
+    pub review: Review,
     /// The event as the timeline shows it: the draft with the corrections applied.
     pub event: Event,
 }
@@ -62,6 +64,85 @@ impl Dataset {
     pub fn draft(&self, id: &str) -> Option<&ReviewedDraft> {
         self.drafts.iter().find(|d| d.draft.event.id == id)
     }
+
+    /// This dataset with the drafts reviewed as `reviews` says (by draft id; a draft not in
+    /// it is to review): events corrected, accepted, put back or taken off the timeline.
+    /// Nothing is read again.
+    pub fn with_reviews(&self, reviews: &std::collections::BTreeMap<String, Review>) -> Dataset {
+        let review_of = |id: &str| reviews.get(id).cloned().unwrap_or_default();
+        let changed: std::collections::HashSet<&str> = self
+            .drafts
+            .iter()
+            .filter(|d| d.review != review_of(&d.draft.event.id))
+            .map(|d| d.draft.event.id.as_str())
+            .collect();
+        let mut events = EventStore::default();
+        for (index, event) in self.events.iter().enumerate() {
+            if !changed.contains(event.id()) {
+                // The store only shrinks here, so it cannot become full.
+                let _ = events.push_copy(&self.events, index);
+            }
+        }
+        let mut dataset = Dataset {
+            events,
+            problems: self.problems.clone(),
+            file_count: self.file_count,
+            files: self.files.clone(),
+            eras: self.eras.clone(),
+            titles: self.titles.clone(),
+            drafts: Vec::with_capacity(self.drafts.len()),
+        };
+        dataset.problems.retain(|p| {
+            !changed
+                .iter()
+                .any(|id| p.message.starts_with(&correction_message_start(id)))
+        });
+        for reviewed in &self.drafts {
+            let id = reviewed.draft.event.id.as_str();
+            if !changed.contains(id) {
+                dataset.drafts.push(reviewed.clone());
+            } else if let Some(placed) = dataset.place_draft(reviewed.draft.clone(), review_of(id))
+            {
+                dataset.drafts.push(placed);
+            }
+        }
+        dataset.events.sort_by_start_then_id();
+        dataset
+    }
+
+    /// Puts a draft on the timeline as its review says; `None` when the store is full.
+    fn place_draft(&mut self, draft: crate::draft::Draft, review: Review) -> Option<ReviewedDraft> {
+        let (event, problems) = review.apply(&draft.event);
+        let file = draft.info.articles.first().cloned().unwrap_or_default();
+        for problem in problems {
+            let message = format!("{}{problem}", correction_message_start(&draft.event.id));
+            self.problems
+                .push(Problem::warning(&file, 0, None, message));
+        }
+        let pushed = match review.decision {
+            crate::draft::Decision::Rejected => Ok(()),
+            crate::draft::Decision::Accepted => self.events.push(&event),
+            crate::draft::Decision::Pending => self.events.push_draft(&event),
+        };
+        pushed.ok().map(|()| ReviewedDraft {
+            draft,
+            review,
+            event,
+        })
+    }
+
+    /// The events the user accepted from drafts, corrections applied.
+    pub fn accepted_drafts(&self) -> impl Iterator<Item = &Event> {
+        self.drafts
+            .iter()
+            .filter(|d| d.review.decision == crate::draft::Decision::Accepted)
+            .map(|d| &d.event)
+    }
+}
+
+/// How a problem with the user's correction of a draft begins.
+fn correction_message_start(id: &str) -> String {
+    format!("your correction of the draft '{id}' cannot be used: ")
 }
 
 /// What one file held.
@@ -97,7 +178,7 @@ pub struct LoadOptions {
     /// Column mappings chosen by the user, by file name; other spreadsheets are guessed.
     pub sheet_mappings: std::collections::BTreeMap<String, SheetMapping>,
     /// The user's reviews of drafted events, by draft id.
-    pub reviews: std::collections::BTreeMap<String, crate::draft::Review>,
+    pub reviews: std::collections::BTreeMap<String, Review>,
 }
 
 /// The default size limit, 512 MiB.
@@ -154,11 +235,15 @@ pub fn is_data_file(path: &Path) -> bool {
 }
 
 /// The data files of a folder, sorted by name: hidden files and other formats are skipped.
+/// A file given by itself is read whatever its name (a saved review, an export).
 pub fn data_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let folder_error = |source| LoadError::Folder {
         path: dir.to_owned(),
         source,
     };
+    if dir.is_file() {
+        return Ok(vec![dir.to_owned()]);
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(folder_error)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -669,42 +754,24 @@ impl Merger {
         self.dataset.problems.append(&mut problems);
     }
 
-    fn finish(
-        mut self,
-        reviews: &std::collections::BTreeMap<String, crate::draft::Review>,
-    ) -> Dataset {
+    fn finish(mut self, reviews: &std::collections::BTreeMap<String, Review>) -> Dataset {
         // The same event in several articles is one draft with several sources.
         let drafts = crate::draft::merge_same_events(std::mem::take(&mut self.drafts));
         for draft in drafts {
-            let review = reviews.get(&draft.event.id).cloned().unwrap_or_default();
-            let (event, problems) = review.apply(&draft.event);
-            let file = draft.info.articles.first().cloned().unwrap_or_default();
-            for problem in problems {
-                let message = format!(
-                    "your correction of the draft '{}' cannot be used: {problem}",
-                    draft.event.id
-                );
-                self.dataset
-                    .problems
-                    .push(Problem::warning(&file, 0, None, message));
-            }
-            // A duplicate id (two drafts alike) keeps the first.
-            let taken = self
-                .dataset
-                .drafts
-                .iter()
-                .any(|d| d.draft.event.id == draft.event.id);
-            let pushed = match (review.decision, taken) {
-                (_, true) | (crate::draft::Decision::Rejected, _) => Ok(()),
-                (crate::draft::Decision::Accepted, _) => self.dataset.events.push(&event),
-                (crate::draft::Decision::Pending, _) => self.dataset.events.push_draft(&event),
+            // A duplicate id (two drafts alike) keeps the first; an event of the data with
+            // the draft's id is the draft, accepted and saved before.
+            let id = draft.event.id.as_str();
+            let saved = {
+                let merged = &self.dataset.events;
+                let same_id = |&k: &u32| merged.get(k as usize).is_some_and(|e| e.id() == id);
+                self.ids.find(hash_id(id), same_id).is_some()
             };
-            if pushed.is_ok() && !taken {
-                self.dataset.drafts.push(ReviewedDraft {
-                    draft,
-                    review,
-                    event,
-                });
+            if saved || self.dataset.draft(id).is_some() {
+                continue;
+            }
+            let review = reviews.get(&draft.event.id).cloned().unwrap_or_default();
+            if let Some(placed) = self.dataset.place_draft(draft, review) {
+                self.dataset.drafts.push(placed);
             }
         }
         let mut dataset = self.dataset;
