@@ -73,9 +73,15 @@ pub enum GenerateError {
     },
 }
 
-/// Writes `event_count` events into `out` (created if needed); returns the files written.
-/// The same seed always gives the same files.
-pub fn generate(event_count: usize, seed: u64, out: &Path) -> Result<Vec<PathBuf>, GenerateError> {
+/// Writes `event_count` events into `out` (created if needed), `per_file` to a file (at
+/// least one); returns the files written. The same seed always gives the same files.
+pub fn generate(
+    event_count: usize,
+    per_file: usize,
+    seed: u64,
+    out: &Path,
+) -> Result<Vec<PathBuf>, GenerateError> {
+    let per_file = per_file.max(1);
     let io_error = |path: &Path| {
         let path = path.to_owned();
         move |source| GenerateError::Io { path, source }
@@ -86,13 +92,13 @@ pub fn generate(event_count: usize, seed: u64, out: &Path) -> Result<Vec<PathBuf
     }
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut written = Vec::new();
-    for (file_index, first) in (0..event_count).step_by(EVENTS_PER_FILE).enumerate() {
+    for (file_index, first) in (0..event_count).step_by(per_file).enumerate() {
         let path = out.join(format!("events-{file_index:04}.json"));
         let file = std::fs::File::create_new(&path).map_err(io_error(&path))?;
         let mut writer = std::io::BufWriter::new(file);
         let mut write = || -> std::io::Result<()> {
             writer.write_all(b"{\"events\": [\n")?;
-            for index in first..(first + EVENTS_PER_FILE).min(event_count) {
+            for index in first..(first + per_file).min(event_count) {
                 if index > first {
                     writer.write_all(b",\n")?;
                 }
@@ -197,8 +203,8 @@ mod tests {
     #[test]
     fn generated_data_is_deterministic_and_loads_cleanly() {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let files = generate(2_500, 7, a.path()).unwrap();
-        generate(2_500, 7, b.path()).unwrap();
+        let files = generate(2_500, EVENTS_PER_FILE, 7, a.path()).unwrap();
+        generate(2_500, EVENTS_PER_FILE, 7, b.path()).unwrap();
         assert_eq!(files.len(), 1);
         let read = |dir: &Path| std::fs::read(dir.join("events-0000.json")).unwrap();
         assert_eq!(read(a.path()), read(b.path()));
@@ -212,7 +218,7 @@ mod tests {
         );
         // It refuses to write over data.
         assert!(matches!(
-            generate(10, 1, a.path()),
+            generate(10, EVENTS_PER_FILE, 1, a.path()),
             Err(GenerateError::NotEmpty(_))
         ));
     }

@@ -56,6 +56,10 @@ struct Cli {
     /// Replace OUT.png if it exists (otherwise an existing file is never replaced).
     #[arg(long, requires = "screenshot")]
     overwrite: bool,
+
+    /// Files larger than this many megabytes are reported and not read.
+    #[arg(long, value_name = "MB", default_value_t = LoadOptions::default().max_file_bytes / 1_000_000)]
+    max_file_mb: u64,
 }
 
 /// The smallest image in which the chart is still readable: legend, a few lanes, the axis.
@@ -95,6 +99,9 @@ enum Command {
         /// The same seed gives the same files.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Events per file.
+        #[arg(long, value_name = "N", default_value_t = coop_timeline::generate::EVENTS_PER_FILE)]
+        per_file: usize,
     },
     /// Draft events from news articles (text or HTML files, or folders of them), with the
     /// evidence for every field.
@@ -134,7 +141,12 @@ fn main() -> ExitCode {
             check(&dir, json, &options)
         }
         Some(Command::Draft { paths, json }) => draft(&paths, json),
-        Some(Command::Generate { events, out, seed }) => match generate(events, seed, &out) {
+        Some(Command::Generate {
+            events,
+            out,
+            seed,
+            per_file,
+        }) => match generate(events, per_file, seed, &out) {
             Ok(files) => {
                 println!(
                     "wrote {events} events in {} files to {}",
@@ -176,6 +188,7 @@ fn open_window(cli: Cli) -> ExitCode {
         folder: cli.dir,
         size: cli.size,
         screenshot,
+        max_file_bytes: cli.max_file_mb.saturating_mul(1_000_000),
     };
     if let Err(error) = run(options) {
         eprintln!("coop-timeline: cannot open the window: {error}");

@@ -105,7 +105,13 @@ fn the_svg_draws_exactly_the_draw_list() {
 #[test]
 fn an_svg_of_many_events_is_as_big_as_the_drawing_not_the_data() {
     let dir = tempfile::tempdir().expect("temp dir");
-    coop_timeline::generate::generate(100_000, 1, dir.path()).expect("generate");
+    coop_timeline::generate::generate(
+        100_000,
+        coop_timeline::generate::EVENTS_PER_FILE,
+        1,
+        dir.path(),
+    )
+    .expect("generate");
     let dataset = coop_timeline::model::load::load_folder(
         dir.path(),
         &coop_timeline::model::LoadOptions::default(),

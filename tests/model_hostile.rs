@@ -84,7 +84,8 @@ fn huge_odd_and_unreadable_files_are_reported_and_the_rest_loads() {
     assert_eq!(
         problem_of(&dataset, "huge.json"),
         "the file is 1073.7 MB, more than the limit of 100.0 MB, so it was not read; \
-         `coop-timeline check DIR --max-file-mb N` reads larger files, or split the file"
+         start the app with `coop-timeline DIR --max-file-mb N` (or check it with \
+         `coop-timeline check DIR --max-file-mb N`) to read larger files, or split the file"
     );
     assert_eq!(
         problem_of(&dataset, "long_field.json"),

@@ -151,3 +151,57 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         ]
     );
 }
+
+#[test]
+fn repeated_ids_within_and_across_files_keep_the_first_and_name_it() {
+    let event = |id: &str| {
+        format!(r#"{{"id": "{id}", "title": "T {id}", "start": "2021", "category": "forum"}}"#)
+    };
+    let file = |ids: &[&str]| {
+        let events: Vec<String> = ids.iter().map(|id| event(id)).collect();
+        format!("[\n{}\n]", events.join(",\n"))
+    };
+    let a = file(&["a", "b", "a", "c"]);
+    let b = file(&["c", "d", "b", "e"]);
+    let dataset = coop_timeline::model::load::load_files([
+        ("a.json", a.as_bytes()),
+        ("b.json", b.as_bytes()),
+    ]);
+    let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    let problems: Vec<String> = dataset
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "a.json:4: error: duplicate id 'a': it is also used in a.json line 2; this one was skipped",
+            "b.json:2: error: duplicate id 'c': it is also used in a.json line 5; this one was skipped",
+            "b.json:4: error: duplicate id 'b': it is also used in a.json line 3; this one was skipped",
+        ]
+    );
+}
+
+#[test]
+fn a_big_file_read_in_parts_keeps_exact_lines() {
+    // More events than one thread reads in one go, so the file is read in parts.
+    let mut lines = Vec::new();
+    for n in 0..20_000 {
+        let start = if n == 15_000 { "2021-02-30" } else { "2021" };
+        lines.push(format!(
+            r#"{{"id": "e{n}", "title": "T", "start": "{start}", "category": "forum", "sources": [{{"file": "x", "quote": "q"}}]}}"#
+        ));
+    }
+    let text = format!("[\n{}\n]", lines.join(",\n"));
+    let dataset = coop_timeline::model::load::load_files([("big.json", text.as_bytes())]);
+    assert_eq!(dataset.events.len(), 19_999);
+    let problems: Vec<String> = dataset.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["big.json:15002:32: error: start 2021-02-30 is not a real date; event 'e15000' skipped"]
+    );
+}

@@ -20,7 +20,13 @@ const FORUM_2022_TITLE: &str =
 fn harness_with(folder: Option<PathBuf>) -> Harness<'static, TimelineApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 850.0])
-        .build_eframe(move |cc| TimelineApp::new(cc, folder.clone()));
+        .build_eframe(move |cc| {
+            TimelineApp::new(
+                cc,
+                folder.clone(),
+                coop_timeline::model::load::DEFAULT_MAX_FILE_BYTES,
+            )
+        });
     wait_for_load(&mut harness);
     harness
 }

@@ -72,7 +72,7 @@ impl TimelineApp {
                 .get(&folder)
                 .cloned()
                 .unwrap_or_default(),
-            ..LoadOptions::default()
+            max_file_bytes: self.max_file_bytes,
         };
         let repaint = self.egui_ctx.clone();
         let spawned = std::thread::Builder::new()

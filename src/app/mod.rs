@@ -71,6 +71,8 @@ pub struct TimelineApp {
     loaded_fingerprint: Fingerprint,
     /// How many reloads started since the app opened: the live-reload test reads it.
     pub reloads_started: u64,
+    /// Larger files are reported and not read (`--max-file-mb`).
+    pub max_file_bytes: u64,
     egui_ctx: egui::Context,
 }
 
@@ -82,12 +84,17 @@ const DEFAULT_CHART_WIDTH_PX: f32 = 1000.0;
 
 impl TimelineApp {
     /// Builds the app; `folder` is the command line's, else the last one, else the sample.
-    pub fn new(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        folder: Option<PathBuf>,
+        max_file_bytes: u64,
+    ) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::with_data(&cc.egui_ctx, settings, DataSource::Sample, sample_dataset());
+        app.max_file_bytes = max_file_bytes;
         let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.exists()));
         if let Some(folder) = folder {
             app.start_loading(folder);
@@ -127,6 +134,7 @@ impl TimelineApp {
             confirm_overwrite: None,
             mapping_editor: None,
             draft_editor: None,
+            max_file_bytes: crate::model::load::DEFAULT_MAX_FILE_BYTES,
             capture: None,
             screenshot_job: None,
             status_message: None,
@@ -595,6 +603,8 @@ pub struct StartOptions {
     /// The window's inner size in points; the remembered size when `None`.
     pub size: Option<[f32; 2]>,
     pub screenshot: Option<ScreenshotJob>,
+    /// Larger files are reported and not read.
+    pub max_file_bytes: u64,
 }
 
 /// Opens the window.
@@ -603,6 +613,7 @@ pub fn run(options: StartOptions) -> eframe::Result {
         folder,
         size,
         screenshot,
+        max_file_bytes,
     } = options;
     let scripted = screenshot.is_some();
     let native_options = eframe::NativeOptions {
@@ -623,7 +634,7 @@ pub fn run(options: StartOptions) -> eframe::Result {
         "coop-timeline",
         native_options,
         Box::new(move |cc| {
-            let mut app = TimelineApp::new(cc, folder);
+            let mut app = TimelineApp::new(cc, folder, max_file_bytes);
             if let Some(job) = screenshot {
                 app.set_screenshot_job(job);
             }

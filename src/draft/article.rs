@@ -74,6 +74,18 @@ fn dateline_day(printed: &str) -> Option<NaiveDate> {
     (date.precision() == crate::model::date::Precision::Day).then(|| date.first_day())
 }
 
+/// The article's text as the drafter reads it: a saved page without its markup.
+pub fn plain_text(file: &str, text: &str) -> String {
+    let lower = file.to_ascii_lowercase();
+    let is_html =
+        lower.ends_with(".html") || lower.ends_with(".htm") || text.trim_start().starts_with('<');
+    if is_html {
+        document_to_text(text)
+    } else {
+        text.replace("\r\n", "\n")
+    }
+}
+
 /// The date line among the first lines, if there is one.
 fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
     for &(line, text) in lines.iter().take(15) {
@@ -184,14 +196,7 @@ fn looks_like_title(text: &str) -> bool {
 
 /// Reads an article: text, or an HTML page saved from a browser.
 pub fn read_article(file: &str, text: &str) -> Article {
-    let is_html = file.to_ascii_lowercase().ends_with(".html")
-        || file.to_ascii_lowercase().ends_with(".htm")
-        || text.trim_start().starts_with('<');
-    let text = if is_html {
-        document_to_text(text)
-    } else {
-        text.replace("\r\n", "\n")
-    };
+    let text = plain_text(file, text);
     let lines: Vec<(u64, &str)> = text
         .lines()
         .enumerate()

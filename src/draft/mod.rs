@@ -96,6 +96,7 @@ pub fn quote_segments<'a>(
 
 /// How sure the drafter is of each field, 0–1.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(into = "ConfidenceInHundredths")]
 pub struct Confidence {
     pub title: f32,
     pub date: f32,
@@ -104,6 +105,33 @@ pub struct Confidence {
     pub countries: f32,
     pub counts: f32,
     pub people: f32,
+}
+
+/// [`Confidence`] as JSON prints it: 0.8, not 0.800000011920929.
+#[derive(Serialize)]
+struct ConfidenceInHundredths {
+    title: f64,
+    date: f64,
+    kind: f64,
+    place: f64,
+    countries: f64,
+    counts: f64,
+    people: f64,
+}
+
+impl From<Confidence> for ConfidenceInHundredths {
+    fn from(c: Confidence) -> Self {
+        let round = |value: f32| (f64::from(value) * 100.0).round() / 100.0;
+        Self {
+            title: round(c.title),
+            date: round(c.date),
+            kind: round(c.kind),
+            place: round(c.place),
+            countries: round(c.countries),
+            counts: round(c.counts),
+            people: round(c.people),
+        }
+    }
 }
 
 /// What the drafter knows of a drafted event beyond the event itself.
@@ -254,7 +282,7 @@ static ORGANIZED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// Studies University".
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?:\b(?:held|(?:took|take|takes|taking) place|convened|hosted|opened|was|were|met)\s+(?:\w+\s+){0,3}?(?P<online>online|virtually|via video ?(?:link|conference)|by video ?link|via videoconference)\b)|(?:\b(?:held|(?:took|take|takes|taking) place|convened|opened|met|gathered)\s+(?:[\w,-]+\s+){0,8}?in (?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:province|prefecture|state|region))?)?))|(?:\bat (?:the )?(?P<venue>(?:[A-Z][A-Za-z'-]+ ){0,6}(?:University|Institute|Center|Centre|Hall|Hotel|Museum|Academy|Palace|Headquarters)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?))|(?P<adjective>\bonline (?:seminar|forum|conference|meeting|event|symposium|workshop)s?\b)",
+        r"(?:\b(?:held|(?:took|take|takes|taking) place|convened|hosted|opened|was|were|met)\s+(?:\w+\s+){0,3}?(?P<online>online|virtually|via video ?(?:link|conference)|by video ?link|via videoconference)\b)|(?:\b(?:held|(?:took|take|takes|taking) place|convened|opened|met|gathered|signed|inaugurated)\s+(?:[\w,-]+\s+){0,8}?in (?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:province|prefecture|state|region))?)?))|(?:\bat (?:the )?(?P<venue>(?:[A-Z][A-Za-z'-]+ ){0,6}(?:University|Institute|Center|Centre|Hall|Hotel|Museum|Academy|Palace|Headquarters)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?))|(?P<adjective>\bonline (?:seminar|forum|conference|meeting|event|symposium|workshop)s?\b)",
     )
 });
 
@@ -467,6 +495,7 @@ fn title_of(
             )
         }) {
             let name = extend_name_list(clause, name);
+            let name = name_before_date_and_place(clause, name, date_range);
             let title = clause[name.0..name.1].to_owned();
             return match kind.category {
                 // "the Sakura Science Exchange Program, launched in 2014": the launch of it.
@@ -599,6 +628,38 @@ fn told_in_passing(clause: &str, kind: &KindWord) -> bool {
     kind.verb && (before.ends_with(',') || before.ends_with(" which") || before.ends_with(" that"))
 }
 
+/// A name ends where the date or the place begins: "Space Dialogue in New Delhi on
+/// November 8" is the "Space Dialogue".
+fn name_before_date_and_place(
+    clause: &str,
+    (start, end): (usize, usize),
+    date_range: (usize, usize),
+) -> (usize, usize) {
+    let place_start = place_of(clause).map(|(_, range)| range.0);
+    let cut = [
+        Some(date_range.0).filter(|_| date_range.1 > date_range.0),
+        place_start,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&at| start < at && at < end)
+    .min();
+    let Some(cut) = cut else {
+        return (start, end);
+    };
+    let mut text = clause[start..cut].trim_end();
+    while let Some((rest, last)) = text.rsplit_once(' ')
+        && is_joining_word(last)
+    {
+        text = rest.trim_end();
+    }
+    // Too little left to name anything: keep the whole name.
+    if text.split_whitespace().count() < 2 {
+        return (start, end);
+    }
+    (start, start + text.len())
+}
+
 /// A name that lists countries goes on past its commas: "… of China, Japan and the
 /// Republic of Korea".
 fn extend_name_list(clause: &str, name: (usize, usize)) -> (usize, usize) {
@@ -722,9 +783,15 @@ pub fn draft_article(file: &str, text: &str) -> ArticleDrafts {
                         noun,
                     ))
                 });
+                // "Under the agreement, the universities will exchange students from 2020": a
+                // plan under an event told before, not an event.
+                let only_mentioned = referenced.is_some()
+                    && !cue
+                    && context.future
+                    && kind.as_ref().is_some_and(|k| !k.verb);
                 match (date, kind) {
                     // A date and words of an event: a new draft.
-                    (Some(date), kind) if (kind.is_some() || cue) && !plan => {
+                    (Some(date), kind) if (kind.is_some() || cue) && !plan && !only_mentioned => {
                         let mut candidate =
                             new_candidate(&article, sentence, offset, clause, kind, date, None);
                         // "The forum was suspended…": the countries of the forum meant.

@@ -44,6 +44,30 @@ impl Quality {
     }
 }
 
+/// Drafts the articles (`.txt`, `.html`) of `dir` and compares them with `reference`.
+pub fn measure_folder(dir: &std::path::Path, reference: &[Event]) -> std::io::Result<Quality> {
+    let mut articles: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let is_article = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "txt" | "html" | "htm"));
+        if is_article && let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+            articles.push((name.to_owned(), std::fs::read_to_string(&path)?));
+        }
+    }
+    articles.sort();
+    let (drafts, _) = super::draft_articles(articles.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    let text = |file: &str| {
+        articles
+            .iter()
+            .find(|(n, _)| n == file)
+            .map(|(_, t)| t.clone())
+    };
+    Ok(measure(&drafts, reference, &text))
+}
+
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         1.0

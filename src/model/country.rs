@@ -48,12 +48,21 @@ impl Country {
     /// Reads a code such as `JPN`; lower case is accepted.
     pub fn parse(code: &str) -> Result<Self, UnknownCountry> {
         let code = code.trim();
-        CountryCode::for_alpha3_caseless(code)
-            .map(Self)
-            .map_err(|_| UnknownCountry {
-                code: code.to_owned(),
-                suggestion: Self::closest_to(code),
-            })
+        // A binary search of the sorted codes, without allocating: a million events name
+        // several million countries.
+        let key = <[u8; 3]>::try_from(code.as_bytes())
+            .ok()
+            .map(|bytes| bytes.map(|b| b.to_ascii_uppercase()));
+        let all = CountryCode::as_array_alpha3();
+        key.and_then(|key| {
+            all.binary_search_by(|c| c.alpha3().as_bytes().cmp(&key[..]))
+                .ok()
+        })
+        .map(|at| Self(all[at]))
+        .ok_or_else(|| UnknownCountry {
+            code: code.to_owned(),
+            suggestion: Self::closest_to(code),
+        })
     }
 
     /// The three-letter code.

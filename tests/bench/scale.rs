@@ -47,6 +47,35 @@ fn main() {
         return;
     }
 
+    // The drafter on the five seed articles, against the events written from them by hand.
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let reference = coop_timeline::model::sample::sample_dataset()
+        .events
+        .to_vec();
+    if let Ok(quality) = coop_timeline::draft::quality::measure_folder(&seeds, &reference) {
+        report("draft_recall_pct", 100.0 * quality.recall(), "%");
+        report(
+            "draft_dates_exact_pct",
+            100.0 * quality.date_accuracy(),
+            "%",
+        );
+        report(
+            "draft_counts_found_pct",
+            100.0 * quality.count_recall(),
+            "%",
+        );
+        report(
+            "draft_countries_exact_pct",
+            100.0 * quality.country_accuracy(),
+            "%",
+        );
+        report(
+            "draft_unsupported_claims",
+            quality.unsupported.len() as f64,
+            "claims",
+        );
+    }
+
     let data_10k = dataset_dir(10_000);
     let data_100k = dataset_dir(100_000);
     let data_1m = dataset_dir(1_000_000);
@@ -67,24 +96,22 @@ fn main() {
         "x",
     );
 
-    // This machine is shared, so loads vary by a third from run to run: the median of three,
-    // ours and serde's taken in turns.
-    // Each parse starts with the memory of the last one given back, so both find the same.
-    let mut load_times = Vec::new();
-    let mut ratios = Vec::new();
-    for _ in 0..3 {
-        let started = Instant::now();
-        let dataset = load(&data_1m);
-        let load_ms = ms(started.elapsed());
-        drop(dataset);
-        load_times.push(load_ms);
-        ratios.push(load_ms / bare_serde_parse_ms(&data_1m));
-    }
-    report("load_1m_ms", median(load_times), "ms");
-    report("load_ratio_vs_serde_1m", median(ratios), "x");
-    let dataset_1m = load(&data_1m);
+    // This machine is shared, so loads vary by a third from run to run: medians of three.
+    let (load_ms, ratio) = median_load_and_ratio_to_serde(&data_1m);
+    report("load_1m_ms", load_ms, "ms");
+    report("load_ratio_vs_serde_1m", ratio, "x");
+    // One file of a million events, as a BigQuery extract comes: parsed on every core.
+    let one_file_1m = dataset_dir_in(1_000_000, 1_000_000, "1000000-one-file");
+    let (load_ms, ratio) = median_load_and_ratio_to_serde(&one_file_1m);
+    report("load_one_file_1m_ms", load_ms, "ms");
+    report("load_ratio_one_file_vs_serde_1m", ratio, "x");
 
+    // From the loaded data to the first frame: the scene, the indexes, the counts, the UI.
+    let dataset_1m = load(&data_1m);
+    let started = Instant::now();
     let (mut app_1m, ctx_1m) = app_for(dataset_1m);
+    let _ = ctx_1m.run_ui(input(), |ui| app_1m.frame_ui(ui));
+    report("first_frame_after_load_1m_ms", ms(started.elapsed()), "ms");
     report(
         "frame_all_visible_1m_ms",
         median_frame_ms(&mut app_1m, &ctx_1m),
@@ -205,6 +232,35 @@ fn main() {
         "MB",
     );
     report("peak_rss_1m_mb", child_peak_rss_mb(&data_1m), "MB");
+    drop(app_1m);
+
+    // Ten million events in ten files (4.3 GB of JSON): only with BENCH_10M=1.
+    if std::env::var("BENCH_10M").is_ok_and(|v| v == "1") {
+        let data_10m = dataset_dir_in(10_000_000, 1_000_000, "10000000");
+        let started = Instant::now();
+        let dataset = load(&data_10m);
+        report("load_10m_ms", ms(started.elapsed()), "ms");
+        let (mut app_10m, ctx_10m) = app_for(dataset);
+        report(
+            "frame_all_visible_10m_ms",
+            median_frame_ms(&mut app_10m, &ctx_10m),
+            "ms",
+        );
+        app_10m.apply(
+            &ctx_10m,
+            Command::SetView(TimeView {
+                min_days: month_start,
+                max_days: month_start + 30.0,
+            }),
+        );
+        report(
+            "frame_zoomed_10m_ms",
+            median_frame_ms(&mut app_10m, &ctx_10m),
+            "ms",
+        );
+        drop(app_10m);
+        report("peak_rss_10m_mb", child_peak_rss_mb(&data_10m), "MB");
+    }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -222,13 +278,22 @@ fn ms(duration: Duration) -> f64 {
 
 /// The generated dataset of `events` events, made on first use.
 fn dataset_dir(events: usize) -> PathBuf {
+    dataset_dir_in(
+        events,
+        coop_timeline::generate::EVENTS_PER_FILE,
+        &events.to_string(),
+    )
+}
+
+/// `events` generated events, `per_file` to a file, under `target/bench-data/<name>`.
+fn dataset_dir_in(events: usize, per_file: usize, name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/bench-data")
-        .join(events.to_string());
+        .join(name);
     if data_files(&dir).map_or(true, |files| files.is_empty()) {
         let _ = std::fs::remove_dir_all(&dir);
         eprintln!("generating {events} events in {}", dir.display());
-        generate(events, 1, &dir).expect("generate the benchmark data");
+        generate(events, per_file, 1, &dir).expect("generate the benchmark data");
     }
     dir
 }
@@ -378,4 +443,20 @@ fn child_peak_rss_mb(dir: &Path) -> f64 {
         .trim()
         .parse()
         .unwrap_or(f64::NAN)
+}
+
+/// The median of three loads, and of their ratios to a typed serde parse: ours and serde's taken
+/// in turns, each starting with the memory of the last one given back.
+fn median_load_and_ratio_to_serde(dir: &Path) -> (f64, f64) {
+    let mut load_times = Vec::new();
+    let mut ratios = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        let dataset = load(dir);
+        let load_ms = ms(started.elapsed());
+        drop(dataset);
+        load_times.push(load_ms);
+        ratios.push(load_ms / bare_serde_parse_ms(dir));
+    }
+    (median(load_times), median(ratios))
 }

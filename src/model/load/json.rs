@@ -3,6 +3,7 @@
 //! The file is first split into one raw slice per event, so that one broken event does not
 //! stop the rest, and each problem can name the line it is on.
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -18,12 +19,7 @@ pub(super) struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         let line_starts = std::iter::once(0)
-            .chain(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         Self { text, line_starts }
     }
@@ -175,54 +171,80 @@ fn parse_native(text: &str, out: &mut FileOutput) {
         }
     };
 
-    for raw in raw_events {
-        let event_text = raw.get();
-        let event_offset = event_text.as_ptr() as usize - text.as_ptr() as usize;
-        let locator = JsonLocator {
-            index: &index,
-            event_offset,
-            event_text,
-        };
-        if event_text.len() > MAX_EVENT_BYTES {
-            let (line, column) = index.line_column(event_offset);
-            let message = format!(
-                "this event is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
-                event_text.len()
-            );
-            out.error(line, Some(column), message);
-            continue;
+    // A big file's events are read on every core, a part each, and put back in order.
+    if raw_events.len() <= EVENTS_PER_PART {
+        for raw in raw_events {
+            parse_event(raw, &index, out);
         }
-        // serde would also read a list as an event, field by field; say what is wrong instead.
-        if !event_text.starts_with('{') {
-            let (line, column) = index.line_column(event_offset);
-            let message =
-                "an event must be an object { ... }, not a list, text or number; it was skipped";
-            out.error(line, Some(column), message);
-            continue;
+        return;
+    }
+    let template = out.fork();
+    let parts: Vec<FileOutput> = raw_events
+        .par_chunks(EVENTS_PER_PART)
+        .map(|chunk| {
+            let mut part = template.fork();
+            for raw in chunk {
+                parse_event(raw, &index, &mut part);
+            }
+            part
+        })
+        .collect();
+    for part in parts {
+        out.append(part);
+    }
+}
+
+/// Events read in one go on one thread; more go to other threads.
+const EVENTS_PER_PART: usize = 8192;
+
+/// Reads one event of the file, `raw` being its slice of the text `index` was made of.
+fn parse_event(raw: &RawValue, index: &LineIndex, out: &mut FileOutput) {
+    let event_text = raw.get();
+    let event_offset = event_text.as_ptr() as usize - index.text.as_ptr() as usize;
+    let locator = JsonLocator {
+        index,
+        event_offset,
+        event_text,
+    };
+    if event_text.len() > MAX_EVENT_BYTES {
+        let (line, column) = index.line_column(event_offset);
+        let message = format!(
+            "this event is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
+            event_text.len()
+        );
+        out.error(line, Some(column), message);
+        return;
+    }
+    // serde would also read a list as an event, field by field; say what is wrong instead.
+    if !event_text.starts_with('{') {
+        let (line, column) = index.line_column(event_offset);
+        let message =
+            "an event must be an object { ... }, not a list, text or number; it was skipped";
+        out.error(line, Some(column), message);
+        return;
+    }
+    let mut ignored_fields = Vec::new();
+    let mut deserializer = serde_json::Deserializer::from_str(event_text);
+    let parsed: Result<RawEvent, _> = serde_ignored::deserialize(&mut deserializer, |path| {
+        ignored_fields.push(path.to_string())
+    });
+    match parsed {
+        Ok(raw_event) => {
+            for field in ignored_fields {
+                let top_field = field.split('.').next().unwrap_or(&field);
+                let (line, column) = locator.locate(top_field);
+                let message = format!("unknown field '{field}' was ignored");
+                out.warning(line, column, message);
+            }
+            let line = index.line_column(event_offset).0;
+            if let Some(event) = validate(raw_event, &locator, line, out) {
+                out.push(&event, line);
+            }
         }
-        let mut ignored_fields = Vec::new();
-        let mut deserializer = serde_json::Deserializer::from_str(event_text);
-        let parsed: Result<RawEvent, _> = serde_ignored::deserialize(&mut deserializer, |path| {
-            ignored_fields.push(path.to_string())
-        });
-        match parsed {
-            Ok(raw_event) => {
-                for field in ignored_fields {
-                    let top_field = field.split('.').next().unwrap_or(&field);
-                    let (line, column) = locator.locate(top_field);
-                    let message = format!("unknown field '{field}' was ignored");
-                    out.warning(line, column, message);
-                }
-                let line = index.line_column(event_offset).0;
-                if let Some(event) = validate(raw_event, &locator, line, out) {
-                    out.push(&event, line);
-                }
-            }
-            Err(error) => {
-                let (line, column) = error_position(&error, &index, event_offset);
-                let message = format!("{}; this event was skipped", json_message(&error));
-                out.error(line, Some(column), message);
-            }
+        Err(error) => {
+            let (line, column) = error_position(&error, index, event_offset);
+            let message = format!("{}; this event was skipped", json_message(&error));
+            out.error(line, Some(column), message);
         }
     }
 }

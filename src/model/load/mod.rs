@@ -352,7 +352,8 @@ fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
     } else if size > options.max_file_bytes {
         FileCheck::Refuse(format!(
             "the file is {:.1} MB, more than the limit of {:.1} MB, so it was not read; \
-             `coop-timeline check DIR --max-file-mb N` reads larger files, or split the file",
+             start the app with `coop-timeline DIR --max-file-mb N` (or check it with \
+             `coop-timeline check DIR --max-file-mb N`) to read larger files, or split the file",
             size as f64 / 1e6,
             options.max_file_bytes as f64 / 1e6
         ))
@@ -428,6 +429,36 @@ impl FileOutput {
             format: None,
             drafts: Vec::new(),
         }
+    }
+
+    /// An empty output for a part of the same file, parsed on another thread; [`Self::append`]
+    /// puts it back.
+    pub fn fork(&self) -> Self {
+        let mut part = Self::new(self.name.clone());
+        part.format = self.format;
+        part
+    }
+
+    /// Adds what a part of the file (made by [`Self::fork`]) gave, after what is here.
+    pub fn append(&mut self, part: Self) {
+        if !self.full {
+            match self.store.append(part.store) {
+                Ok(()) => self.lines.extend(part.lines),
+                Err(full) => {
+                    self.full = true;
+                    let line = part.lines.first().copied().unwrap_or_default();
+                    self.error(line, None, full.to_string());
+                }
+            }
+        }
+        self.problems.extend(part.problems);
+        self.out_of_range.count += part.out_of_range.count;
+        if self.out_of_range.first.is_none() {
+            self.out_of_range.first = part.out_of_range.first;
+        }
+        self.titles.extend(part.titles);
+        self.eras.extend(part.eras);
+        self.drafts.extend(part.drafts);
     }
 
     /// The file's name, as problems give it.
@@ -707,40 +738,67 @@ impl Merger {
         self.dataset.titles.extend(titles);
         self.dataset.eras.extend(eras);
         let first_event = self.dataset.events.len();
-        self.files.push((name, first_event));
-        let name = self.files.last().map_or("", |(name, _)| name.as_str());
-        let merged = &mut self.dataset.events;
-        for (index, &line) in lines.iter().enumerate() {
-            let Some(event) = events.get(index).filter(|_| !self.full) else {
+        self.files.push((name.clone(), first_event));
+        let name = name.as_str();
+        // Each event is entered under the index it will have once the file is appended; a
+        // repeated id is reported and left out.
+        let base = self.dataset.events.len();
+        let merged = &self.dataset.events;
+        let event_of = |k: u32| match (k as usize).checked_sub(base) {
+            None => merged.get(k as usize),
+            Some(i) => events.get(i),
+        };
+        let mut kept = vec![true; lines.len().min(events.len())];
+        self.ids
+            .reserve(kept.len(), |&k| event_of(k).map_or(0, |e| hash_id(e.id())));
+        for (index, &line) in lines.iter().enumerate().take(kept.len()) {
+            if self.full {
+                kept[index] = false;
+                continue;
+            }
+            let Some(event) = events.get(index) else {
                 break;
             };
             let id = event.id();
             let hash = hash_id(id);
-            let same_id = |&k: &u32| merged.get(k as usize).is_some_and(|e| e.id() == id);
+            let same_id = |&k: &u32| event_of(k).is_some_and(|e| e.id() == id);
             if let Some(&first) = self.ids.find(hash, same_id) {
+                kept[index] = false;
                 let first = first as usize;
-                // The file whose first event is the last one at or before `first`.
-                let after = self.files.partition_point(|&(_, start)| start <= first);
-                let first_file = self.files[..after].last().map_or("", |(name, _)| name);
-                let first_line = self.lines.get(first).copied().unwrap_or_default();
+                let (first_file, first_line) = if first >= base {
+                    (name, lines.get(first - base).copied().unwrap_or_default())
+                } else {
+                    // The file whose first event is the last one at or before `first`.
+                    let after = self.files.partition_point(|&(_, start)| start <= first);
+                    let file = self.files[..after].last().map_or("", |(name, _)| name);
+                    (file, self.lines.get(first).copied().unwrap_or_default())
+                };
                 let message = format!(
                     "duplicate id '{id}': it is also used in {first_file} line {first_line}; this one was skipped"
                 );
                 problems.push(Problem::error(name, line, None, message));
                 continue;
             }
-            let new_index = u32::try_from(merged.len()).map_err(|_| StoreFull);
-            match new_index.and_then(|k| merged.push_copy(&events, index).map(|()| k)) {
-                Ok(new_index) => {
-                    let rehash = |&k: &u32| merged.get(k as usize).map_or(0, |e| hash_id(e.id()));
-                    self.ids.insert_unique(hash, new_index, rehash);
-                    self.lines.push(line);
-                }
-                Err(full) => {
-                    self.full = true;
-                    problems.push(Problem::error(name, line, None, full.to_string()));
-                }
-            }
+            let Ok(virtual_index) = u32::try_from(base + index) else {
+                self.full = true;
+                kept[index] = false;
+                problems.push(Problem::error(name, line, None, StoreFull.to_string()));
+                continue;
+            };
+            let rehash = |&k: &u32| event_of(k).map_or(0, |e| hash_id(e.id()));
+            self.ids.insert_unique(hash, virtual_index, rehash);
+        }
+        let appended = if kept.iter().all(|&k| k) && kept.len() == events.len() {
+            // The usual case: the file's store is moved over whole, not copied event by event.
+            self.lines.extend_from_slice(&lines);
+            self.dataset.events.append(events)
+        } else {
+            self.copy_kept(&events, &lines, &kept, base)
+        };
+        if let Err(full) = appended {
+            self.full = true;
+            let line = lines.first().copied().unwrap_or_default();
+            problems.push(Problem::error(name, line, None, full.to_string()));
         }
         if let Some(format) = format {
             self.dataset.files.push(FileSummary {
@@ -752,6 +810,34 @@ impl Merger {
         }
         problems.sort_by_key(|p| p.line);
         self.dataset.problems.append(&mut problems);
+    }
+
+    /// Copies the `kept` events of a file into the merged store, and moves their entries in
+    /// the id table from the index each would have had to the one it has.
+    fn copy_kept(
+        &mut self,
+        events: &EventStore,
+        lines: &[u64],
+        kept: &[bool],
+        base: usize,
+    ) -> Result<(), StoreFull> {
+        let mut new_index = Vec::with_capacity(kept.len());
+        for (index, &keep) in kept.iter().enumerate() {
+            new_index.push(u32::try_from(self.dataset.events.len()).map_err(|_| StoreFull)?);
+            if keep {
+                self.dataset.events.push_copy(events, index)?;
+                self.lines.push(lines[index]);
+            }
+        }
+        for entry in self.ids.iter_mut() {
+            if let Some(&moved) = (*entry as usize)
+                .checked_sub(base)
+                .and_then(|i| new_index.get(i))
+            {
+                *entry = moved;
+            }
+        }
+        Ok(())
     }
 
     fn finish(mut self, reviews: &std::collections::BTreeMap<String, Review>) -> Dataset {
