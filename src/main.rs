@@ -57,8 +57,8 @@ struct Cli {
     #[arg(long, requires = "screenshot")]
     overwrite: bool,
 
-    /// Files larger than this many megabytes are reported and not read.
-    #[arg(long, value_name = "MB", default_value_t = LoadOptions::default().max_file_bytes / 1_000_000)]
+    /// Files larger than this many MiB (1,048,576 bytes) are reported and not read.
+    #[arg(long, value_name = "MIB", default_value_t = LoadOptions::default().max_file_bytes >> 20)]
     max_file_mb: u64,
 }
 
@@ -120,8 +120,8 @@ enum Command {
         /// Print {"events": [...], "problems": [...]} as JSON.
         #[arg(long)]
         json: bool,
-        /// Files larger than this many megabytes are reported and not read.
-        #[arg(long, value_name = "MB", default_value_t = LoadOptions::default().max_file_bytes / 1_000_000)]
+        /// Files larger than this many MiB (1,048,576 bytes) are reported and not read.
+        #[arg(long, value_name = "MIB", default_value_t = LoadOptions::default().max_file_bytes >> 20)]
         max_file_mb: u64,
     },
 }
@@ -135,7 +135,7 @@ fn main() -> ExitCode {
             max_file_mb,
         }) => {
             let options = LoadOptions {
-                max_file_bytes: max_file_mb.saturating_mul(1_000_000),
+                max_file_bytes: max_file_mb.saturating_mul(1 << 20),
                 ..LoadOptions::default()
             };
             check(&dir, json, &options)
@@ -188,7 +188,7 @@ fn open_window(cli: Cli) -> ExitCode {
         folder: cli.dir,
         size: cli.size,
         screenshot,
-        max_file_bytes: cli.max_file_mb.saturating_mul(1_000_000),
+        max_file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
     };
     if let Err(error) = run(options) {
         eprintln!("coop-timeline: cannot open the window: {error}");

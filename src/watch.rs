@@ -4,38 +4,17 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::model::load::{data_files, is_data_file};
+pub use crate::model::cache::Fingerprint;
+use crate::model::load::is_data_file;
 
 /// Changes closer together than this make one reload: an editor saving a file writes it
 /// several times.
 const QUIET_PERIOD: Duration = Duration::from_millis(400);
-
-/// What the data files of a folder looked like: name, size and modification time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Fingerprint(Vec<(PathBuf, u64, Option<SystemTime>)>);
-
-impl Fingerprint {
-    /// The data files of `folder` as they are now.
-    pub fn of_folder(folder: &Path) -> Self {
-        let files = data_files(folder).unwrap_or_default();
-        Self(
-            files
-                .into_iter()
-                .map(|path| {
-                    let metadata = std::fs::metadata(&path).ok();
-                    let size = metadata.as_ref().map_or(0, std::fs::Metadata::len);
-                    let modified = metadata.and_then(|m| m.modified().ok());
-                    (path, size, modified)
-                })
-                .collect(),
-        )
-    }
-}
 
 /// True for file events that may change what the folder holds; reads and metadata changes
 /// (such as the access time a read sets) are not.
@@ -133,17 +112,5 @@ mod tests {
         assert!(is_change(&EventKind::Create(
             notify::event::CreateKind::File
         )));
-    }
-
-    #[test]
-    fn the_fingerprint_sees_writes_not_reads() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("events.csv");
-        std::fs::write(&file, "id\n").unwrap();
-        let before = Fingerprint::of_folder(dir.path());
-        let _ = std::fs::read(&file).unwrap();
-        assert_eq!(Fingerprint::of_folder(dir.path()), before);
-        std::fs::write(&file, "id,title\n").unwrap();
-        assert_ne!(Fingerprint::of_folder(dir.path()), before);
     }
 }

@@ -144,7 +144,7 @@ fn the_size_limit_is_configurable() {
     let (code, stdout, _) = check(&[&path, "--max-file-mb", "1"]);
     assert_eq!(code, 1);
     assert!(
-        stdout.contains("big.json: error: the file is 2.0 MB, more than the limit of 1.0 MB"),
+        stdout.contains("big.json: error: the file is 1.9 MiB, more than the limit of 1.0 MiB"),
         "{stdout}"
     );
     let (code, _, _) = check(&[&path]);

@@ -77,15 +77,16 @@ fn huge_odd_and_unreadable_files_are_reported_and_the_rest_loads() {
         .unwrap();
 
     let options = LoadOptions {
-        max_file_bytes: 100_000_000,
+        max_file_bytes: 100 << 20,
         ..LoadOptions::default()
     };
     let dataset = load_within(dir.path(), &options, Duration::from_secs(20));
     assert_eq!(
         problem_of(&dataset, "huge.json"),
-        "the file is 1073.7 MB, more than the limit of 100.0 MB, so it was not read; \
+        "the file is 1024.0 MiB, more than the limit of 100.0 MiB, so it was not read; \
          start the app with `coop-timeline DIR --max-file-mb N` (or check it with \
-         `coop-timeline check DIR --max-file-mb N`) to read larger files, or split the file"
+         `coop-timeline check DIR --max-file-mb N`) to read files of up to N MiB, or split \
+         the file"
     );
     assert_eq!(
         problem_of(&dataset, "long_field.json"),
@@ -131,7 +132,7 @@ fn the_default_limit_refuses_a_gigabyte() {
     let dataset = load_within(dir.path(), &LoadOptions::default(), Duration::from_secs(5));
     assert!(
         problem_of(&dataset, "huge.csv")
-            .starts_with("the file is 1073.7 MB, more than the limit of 536.9 MB")
+            .starts_with("the file is 1024.0 MiB, more than the limit of 512.0 MiB")
     );
 }
 

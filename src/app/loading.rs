@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use super::TimelineApp;
+use crate::model::cache::LoadCache;
 use crate::model::load::load_folder;
 use crate::model::{Dataset, LoadError, LoadOptions, LoadProgress};
 use crate::state::{DataSource, LoadStatus, Loaded, MAX_RECENT_FOLDERS};
@@ -81,17 +82,30 @@ impl TimelineApp {
                 // Taken before reading: a file written while it is read differs afterwards,
                 // and is read again.
                 let fingerprint = Fingerprint::of_folder(&thread_folder);
-                let result =
-                    load_folder(&thread_folder, &options, &thread_progress).map(|dataset| {
-                        let source = DataSource::Folder(thread_folder);
-                        (
-                            Loaded::new(source, dataset, lane_mode, color_mode),
-                            fingerprint,
-                        )
+                let cache = LoadCache::in_user_cache_folder();
+                let cached = cache
+                    .as_ref()
+                    .and_then(|cache| cache.open(&thread_folder, &options, &fingerprint));
+                let from_cache = cached.is_some();
+                let result = cached
+                    .map(Ok)
+                    .unwrap_or_else(|| load_folder(&thread_folder, &options, &thread_progress))
+                    .map(|dataset| {
+                        let source = DataSource::Folder(thread_folder.clone());
+                        Loaded::new(source, dataset, lane_mode, color_mode)
                     });
+                let dataset = result
+                    .as_ref()
+                    .ok()
+                    .map(|loaded| Arc::clone(&loaded.dataset));
                 // The app may have gone away; then nobody needs the result.
-                let _ = sender.send(result);
+                let _ = sender.send(result.map(|loaded| (loaded, fingerprint.clone())));
                 repaint.request_repaint();
+                // Kept for the next start once the data is on screen; a cache that cannot be
+                // written only costs that next start its speed.
+                if let (Some(cache), Some(dataset), false) = (cache, dataset, from_cache) {
+                    let _ = cache.store(&thread_folder, &options, &fingerprint, &dataset);
+                }
             });
         if let Err(error) = spawned {
             self.status_message = Some(format!("Could not start loading: {error}"));

@@ -65,6 +65,22 @@ impl Country {
         })
     }
 
+    /// The country's place among all codes in alphabetical order: a number for the load cache.
+    pub(crate) fn index(&self) -> u16 {
+        let all = CountryCode::as_array_alpha3();
+        let at = all
+            .binary_search_by(|c| c.alpha3().cmp(self.0.alpha3()))
+            .unwrap_or_default();
+        u16::try_from(at).unwrap_or_default()
+    }
+
+    /// The country at `index` in [`Country::index`]'s order.
+    pub(crate) fn from_index(index: u16) -> Option<Self> {
+        CountryCode::as_array_alpha3()
+            .get(usize::from(index))
+            .map(|code| Self(*code))
+    }
+
     /// The three-letter code.
     pub fn code(&self) -> &'static str {
         self.0.alpha3()

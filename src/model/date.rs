@@ -376,7 +376,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 
 /// When an event happened: a start, an optional end, and whether the date was worked out
 /// rather than stated (e.g. from "a week ago").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateSpan {
     pub start: PartialDate,
     pub end: Option<PartialDate>,

@@ -2,6 +2,7 @@
 //! and statistics. No egui in here, so all of it can be tested and benchmarked without a
 //! window; how it is drawn is in [`crate::layout`].
 
+pub mod cache;
 pub mod country;
 pub mod date;
 pub mod event;

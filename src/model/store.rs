@@ -165,6 +165,117 @@ impl<'a> Details<'a> {
     }
 }
 
+/// An event's [`Head`] as the load cache lays it out: plain numbers, read back with a check of
+/// each field and no parsing.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, bytemuck::Pod, bytemuck::Zeroable)]
+pub(crate) struct CachedHead {
+    /// Start and length of the id, title, series, countries and details.
+    ranges: [u32; 10],
+    years: [i16; 2],
+    /// Start month and day, end month and day; 0 where the precision stops above them.
+    months_and_days: [u8; 4],
+    /// Bit 0: has an end; 1: has a series; 2: date inferred; 3: draft.
+    flags: u8,
+    /// Index into [`Category::ALL`].
+    category: u8,
+    padding: [u8; 2],
+}
+
+const HAS_END: u8 = 1;
+const HAS_SERIES: u8 = 2;
+const DATE_INFERRED: u8 = 4;
+const DRAFT: u8 = 8;
+
+impl CachedHead {
+    fn of(head: &Head) -> Self {
+        let date_parts = |date: Option<PartialDate>| {
+            date.map_or((0, 0, 0), |d| {
+                let (month, day) = (d.month_number(), d.day_number());
+                (
+                    d.year_number() as i16,
+                    month.unwrap_or(0) as u8,
+                    day.unwrap_or(0) as u8,
+                )
+            })
+        };
+        let (start_year, start_month, start_day) = date_parts(Some(head.start));
+        let (end_year, end_month, end_day) = date_parts(head.end);
+        let series = head.series.unwrap_or_default();
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        Self {
+            ranges: [
+                head.id.start,
+                head.id.len,
+                head.title.start,
+                head.title.len,
+                series.start,
+                series.len,
+                head.countries.start,
+                head.countries.len,
+                head.details.start,
+                head.details.len,
+            ],
+            years: [start_year, end_year],
+            months_and_days: [start_month, start_day, end_month, end_day],
+            flags: flag(head.end.is_some(), HAS_END)
+                | flag(head.series.is_some(), HAS_SERIES)
+                | flag(head.date_inferred, DATE_INFERRED)
+                | flag(head.draft, DRAFT),
+            category: Category::ALL
+                .iter()
+                .position(|c| *c == head.category)
+                .unwrap_or_default() as u8,
+            padding: [0; 2],
+        }
+    }
+
+    /// The head, if every field is one a head can hold and every range lies on the buffers.
+    fn to_head(self, text: &str, countries_len: usize, details_len: usize) -> Option<Head> {
+        let date = |year: i16, month: u8, day: u8| match (month, day) {
+            (0, 0) => PartialDate::year(year.into()),
+            (month, 0) => PartialDate::month(year.into(), month.into()),
+            (month, day) => PartialDate::day(year.into(), month.into(), day.into()),
+        };
+        let [start_month, start_day, end_month, end_day] = self.months_and_days;
+        let range = |at: usize| Range32 {
+            start: self.ranges[at],
+            len: self.ranges[at + 1],
+        };
+        let in_text = |range: Range32| {
+            let span = range.get();
+            (text.is_char_boundary(span.start) && text.is_char_boundary(span.end)).then_some(range)
+        };
+        let within = |range: Range32, len: usize| (range.get().end <= len).then_some(range);
+        Some(Head {
+            start: date(self.years[0], start_month, start_day)?,
+            end: match self.flags & HAS_END {
+                0 => None,
+                _ => Some(date(self.years[1], end_month, end_day)?),
+            },
+            date_inferred: self.flags & DATE_INFERRED != 0,
+            draft: self.flags & DRAFT != 0,
+            category: *Category::ALL.get(usize::from(self.category))?,
+            id: in_text(range(0))?,
+            title: in_text(range(2))?,
+            series: match self.flags & HAS_SERIES {
+                0 => None,
+                _ => Some(in_text(range(4))?),
+            },
+            countries: within(range(6), countries_len)?,
+            details: within(range(8), details_len)?,
+        })
+    }
+}
+
+/// An [`EventStore`]'s buffers as the load cache writes them.
+pub(crate) struct CachedStore<'a> {
+    pub heads: Vec<CachedHead>,
+    pub text: &'a str,
+    pub countries: Vec<u16>,
+    pub details: &'a [u8],
+}
+
 /// All the events of a dataset, in the order they were added (the loader sorts them by time).
 #[derive(Clone, Debug, Default)]
 pub struct EventStore {
@@ -362,6 +473,41 @@ impl EventStore {
         rayon::slice::ParallelSliceMut::par_sort_unstable_by(self.heads.as_mut_slice(), |a, b| {
             (a.start, id(a)).cmp(&(b.start, id(b)))
         });
+    }
+
+    /// The buffers as the load cache writes them.
+    pub(crate) fn to_cached(&self) -> CachedStore<'_> {
+        CachedStore {
+            heads: self.heads.iter().map(CachedHead::of).collect(),
+            text: &self.text,
+            countries: self.countries.iter().map(Country::index).collect(),
+            details: &self.details,
+        }
+    }
+
+    /// A store from buffers the load cache read back, or `None` when any field or range is
+    /// one no store could have written.
+    pub(crate) fn from_cached(
+        heads: &[CachedHead],
+        text: String,
+        countries: &[u16],
+        details: Vec<u8>,
+    ) -> Option<Self> {
+        use rayon::prelude::*;
+        let heads = heads
+            .par_iter()
+            .map(|head| head.to_head(&text, countries.len(), details.len()))
+            .collect::<Option<Vec<Head>>>()?;
+        let countries = countries
+            .iter()
+            .map(|index| Country::from_index(*index))
+            .collect::<Option<Vec<Country>>>()?;
+        Some(Self {
+            heads,
+            text,
+            countries,
+            details,
+        })
     }
 
     /// Gives back spare capacity left from growing while loading.

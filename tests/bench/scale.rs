@@ -11,6 +11,7 @@ use coop_timeline::command::Command;
 use coop_timeline::generate::generate;
 use coop_timeline::layout::TimeView;
 use coop_timeline::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
+use coop_timeline::model::cache::{Fingerprint, LoadCache};
 use coop_timeline::model::date::days_from_date;
 use coop_timeline::model::load::{data_files, load_folder};
 use coop_timeline::model::stats::events_per_country;
@@ -108,6 +109,11 @@ fn main() {
 
     // From the loaded data to the first frame: the scene, the indexes, the counts, the UI.
     let dataset_1m = load(&data_1m);
+    report(
+        "reopen_cached_1m_ms",
+        reopen_cached_ms(&data_1m, &dataset_1m),
+        "ms",
+    );
     let started = Instant::now();
     let (mut app_1m, ctx_1m) = app_for(dataset_1m);
     let _ = ctx_1m.run_ui(input(), |ui| app_1m.frame_ui(ui));
@@ -459,4 +465,25 @@ fn median_load_and_ratio_to_serde(dir: &Path) -> (f64, f64) {
         ratios.push(load_ms / bare_serde_parse_ms(dir));
     }
     (median(load_times), median(ratios))
+}
+
+/// The median of three reopenings of `dir` from a cache of `dataset`, kept under target/.
+fn reopen_cached_ms(dir: &Path, dataset: &Dataset) -> f64 {
+    let cache_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/cache");
+    let cache = LoadCache::in_folder(cache_dir);
+    let options = LoadOptions::default();
+    let fingerprint = Fingerprint::of_folder(dir);
+    cache
+        .store(dir, &options, &fingerprint, dataset)
+        .expect("write the cache");
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        // The files are checked for changes as the app does before it opens the cache.
+        let fingerprint = Fingerprint::of_folder(dir);
+        let reopened = cache.open(dir, &options, &fingerprint);
+        times.push(ms(started.elapsed()));
+        assert_eq!(reopened.map(|d| d.events.len()), Some(dataset.events.len()));
+    }
+    median(times)
 }

@@ -146,7 +146,7 @@ fn correction_message_start(id: &str) -> String {
 }
 
 /// What one file held.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileSummary {
     pub file: String,
     /// The format found in the content, e.g. "TimelineJS JSON".
@@ -157,7 +157,7 @@ pub struct FileSummary {
 }
 
 /// A labelled stretch of time.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EraSpan {
     pub label: String,
     pub span: crate::model::date::DateSpan,
@@ -180,6 +180,8 @@ pub struct LoadOptions {
     /// The user's reviews of drafted events, by draft id.
     pub reviews: std::collections::BTreeMap<String, Review>,
 }
+
+const MIB: f64 = (1 << 20) as f64;
 
 /// The default size limit, 512 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -351,11 +353,12 @@ fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
         )
     } else if size > options.max_file_bytes {
         FileCheck::Refuse(format!(
-            "the file is {:.1} MB, more than the limit of {:.1} MB, so it was not read; \
+            "the file is {:.1} MiB, more than the limit of {:.1} MiB, so it was not read; \
              start the app with `coop-timeline DIR --max-file-mb N` (or check it with \
-             `coop-timeline check DIR --max-file-mb N`) to read larger files, or split the file",
-            size as f64 / 1e6,
-            options.max_file_bytes as f64 / 1e6
+             `coop-timeline check DIR --max-file-mb N`) to read files of up to N MiB, or split \
+             the file",
+            size as f64 / MIB,
+            options.max_file_bytes as f64 / MIB
         ))
     } else {
         FileCheck::Read
@@ -687,8 +690,8 @@ fn parse_zip(name: String, bytes: &[u8], options: &LoadOptions) -> Vec<ParsedFil
                 files.push(ParsedFile::refused(
                     entry_name,
                     Some(format!(
-                        "the zip archive unpacks to more than the limit of {:.1} MB, so the rest of it was not read",
-                        options.max_file_bytes as f64 / 1e6
+                        "the zip archive unpacks to more than the limit of {:.1} MiB, so the rest of it was not read",
+                        options.max_file_bytes as f64 / MIB
                     )),
                 ));
                 break;

@@ -6,8 +6,14 @@ use coop_timeline::draft::verify::unsupported_claims;
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {
-        let Some((&format, content)) = data.split_first() else { return };
-        let name = if format % 2 == 0 { "article.txt" } else { "article.html" };
+        let Some((&format, content)) = data.split_first() else {
+            return;
+        };
+        let name = if format % 2 == 0 {
+            "article.txt"
+        } else {
+            "article.html"
+        };
         let dataset = coop_timeline::model::load::load_files([(name, content)]);
         coop_timeline_fuzz::check_dataset(&dataset);
         // The text as the drafter read it: a saved page without its markup.

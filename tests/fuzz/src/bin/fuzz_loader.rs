@@ -3,8 +3,14 @@
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {
-        let Some((&format, content)) = data.split_first() else { return };
-        let name = if format % 2 == 0 { "fuzz.json" } else { "fuzz.csv" };
+        let Some((&format, content)) = data.split_first() else {
+            return;
+        };
+        let name = if format % 2 == 0 {
+            "fuzz.json"
+        } else {
+            "fuzz.csv"
+        };
         coop_timeline_fuzz::load_and_check(name, content);
     });
 }
