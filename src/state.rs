@@ -93,13 +93,22 @@ impl DatasetSummary {
             .map(|e| (e.span().first_day().year(), e.span().last_day().year()))
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
         let (first_year, last_year) = years.unwrap_or((2000, 2000));
+        let (events_per_tag, (events_per_category, events_per_country)) = rayon::join(
+            || crate::model::stats::events_per_tag(&dataset.events, MAX_LISTED_TAGS),
+            || {
+                (
+                    events_per_category(&dataset.events),
+                    events_per_country(&dataset.events),
+                )
+            },
+        );
         Self {
-            events_per_category: events_per_category(&dataset.events),
-            events_per_country: events_per_country(&dataset.events),
+            events_per_category,
+            events_per_country,
             first_year,
             last_year,
             error_count: dataset.error_count(),
-            events_per_tag: crate::model::stats::events_per_tag(&dataset.events, MAX_LISTED_TAGS),
+            events_per_tag,
         }
     }
 }
@@ -216,16 +225,20 @@ impl Loaded {
         lane_mode: LaneMode,
         color_mode: ColorMode,
     ) -> Self {
-        let summary = DatasetSummary::new(&dataset);
-        let palette = CountryPalette::new(&summary.events_per_country);
-        let full_scene = Arc::new(Scene::build(
-            &dataset.events,
-            lane_mode,
-            color_mode,
-            &palette,
-        ));
-        let full_counts =
-            Arc::new(RangeCounts::of_events(&dataset.events, None, &|| false).unwrap_or_default());
+        // The counts and the tags read every event's details: each on its own core.
+        let ((summary, palette, full_scene), full_counts) = rayon::join(
+            || {
+                let summary = DatasetSummary::new(&dataset);
+                let palette = CountryPalette::new(&summary.events_per_country);
+                let scene = Scene::build(&dataset.events, lane_mode, color_mode, &palette);
+                (summary, palette, Arc::new(scene))
+            },
+            || {
+                Arc::new(
+                    RangeCounts::of_events(&dataset.events, None, &|| false).unwrap_or_default(),
+                )
+            },
+        );
         let limits = data_limits(&dataset);
         let eras = dataset
             .eras

@@ -549,8 +549,12 @@ impl TimelineApp {
         self.poll_dialog();
         self.poll_capture(ui.ctx());
         self.advance_screenshot_job(ui.ctx());
-        if self.loading.is_some()
-            || self.dialog.is_some()
+        // Progress is redrawn a few times a second, not every frame: without a GPU a frame
+        // costs the loader a good part of a core.
+        if self.loading.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(250));
+        } else if self.dialog.is_some()
             || self.capture.is_some()
             || self.screenshot_job.is_some()
             || self.deriver.is_busy()

@@ -61,28 +61,55 @@ struct HeadValues {
 /// The rest of an event, as encoded in [`EventStore::details`]; it borrows its text from there.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Details<'a> {
+    // The counts and the tag list read these two of every event, so they come first and
+    // decoding can stop after them (see `CountedDetails`).
+    #[serde(borrow)]
+    participants: Vec<DetailParticipant<'a>>,
+    #[serde(borrow)]
+    tags: Vec<&'a str>,
     #[serde(borrow)]
     location: Option<&'a str>,
     #[serde(borrow)]
     organizers: Vec<&'a str>,
-    #[serde(borrow)]
-    participants: Vec<DetailParticipant<'a>>,
     #[serde(borrow)]
     people: Vec<DetailPerson<'a>>,
     summary: &'a str,
     #[serde(borrow)]
     sources: Vec<DetailSource<'a>>,
     #[serde(borrow)]
-    tags: Vec<&'a str>,
-    #[serde(borrow)]
     display_date: Option<&'a str>,
+}
+
+/// The first fields of [`Details`]: postcard reads fields in order and leaves the rest unread.
+#[derive(Debug, Default, Deserialize)]
+struct CountedDetails<'a> {
+    #[serde(borrow)]
+    participants: Vec<DetailParticipant<'a>>,
+    #[serde(borrow)]
+    tags: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 struct DetailParticipant<'a> {
+    #[serde(with = "country_as_index")]
     country: Option<Country>,
     count: u64,
     unit: &'a str,
+}
+
+/// A country as its [`Country::index`], a number, not its code to look up again.
+mod country_as_index {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Country;
+
+    pub fn serialize<S: Serializer>(country: &Option<Country>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u16(country.map_or(u16::MAX, |c| c.index()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Country>, D::Error> {
+        Ok(Country::from_index(u16::deserialize(d)?))
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -635,18 +662,27 @@ impl<'a> EventRef<'a> {
         postcard::from_bytes(bytes).unwrap_or_default()
     }
 
+    fn counted_details(&self) -> CountedDetails<'a> {
+        let bytes = self
+            .store
+            .details
+            .get(self.head.details.get())
+            .unwrap_or_default();
+        postcard::from_bytes(bytes).unwrap_or_default()
+    }
+
     pub fn participants(&self) -> Vec<Participant> {
         self.details().participants()
     }
 
     /// The tags, read in place.
     pub fn tags(&self) -> Vec<&'a str> {
-        self.details().tags
+        self.counted_details().tags
     }
 
     /// The participants as (country, count, unit), the unit read in place.
     pub fn participant_counts(&self) -> Vec<(Option<Country>, u64, &'a str)> {
-        self.details()
+        self.counted_details()
             .participants
             .iter()
             .map(|p| (p.country, p.count, p.unit))

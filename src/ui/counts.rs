@@ -40,10 +40,7 @@ pub fn counts_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let counts = match frame.settings.counts_scope {
         CountsScope::InView => {
             let Some(range_counts) = &frame.data.filtered.range_counts else {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.weak("Counting the events in view…");
-                });
+                ui.weak("Counting the events in view…");
                 return commands;
             };
             let event_count = range_counts.events_in(&frame.view);

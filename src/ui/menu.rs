@@ -148,8 +148,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
             group_thousands(frame.data.shown().len() as u64),
             group_thousands(total)
         ));
+        // No spinner: it repaints every frame, and on a machine without a GPU each frame
+        // takes a core from the search.
         if frame.searching {
-            ui.spinner();
             ui.label("Searching…");
         }
         ui.separator();
