@@ -174,25 +174,38 @@ fn counts_table_ui(ui: &mut egui::Ui, frame: &Frame, counts: &[CountryCount]) {
                 None => ("Total".to_owned(), Color32::GRAY),
             };
             // Fixed columns: the name is cut to its column, never the other way round.
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 6.0;
-                let (chip, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
-                ui.painter().rect_filled(chip, 2.0, color);
-                ui.add_sized([NAME_WIDTH_PX, 16.0], egui::Label::new(name).truncate())
+            super::line_if_visible(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 6.0;
+                    let (chip, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+                    ui.painter().rect_filled(chip, 2.0, color);
+                    // Left-aligned in its column: `add_sized` would centre it.
+                    let (name_rect, _) =
+                        ui.allocate_exact_size(Vec2::new(NAME_WIDTH_PX, 16.0), Sense::hover());
+                    let layout = egui::Layout::left_to_right(egui::Align::Center);
+                    ui.scope_builder(
+                        egui::UiBuilder::new().max_rect(name_rect).layout(layout),
+                        |ui| ui.add(egui::Label::new(name).truncate()),
+                    )
+                    .inner
                     .on_hover_text(
                         count
                             .country
                             .map_or("Total, not split by country", |c| c.name()),
                     );
-                ui.add_sized(
-                    [COUNT_WIDTH_PX, 16.0],
-                    egui::Label::new(egui::RichText::new(group_thousands(count.count)).monospace()),
-                );
-                let (bar, _) = ui.allocate_exact_size(Vec2::new(bar_width, 12.0), Sense::hover());
-                let filled =
-                    bar.with_max_x(bar.left() + bar.width() * count.count as f32 / max as f32);
-                ui.painter().rect_filled(filled, 2.0, color);
-                ui.weak(events_phrase(count.event_count as u64));
+                    ui.add_sized(
+                        [COUNT_WIDTH_PX, 16.0],
+                        egui::Label::new(
+                            egui::RichText::new(group_thousands(count.count)).monospace(),
+                        ),
+                    );
+                    let (bar, _) =
+                        ui.allocate_exact_size(Vec2::new(bar_width, 12.0), Sense::hover());
+                    let filled =
+                        bar.with_max_x(bar.left() + bar.width() * count.count as f32 / max as f32);
+                    ui.painter().rect_filled(filled, 2.0, color);
+                    ui.weak(events_phrase(count.event_count as u64));
+                });
             });
         }
     }

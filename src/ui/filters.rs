@@ -103,21 +103,23 @@ pub fn filters_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                 );
             for &(country, count) in &summary.events_per_country {
                 let mut on = !filters.is_country_hidden(country);
-                ui.horizontal(|ui| {
-                    chip_ui(ui, frame.data.palette.color_of(country));
-                    let text = format!(
-                        "{} {} ({})",
-                        country.code(),
-                        country.name(),
-                        group_thousands(count as u64)
-                    );
-                    if ui.checkbox(&mut on, text).changed() {
-                        if on {
-                            filters.hidden_countries.remove(&country);
-                        } else {
-                            filters.hidden_countries.insert(country);
+                super::line_if_visible(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        chip_ui(ui, frame.data.palette.color_of(country));
+                        let text = format!(
+                            "{} {} ({})",
+                            country.code(),
+                            country.name(),
+                            group_thousands(count as u64)
+                        );
+                        if ui.checkbox(&mut on, text).changed() {
+                            if on {
+                                filters.hidden_countries.remove(&country);
+                            } else {
+                                filters.hidden_countries.insert(country);
+                            }
                         }
-                    }
+                    });
                 });
             }
             // The countries required are the checked ones, as long as the box is ticked.

@@ -86,6 +86,18 @@ impl Frame<'_> {
 }
 
 /// Converts an sRGB triple from the core into an egui colour.
+/// One line of a long list, laid out only where it can be seen: a line scrolled out of the
+/// panel just takes its height, so a list of hundreds costs what its visible lines cost.
+pub fn line_if_visible(ui: &mut egui::Ui, line: impl FnOnce(&mut egui::Ui)) {
+    let height = ui.spacing().interact_size.y;
+    let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+    if ui.is_rect_visible(rect) {
+        line(ui);
+    } else {
+        ui.allocate_space(egui::vec2(0.0, height));
+    }
+}
+
 pub fn color32(rgb: [u8; 3]) -> egui::Color32 {
     egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2])
 }

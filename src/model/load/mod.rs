@@ -276,12 +276,26 @@ pub fn load_folder(
     // Files are read and parsed in parallel, a few at a time, then merged in name order, so
     // the result (which of two equal ids wins, the order of problems) never depends on timing,
     // and only the files being parsed are held besides the merged events: at most
-    // `MAX_FILES_AT_ONCE`, whatever the number of cores, to bound the memory.
+    // `MAX_FILES_AT_ONCE`, whatever the number of cores, to bound the memory. A big file is
+    // read alone, since its own parts are parsed on every core.
     const MAX_FILES_AT_ONCE: usize = 4;
+    const BIG_FILE_BYTES: u64 = 64 << 20;
     let mut merger = Merger::default();
     let listed: Vec<(PathBuf, u64)> = files.into_iter().zip(sizes).collect();
     let batch_len = rayon::current_num_threads().clamp(1, MAX_FILES_AT_ONCE);
-    for batch in listed.chunks(batch_len) {
+    let mut batch_start = 0;
+    let batches = std::iter::from_fn(|| {
+        let rest = listed.get(batch_start..).filter(|rest| !rest.is_empty())?;
+        let mut len = 1;
+        let mut bytes = rest[0].1;
+        while len < batch_len.min(rest.len()) && bytes + rest[len].1 <= BIG_FILE_BYTES {
+            bytes += rest[len].1;
+            len += 1;
+        }
+        batch_start += len;
+        Some(&rest[..len])
+    });
+    for batch in batches {
         let parsed: Vec<Vec<ParsedFile>> = batch
             .par_iter()
             .map(|(path, size)| {
