@@ -305,6 +305,7 @@ fn read_cache_file(path: &Path, key: &str, fingerprint: &Fingerprint) -> Option<
     if header.app_version != env!("CARGO_PKG_VERSION")
         || header.key != key
         || header.fingerprint != *fingerprint
+        || header.problems.iter().any(|p| p.message.is_empty())
     {
         return None;
     }

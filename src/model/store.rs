@@ -274,7 +274,8 @@ impl CachedHead {
             (text.is_char_boundary(span.start) && text.is_char_boundary(span.end)).then_some(range)
         };
         let within = |range: Range32, len: usize| (range.get().end <= len).then_some(range);
-        Some(Head {
+        let not_empty = |range: Range32| (range.len > 0).then_some(range);
+        let head = Head {
             start: date(self.years[0], start_month, start_day)?,
             end: match self.flags & HAS_END {
                 0 => None,
@@ -283,15 +284,22 @@ impl CachedHead {
             date_inferred: self.flags & DATE_INFERRED != 0,
             draft: self.flags & DRAFT != 0,
             category: *Category::ALL.get(usize::from(self.category))?,
-            id: in_text(range(0))?,
-            title: in_text(range(2))?,
+            id: not_empty(in_text(range(0))?)?,
+            title: not_empty(in_text(range(2))?)?,
             series: match self.flags & HAS_SERIES {
                 0 => None,
                 _ => Some(in_text(range(4))?),
             },
             countries: within(range(6), countries_len)?,
             details: within(range(8), details_len)?,
-        })
+        };
+        // As loading does: an event never ends before it starts.
+        let span = DateSpan {
+            start: head.start,
+            end: head.end,
+            inferred: head.date_inferred,
+        };
+        (span.first_day() <= span.last_day()).then_some(head)
     }
 }
 

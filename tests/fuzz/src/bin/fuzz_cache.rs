@@ -53,10 +53,14 @@ fn setup() -> Setup {
 }
 
 fn main() {
-    static SETUP: OnceLock<Setup> = OnceLock::new();
-    let setup = SETUP.get_or_init(setup);
-    let fingerprint = Fingerprint::of_folder(&setup.data);
+    static SETUP: OnceLock<(Setup, Fingerprint)> = OnceLock::new();
     afl::fuzz!(|data: &[u8]| {
+        // Made in the forked process: the thread pool loading starts would not survive the fork.
+        let (setup, fingerprint) = SETUP.get_or_init(|| {
+            let setup = setup();
+            let fingerprint = Fingerprint::of_folder(&setup.data);
+            (setup, fingerprint)
+        });
         // The first four bytes say where the rest is written over the cache file.
         let Some((at, patch)) = data.split_first_chunk::<4>() else {
             return;
