@@ -139,10 +139,15 @@ impl TimelineApp {
         }
         let written = match kind {
             ExportKind::Png => {
+                // From the command line no menu is open, so the next frame can be the one.
+                let frames_waited = match self.screenshot_job {
+                    Some(_) => FRAMES_BEFORE_CAPTURE,
+                    None => 0,
+                };
                 self.capture = Some(Capture {
                     path,
                     overwrite,
-                    frames_waited: 0,
+                    frames_waited,
                     pixels: None,
                 });
                 return;
