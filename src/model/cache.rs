@@ -309,12 +309,14 @@ fn read_cache_file(path: &Path, key: &str, fingerprint: &Fingerprint) -> Option<
     {
         return None;
     }
-    let body_len = (header.heads as u64)
+    // Everything after the header: the four buffers and the checksum.
+    let rest_len = (header.heads as u64)
         .checked_mul(size_of::<CachedHead>() as u64)?
         .checked_add(header.text_bytes as u64)?
         .checked_add((header.countries as u64).checked_mul(2)?)?
-        .checked_add(header.details_bytes as u64)?;
-    if 20 + header_len + body_len + 4 != file_len {
+        .checked_add(header.details_bytes as u64)?
+        .checked_add(4)?;
+    if Some(rest_len) != file_len.checked_sub(header_len + 20) {
         return None;
     }
     let mut heads = vec![CachedHead::zeroed(); header.heads];
