@@ -11,6 +11,7 @@ use crate::draft::{Decision, Review};
 use crate::layout::draw::Era;
 use crate::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use crate::layout::view::ViewLimits;
+use crate::model::date::date_from_days;
 use crate::model::load::{ReviewedDraft, SheetMapping};
 use crate::model::stats::{RangeCounts, events_per_category, events_per_country};
 use crate::model::{Category, Country, Dataset};
@@ -87,12 +88,14 @@ pub const MAX_LISTED_TAGS: usize = 40;
 
 impl DatasetSummary {
     pub fn new(dataset: &Dataset) -> Self {
-        let years = dataset
-            .events
-            .iter()
-            .map(|e| (e.span().first_day().year(), e.span().last_day().year()))
-            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-        let (first_year, last_year) = years.unwrap_or((2000, 2000));
+        let years = first_and_last_days(&dataset.events).map(|(first, after_last)| {
+            let year = |day| date_from_days(f64::from(day)).map(|d| d.year());
+            (year(first), year(after_last - 1))
+        });
+        let (first_year, last_year) = match years {
+            Some((Some(first), Some(last))) => (first, last),
+            _ => (2000, 2000),
+        };
         let (events_per_tag, (events_per_category, events_per_country)) = rayon::join(
             || crate::model::stats::events_per_tag(&dataset.events, MAX_LISTED_TAGS),
             || {
@@ -291,11 +294,7 @@ pub fn next_generation() -> u64 {
 /// The view limits for all events of a dataset (not only the shown ones, so that filtering
 /// does not change how far one may zoom out).
 pub fn data_limits(dataset: &Dataset) -> ViewLimits {
-    let days = dataset
-        .events
-        .iter()
-        .map(|e| e.span().day_range())
-        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let days = first_and_last_days(&dataset.events);
     let eras = dataset
         .eras
         .iter()
@@ -346,4 +345,13 @@ pub struct MappingEditor {
     /// Its columns, as written in its header.
     pub header: Vec<String>,
     pub mapping: SheetMapping,
+}
+
+/// The first day of the earliest event and the day after the last one ends, read on every core.
+fn first_and_last_days(events: &crate::model::EventStore) -> Option<(i32, i32)> {
+    use rayon::prelude::*;
+    (0..events.len())
+        .into_par_iter()
+        .filter_map(|index| events.get(index).map(|e| e.span().day_range()))
+        .reduce_with(|a, b| (a.0.min(b.0), a.1.max(b.1)))
 }
