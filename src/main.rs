@@ -190,7 +190,10 @@ fn open_window(cli: Cli) -> ExitCode {
         screenshot,
         max_file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
     };
-    if let Err(error) = run(options) {
+    let ran = run(options);
+    // The window is gone; a cache of the folder still being written is worth a few seconds.
+    coop_timeline::model::cache::wait_for_pending_writes(std::time::Duration::from_secs(30));
+    if let Err(error) = ran {
         eprintln!("coop-timeline: cannot open the window: {error}");
         return ExitCode::FAILURE;
     }

@@ -155,6 +155,7 @@ impl LoadCache {
         if !self.worth_caching(options, fingerprint) || !dataset.drafts.is_empty() {
             return Ok(false);
         }
+        let _writing = PendingWrite::start();
         let write_error = |source| CacheError::Write {
             dir: self.dir.clone(),
             source,
@@ -214,6 +215,36 @@ impl LoadCache {
                 total -= size;
             }
         }
+    }
+}
+
+/// Cache files being written now, by any thread.
+static PENDING_WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Counts one write in [`PENDING_WRITES`] while it lives.
+struct PendingWrite;
+
+impl PendingWrite {
+    fn start() -> Self {
+        PENDING_WRITES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Self
+    }
+}
+
+impl Drop for PendingWrite {
+    fn drop(&mut self) {
+        PENDING_WRITES.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Waits, at most `longest`, for cache files being written to be finished: a process that
+/// ends while one is written loses it, and the next start reads the folder again.
+pub fn wait_for_pending_writes(longest: std::time::Duration) {
+    let started = std::time::Instant::now();
+    while PENDING_WRITES.load(std::sync::atomic::Ordering::SeqCst) > 0
+        && started.elapsed() < longest
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 

@@ -293,13 +293,15 @@ impl CachedHead {
             countries: within(range(6), countries_len)?,
             details: within(range(8), details_len)?,
         };
-        // As loading does: an event never ends before it starts.
-        let span = DateSpan {
-            start: head.start,
-            end: head.end,
-            inferred: head.date_inferred,
+        // As loading does: an event never ends before it starts. Compared as numbers, since
+        // a day past a month's end (31) orders the same as its real last day here.
+        let first_day = (self.years[0], start_month.max(1), start_day.max(1));
+        let last_day = |month: u8, day: u8| {
+            let month = if month == 0 { 12 } else { month };
+            (self.years[1], month, if day == 0 { 31 } else { day })
         };
-        (span.first_day() <= span.last_day()).then_some(head)
+        let ends_after_start = head.end.is_none() || last_day(end_month, end_day) >= first_day;
+        ends_after_start.then_some(head)
     }
 }
 
@@ -798,6 +800,30 @@ fn contains_ignoring_case(text: &str, needle_lowercase: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::sample::sample_dataset;
+
+    #[test]
+    fn a_cached_event_must_end_after_it_starts() {
+        let reread = |start: &str, end: &str| {
+            let event = Event {
+                id: "e".into(),
+                title: "E".into(),
+                start: PartialDate::parse(start).unwrap(),
+                end: Some(PartialDate::parse(end).unwrap()),
+                ..sample_dataset().events.event(0).unwrap()
+            };
+            let store = EventStore::from_events([&event]).unwrap();
+            let cached = store.to_cached();
+            let text = cached.text.to_owned();
+            let details = cached.details.to_vec();
+            EventStore::from_cached(&cached.heads, text, &cached.countries, details)
+        };
+        assert!(reread("2021-05-31", "2021-05").is_some());
+        assert!(reread("2021-05-10", "2021-05-10").is_some());
+        assert!(reread("2021", "2021-12-31").is_some());
+        assert!(reread("2021-05-10", "2021-05-09").is_none());
+        assert!(reread("2021-05", "2021-04-30").is_none());
+        assert!(reread("-0500", "-0501").is_none());
+    }
 
     #[test]
     fn events_come_back_whole() {
