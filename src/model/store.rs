@@ -536,7 +536,7 @@ impl EventStore {
             .map(|head| head.to_head(&text, countries.len(), details.len()))
             .collect::<Option<Vec<Head>>>()?;
         let countries = countries
-            .iter()
+            .par_iter()
             .map(|index| Country::from_index(*index))
             .collect::<Option<Vec<Country>>>()?;
         Some(Self {
