@@ -235,11 +235,5 @@ fn drafts_of_written_fixtures_meet_the_seed_targets() {
         report.extra_drafts,
     );
     assert!(quality.expected >= 30, "{quality:?}");
-    assert!(quality.recall() >= 0.9, "recall {:.2}", quality.recall());
-    assert!(
-        quality.date_accuracy() >= 0.95,
-        "exact dates {:.2}",
-        quality.date_accuracy()
-    );
-    assert!(quality.unsupported.is_empty(), "{:#?}", quality.unsupported);
+    assert_eq!(quality.missed_targets(), Vec::<String>::new());
 }

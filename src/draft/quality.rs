@@ -35,6 +35,25 @@ impl Quality {
         ratio(self.exact_dates, self.matched)
     }
 
+    /// The drafting targets missed, in words; empty when all are met: recall of at least
+    /// 90%, at least 95% of matched dates exact, and no unsupported claim.
+    pub fn missed_targets(&self) -> Vec<String> {
+        let mut missed = Vec::new();
+        if self.recall() < 0.9 {
+            missed.push(format!("recall {:.2}, below 0.90", self.recall()));
+        }
+        if self.date_accuracy() < 0.95 {
+            missed.push(format!(
+                "exact dates {:.2}, below 0.95",
+                self.date_accuracy()
+            ));
+        }
+        if !self.unsupported.is_empty() {
+            missed.push(format!("unsupported claims: {:#?}", self.unsupported));
+        }
+        missed
+    }
+
     pub fn count_recall(&self) -> f64 {
         ratio(self.found_counts, self.expected_counts)
     }

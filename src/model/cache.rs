@@ -12,12 +12,11 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use bytemuck::Zeroable as _;
 use serde::{Deserialize, Serialize};
 
 use super::load::{Dataset, EraSpan, FileSummary, LoadOptions, data_files};
 use super::problem::Problem;
-use bytemuck::Zeroable as _;
-
 use super::store::{CachedHead, EventStore};
 
 /// Raised whenever the layout of a cache file changes.
@@ -166,6 +165,7 @@ impl LoadCache {
         let mut file = tempfile::NamedTempFile::new_in(&self.dir).map_err(write_error)?;
         write_cache_file(
             &mut BufWriter::new(file.as_file_mut()),
+            &self.dir,
             key.clone(),
             fingerprint,
             dataset,
@@ -263,6 +263,7 @@ fn cache_key(folder: &Path, options: &LoadOptions) -> String {
 /// countries and details buffers as they are in memory, then a CRC-32 of all before it.
 fn write_cache_file(
     out: &mut impl Write,
+    dir: &Path,
     key: String,
     fingerprint: &Fingerprint,
     dataset: &Dataset,
@@ -295,7 +296,7 @@ fn write_cache_file(
         store.details,
     ];
     let io = |source| CacheError::Write {
-        dir: PathBuf::new(),
+        dir: dir.to_owned(),
         source,
     };
     for part in parts {

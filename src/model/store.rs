@@ -662,7 +662,8 @@ impl<'a> EventRef<'a> {
         }
     }
 
-    fn details(&self) -> Details<'a> {
+    /// The event's details, or their first fields (see [`CountedDetails`]).
+    fn decode_details<T: Deserialize<'a> + Default>(&self) -> T {
         let bytes = self
             .store
             .details
@@ -672,13 +673,12 @@ impl<'a> EventRef<'a> {
         postcard::from_bytes(bytes).unwrap_or_default()
     }
 
+    fn details(&self) -> Details<'a> {
+        self.decode_details()
+    }
+
     fn counted_details(&self) -> CountedDetails<'a> {
-        let bytes = self
-            .store
-            .details
-            .get(self.head.details.get())
-            .unwrap_or_default();
-        postcard::from_bytes(bytes).unwrap_or_default()
+        self.decode_details()
     }
 
     pub fn participants(&self) -> Vec<Participant> {
