@@ -48,21 +48,41 @@ impl Country {
     /// Reads a code such as `JPN`; lower case is accepted.
     pub fn parse(code: &str) -> Result<Self, UnknownCountry> {
         let code = code.trim();
-        // A binary search of the sorted codes, without allocating: a million events name
-        // several million countries.
-        let key = <[u8; 3]>::try_from(code.as_bytes())
+        <[u8; 3]>::try_from(code.as_bytes())
             .ok()
-            .map(|bytes| bytes.map(|b| b.to_ascii_uppercase()));
-        let all = CountryCode::as_array_alpha3();
-        key.and_then(|key| {
-            all.binary_search_by(|c| c.alpha3().as_bytes().cmp(&key[..]))
-                .ok()
-        })
-        .map(|at| Self(all[at]))
-        .ok_or_else(|| UnknownCountry {
-            code: code.to_owned(),
-            suggestion: Self::closest_to(code),
-        })
+            .and_then(Self::from_letters)
+            .ok_or_else(|| UnknownCountry {
+                code: code.to_owned(),
+                suggestion: Self::closest_to(code),
+            })
+    }
+
+    /// The country of a three-letter code in any case, by a table of every such code: a
+    /// million events name several million countries.
+    fn from_letters(letters: [u8; 3]) -> Option<Self> {
+        const LETTERS: usize = 26;
+        let slot = |letters: [u8; 3]| -> Option<usize> {
+            letters.iter().try_fold(0, |slot, &letter| {
+                let letter = letter.to_ascii_uppercase();
+                letter
+                    .is_ascii_uppercase()
+                    .then(|| slot * LETTERS + usize::from(letter - b'A'))
+            })
+        };
+        // Each slot holds the code's place in `as_array_alpha3` plus one; 0 for no country.
+        static BY_LETTERS: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+        let table = BY_LETTERS.get_or_init(|| {
+            let mut table = vec![0; LETTERS * LETTERS * LETTERS];
+            for (at, code) in CountryCode::as_array_alpha3().iter().enumerate() {
+                let letters = <[u8; 3]>::try_from(code.alpha3().as_bytes()).ok();
+                if let Some(entry) = letters.and_then(slot).and_then(|s| table.get_mut(s)) {
+                    *entry = at as u16 + 1;
+                }
+            }
+            table
+        });
+        let at = usize::from(*table.get(slot(letters)?)?);
+        Self::from_index(u16::try_from(at.checked_sub(1)?).ok()?)
     }
 
     /// The country's place among all codes in alphabetical order: the order of countries, and

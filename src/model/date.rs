@@ -162,6 +162,24 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year_number(), month, day).unwrap_or(NaiveDate::MIN)
     }
 
+    /// [`day_number`] of the first day, by arithmetic: the spans of millions of events are
+    /// counted with this.
+    pub fn first_day_number(&self) -> i32 {
+        days_since_origin(self.year_number(), self.month.max(1), self.day.max(1))
+    }
+
+    /// [`day_number`] of the last day, by arithmetic.
+    pub fn last_day_number(&self) -> i32 {
+        let year = self.year_number();
+        let first_of_next = match self.precision() {
+            Precision::Day => return self.first_day_number(),
+            Precision::Month if self.month == 12 => days_since_origin(year + 1, 1, 1),
+            Precision::Month => days_since_origin(year, self.month + 1, 1),
+            Precision::Year => days_since_origin(year + 1, 1, 1),
+        };
+        first_of_next - 1
+    }
+
     /// The last calendar day this date covers.
     pub fn last_day(&self) -> NaiveDate {
         match self.precision() {
@@ -409,8 +427,11 @@ impl DateSpan {
     /// The day number of the first day, and of the day after the last.
     pub fn day_range(&self) -> (i32, i32) {
         (
-            day_number(self.first_day()),
-            day_number(self.last_day()).saturating_add(1),
+            self.start.first_day_number(),
+            self.end
+                .unwrap_or(self.start)
+                .last_day_number()
+                .saturating_add(1),
         )
     }
 
@@ -458,6 +479,20 @@ pub fn days_from_date(date: NaiveDate) -> f64 {
     (date - time_origin()).num_days() as f64
 }
 
+/// Days from [`time_origin`] to a day of the proleptic Gregorian calendar, by Howard
+/// Hinnant's `days_from_civil`: the same as [`day_number`], without building a date.
+fn days_since_origin(year: i32, month: u8, day: u8) -> i32 {
+    const DAYS_FROM_1970_TO_2000: i32 = 10_957;
+    let (month, day) = (i32::from(month), i32::from(day));
+    // Years start in March, so that the leap day comes last.
+    let year = year - i32::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468 - DAYS_FROM_1970_TO_2000
+}
+
 /// Whole days since [`time_origin`]; every date in [`YEAR_RANGE`] fits.
 pub fn day_number(date: NaiveDate) -> i32 {
     (date - time_origin()).num_days() as i32
@@ -475,6 +510,38 @@ pub fn date_from_days(days: f64) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_by_arithmetic_match_the_calendar() {
+        let years = (-9999..=9999)
+            .step_by(7)
+            .chain(1890..2110)
+            .chain([-1, 0, 1, 9999]);
+        for year in years {
+            for month in 1..=12 {
+                let dates = [
+                    PartialDate::year(year),
+                    PartialDate::month(year, month),
+                    PartialDate::day(year, month, 1),
+                    PartialDate::day(year, month, 28),
+                    PartialDate::day(year, month, 29),
+                    PartialDate::day(year, month, 31),
+                ];
+                for date in dates.into_iter().flatten() {
+                    assert_eq!(
+                        date.first_day_number(),
+                        day_number(date.first_day()),
+                        "{date}"
+                    );
+                    assert_eq!(
+                        date.last_day_number(),
+                        day_number(date.last_day()),
+                        "{date}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_day_exists_exactly_when_the_calendar_has_it() {

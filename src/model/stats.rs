@@ -8,7 +8,7 @@ use super::event::{Category, Participant};
 use super::store::{EventRef, EventStore};
 use crate::layout::view::TimeView;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The participants of one country (or of no stated country) in one unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,17 +76,16 @@ pub fn events_per_country<'a>(
 
 /// The `limit` most used tags and how many events have each, most first, then by name.
 pub fn events_per_tag(events: &EventStore, limit: usize) -> Vec<(String, usize)> {
-    let counts = (0..events.len())
-        .into_par_iter()
-        .fold(HashMap::<&str, usize>::new, |mut counts, index| {
-            if let Some(event) = events.get(index) {
+    let counts = ((0..events.len() as u32).into_par_iter())
+        .fold(HashMap::<&str, usize>::default, |mut counts, index| {
+            if let Some(event) = events.get(index as usize) {
                 for tag in event.tags() {
                     *counts.entry(tag).or_default() += 1;
                 }
             }
             counts
         })
-        .reduce(HashMap::new, |mut a, b| {
+        .reduce(HashMap::default, |mut a, b| {
             for (tag, n) in b {
                 *a.entry(tag).or_default() += n;
             }
@@ -232,7 +231,7 @@ impl RangeCounts {
                     return None;
                 }
                 let mut spans = Vec::with_capacity(chunk.len());
-                let mut entries: Entries = HashMap::new();
+                let mut entries = Entries::default();
                 for event in chunk.iter().filter_map(|&i| events.get(i as usize)) {
                     let (start, end) = event.span().day_range();
                     spans.push((start, end));

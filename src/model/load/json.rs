@@ -24,12 +24,16 @@ impl<'a> LineIndex<'a> {
         Self { text, line_starts }
     }
 
+    /// 1-based line of a byte offset.
+    pub(super) fn line(&self, offset: usize) -> u64 {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1) as u64
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub(super) fn line_column(&self, offset: usize) -> (u64, u64) {
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
+        let line = self.line(offset) as usize;
         let line_start = self.line_starts[line - 1];
         let column = self
             .text
@@ -150,7 +154,270 @@ pub fn parse_json_file(text: &str, out: &mut FileOutput) {
 
 /// Parses one file in the app's JSON format, pushing its events and its problems.
 fn parse_native(text: &str, out: &mut FileOutput) {
+    parse_native_in_parts(text, out, PART_BYTES);
+}
+
+/// A big file is cut into parts of about this size, read on every core.
+const PART_BYTES: usize = 4 << 20;
+
+fn parse_native_in_parts(text: &str, out: &mut FileOutput, part_bytes: usize) {
     let index = LineIndex::new(text);
+    match parse_list_in_parts(text, &index, out, part_bytes) {
+        Some(parts) => out.append_all(parts),
+        // Not the plain shape, or not valid JSON: read whole, which says what is wrong.
+        None => parse_whole(text, &index, out),
+    }
+}
+
+/// Whether reading `text` in parts of `part_bytes` gives exactly the events, lines and
+/// problems that reading it whole gives: the check of the fuzz target and the tests.
+#[doc(hidden)]
+pub fn parts_read_as_whole(text: &str, part_bytes: usize) -> bool {
+    let mut in_parts = FileOutput::new("t.json".to_owned());
+    parse_native_in_parts(text, &mut in_parts, part_bytes);
+    let mut whole = FileOutput::new("t.json".to_owned());
+    parse_whole(text, &LineIndex::new(text), &mut whole);
+    (in_parts.store, in_parts.lines, in_parts.problems)
+        == (whole.store, whole.lines, whole.problems)
+}
+
+/// Reads the list of events part by part, all parts at once, without reading the file
+/// through first.
+///
+/// Each part after the first starts where its text looks like the next event starts. That
+/// guess is checked: the part before must end exactly there. A part whose start was wrong is
+/// read again from where the part before really ended, so the result is always that of
+/// reading in order. `None` when the file is not a plain list of events (or
+/// `{"events": [...]}`) in valid JSON; the caller then reads it whole.
+fn parse_list_in_parts(
+    text: &str,
+    index: &LineIndex,
+    out: &FileOutput,
+    part_bytes: usize,
+) -> Option<Vec<FileOutput>> {
+    let (first_event, wrapped) = list_start(text)?;
+    if text.as_bytes().get(first_event) != Some(&b'{') {
+        return None;
+    }
+    let separator = Separator::before(text, first_event);
+    let mut starts = vec![first_event];
+    let mut boundary = first_event + part_bytes;
+    while boundary < text.len() {
+        if let Some(start) = separator.next_event_start(text, boundary, boundary + part_bytes) {
+            starts.push(start);
+        }
+        boundary += part_bytes;
+    }
+    let limit = |part: usize| starts.get(part + 1).copied().unwrap_or(usize::MAX);
+    let read = |start: usize, limit: usize| {
+        let mut part = out.fork();
+        let end = read_events(text, start, limit, index, &mut part);
+        (part, end)
+    };
+    let mut speculated: Vec<Option<(FileOutput, ListEnd)>> = (0..starts.len())
+        .into_par_iter()
+        .map(|part| Some(read(starts[part], limit(part))))
+        .collect();
+
+    let mut parts = Vec::with_capacity(starts.len());
+    let mut next = first_event;
+    for (part, &start) in starts.iter().enumerate() {
+        // The part before ends at or past this one's start; past it when the guess was
+        // inside an event.
+        let (output, end) = if start == next {
+            speculated[part].take()?
+        } else if next < limit(part) {
+            read(next, limit(part))
+        } else {
+            continue;
+        };
+        parts.push(output);
+        match end {
+            ListEnd::Next(at) => next = at,
+            ListEnd::Closed(after) => {
+                return only_space_after(text, after, wrapped).then_some(parts);
+            }
+            ListEnd::Broken => return None,
+        }
+    }
+    None
+}
+
+/// Where the first event of a plain list is, and whether the list is wrapped in
+/// `{"events": ...}`; `None` for other shapes.
+fn list_start(text: &str) -> Option<(usize, bool)> {
+    let rest = skip_space(text);
+    let (rest, wrapped) = match rest.strip_prefix('[') {
+        Some(rest) => (rest, false),
+        None => {
+            let rest = skip_space(rest.strip_prefix('{')?);
+            let rest = skip_space(rest.strip_prefix("\"events\"")?);
+            let rest = skip_space(rest.strip_prefix(':')?);
+            (rest.strip_prefix('[')?, true)
+        }
+    };
+    let first = skip_space(rest);
+    Some((text.len() - first.len(), wrapped))
+}
+
+/// True when nothing but white space (and the wrapper's closing brace) follows the list.
+fn only_space_after(text: &str, after: usize, wrapped: bool) -> bool {
+    let rest = skip_space(text.get(after..).unwrap_or_default());
+    let rest = if wrapped {
+        match rest.strip_prefix('}') {
+            Some(rest) => skip_space(rest),
+            None => return false,
+        }
+    } else {
+        rest
+    };
+    rest.is_empty()
+}
+
+/// White space as JSON has it: space, tab, line feed and carriage return, nothing else.
+fn is_json_space(byte: &u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn skip_space(text: &str) -> &str {
+    text.trim_start_matches([' ', '\t', '\n', '\r'])
+}
+
+/// How the file's events are set apart, learned from the space before its first one: on
+/// lines of their own with a given indent, or one after the other on a line.
+struct Separator<'a> {
+    /// The indent of an event's first line, when events start lines.
+    indent: Option<&'a [u8]>,
+}
+
+impl<'a> Separator<'a> {
+    fn before(text: &'a str, first_event: usize) -> Self {
+        let space = &text.as_bytes()[..first_event];
+        let indent = memchr::memrchr(b'\n', space).map(|newline| &space[newline + 1..]);
+        Self { indent }
+    }
+
+    /// The first place at or after `from` (and before `until`) that looks like the start of
+    /// an event: `}`, a comma, then `{` with the file's own spacing between them.
+    fn next_event_start(&self, text: &str, from: usize, until: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let until = until.min(bytes.len());
+        let mut at = from;
+        while at < until {
+            let comma = at + memchr::memchr(b',', bytes.get(at..until)?)?;
+            at = comma + 1;
+            let before = bytes[..comma].iter().rev().find(|b| !is_json_space(b));
+            if before != Some(&b'}') {
+                continue;
+            }
+            let space_len = (bytes[comma + 1..].iter())
+                .take_while(|b| is_json_space(b))
+                .count();
+            let start = comma + 1 + space_len;
+            if bytes.get(start) != Some(&b'{') {
+                continue;
+            }
+            let space = &bytes[comma + 1..start];
+            let spaced_alike = match (self.indent, memchr::memrchr(b'\n', space)) {
+                (Some(indent), Some(newline)) => &space[newline + 1..] == indent,
+                (None, None) => true,
+                _ => false,
+            };
+            if spaced_alike {
+                return Some(start);
+            }
+        }
+        None
+    }
+}
+
+/// Where a run of events stopped.
+enum ListEnd {
+    /// At the start of the next event, at or past the limit it was given.
+    Next(usize),
+    /// The list closed; the offset is just after its `]`.
+    Closed(usize),
+    /// The text is not valid JSON there.
+    Broken,
+}
+
+/// Reads events from `start`, one after the other, until the next one would start at or
+/// past `limit`.
+fn read_events(
+    text: &str,
+    start: usize,
+    limit: usize,
+    index: &LineIndex,
+    out: &mut FileOutput,
+) -> ListEnd {
+    let bytes = text.as_bytes();
+    let after_space = |at: usize| {
+        let rest = text.get(at..).unwrap_or_default();
+        at + rest.len() - skip_space(rest).len()
+    };
+    let mut at = start;
+    while at < limit {
+        let Some(end) = read_event_at(text, at, index, out) else {
+            return ListEnd::Broken;
+        };
+        let after = after_space(end);
+        match bytes.get(after) {
+            Some(b',') => at = after_space(after + 1),
+            Some(b']') => return ListEnd::Closed(after + 1),
+            _ => return ListEnd::Broken,
+        }
+    }
+    ListEnd::Next(at)
+}
+
+/// An event read as the file writes it, with the fields that were not understood.
+struct Understood<'a> {
+    event: RawEvent<'a>,
+    ignored_fields: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Understood<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut ignored_fields = Vec::new();
+        let event =
+            serde_ignored::deserialize(deserializer, |path| ignored_fields.push(path.to_string()))?;
+        Ok(Self {
+            event,
+            ignored_fields,
+        })
+    }
+}
+
+/// Reads the event at `offset` and returns where its text ends, or `None` when the text
+/// there is not valid JSON.
+fn read_event_at(
+    text: &str,
+    offset: usize,
+    index: &LineIndex,
+    out: &mut FileOutput,
+) -> Option<usize> {
+    let rest = text.get(offset..)?;
+    if rest.starts_with('{') {
+        let mut events = serde_json::Deserializer::from_str(rest).into_iter::<Understood>();
+        if let Some(Ok(understood)) = events.next() {
+            let end = offset + events.byte_offset();
+            if end - offset <= MAX_EVENT_BYTES {
+                accept_event(understood, &text[offset..end], index, out);
+                return Some(end);
+            }
+        }
+    }
+    // Not an event, or not a good one: found whole, then checked as when the file is read
+    // whole, so that the problem is told the same way.
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<&RawValue>();
+    let raw = values.next()?.ok()?;
+    parse_event(raw, index, out);
+    Some(offset + values.byte_offset())
+}
+
+/// Reads the file in one go: for shapes other than a plain list, and to say what is wrong
+/// with a file that is not valid JSON.
+fn parse_whole(text: &str, index: &LineIndex, out: &mut FileOutput) {
     let first = text.trim_start().chars().next();
     let parsed = match first {
         Some('[') => serde_json::from_str::<Vec<&RawValue>>(text),
@@ -161,51 +428,22 @@ fn parse_native(text: &str, out: &mut FileOutput) {
             return;
         }
     };
-    let raw_events = match parsed {
-        Ok(raw_events) => raw_events,
+    match parsed {
+        Ok(raw_events) => raw_events
+            .into_iter()
+            .for_each(|raw| parse_event(raw, index, out)),
         Err(error) => {
-            let (line, column) = error_position(&error, &index, 0);
+            let (line, column) = error_position(&error, index, 0);
             let message = format!("{}; no event of this file was loaded", json_message(&error));
             out.error(line, Some(column), message);
-            return;
         }
-    };
-
-    // A big file's events are read on every core, a part each, and put back in order.
-    if raw_events.len() <= EVENTS_PER_PART {
-        for raw in raw_events {
-            parse_event(raw, &index, out);
-        }
-        return;
-    }
-    let template = out.fork();
-    let parts: Vec<FileOutput> = raw_events
-        .par_chunks(EVENTS_PER_PART)
-        .map(|chunk| {
-            let mut part = template.fork();
-            for raw in chunk {
-                parse_event(raw, &index, &mut part);
-            }
-            part
-        })
-        .collect();
-    for part in parts {
-        out.append(part);
     }
 }
-
-/// Events read in one go on one thread; more go to other threads.
-const EVENTS_PER_PART: usize = 8192;
 
 /// Reads one event of the file, `raw` being its slice of the text `index` was made of.
 fn parse_event(raw: &RawValue, index: &LineIndex, out: &mut FileOutput) {
     let event_text = raw.get();
-    let event_offset = event_text.as_ptr() as usize - index.text.as_ptr() as usize;
-    let locator = JsonLocator {
-        index,
-        event_offset,
-        event_text,
-    };
+    let event_offset = offset_in(index.text, event_text);
     if event_text.len() > MAX_EVENT_BYTES {
         let (line, column) = index.line_column(event_offset);
         let message = format!(
@@ -223,29 +461,38 @@ fn parse_event(raw: &RawValue, index: &LineIndex, out: &mut FileOutput) {
         out.error(line, Some(column), message);
         return;
     }
-    let mut ignored_fields = Vec::new();
-    let mut deserializer = serde_json::Deserializer::from_str(event_text);
-    let parsed: Result<RawEvent, _> = serde_ignored::deserialize(&mut deserializer, |path| {
-        ignored_fields.push(path.to_string())
-    });
-    match parsed {
-        Ok(raw_event) => {
-            for field in ignored_fields {
-                let top_field = field.split('.').next().unwrap_or(&field);
-                let (line, column) = locator.locate(top_field);
-                let message = format!("unknown field '{field}' was ignored");
-                out.warning(line, column, message);
-            }
-            let line = index.line_column(event_offset).0;
-            if let Some(event) = validate(raw_event, &locator, line, out) {
-                out.push(&event, line);
-            }
-        }
+    match serde_json::from_str::<Understood>(event_text) {
+        Ok(understood) => accept_event(understood, event_text, index, out),
         Err(error) => {
             let (line, column) = error_position(&error, index, event_offset);
             let message = format!("{}; this event was skipped", json_message(&error));
             out.error(line, Some(column), message);
         }
+    }
+}
+
+/// Where `part` (a slice of `text`) starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// Validates an event read from `event_text`, a slice of the text `index` was made of.
+fn accept_event(understood: Understood, event_text: &str, index: &LineIndex, out: &mut FileOutput) {
+    let event_offset = offset_in(index.text, event_text);
+    let locator = JsonLocator {
+        index,
+        event_offset,
+        event_text,
+    };
+    for field in understood.ignored_fields {
+        let top_field = field.split('.').next().unwrap_or(&field);
+        let (line, column) = locator.locate(top_field);
+        let message = format!("unknown field '{field}' was ignored");
+        out.warning(line, column, message);
+    }
+    let line = index.line(event_offset);
+    if let Some(event) = validate(understood.event, &locator, line, out) {
+        out.push(&event, line);
     }
 }
 
@@ -257,6 +504,68 @@ mod tests {
         let mut out = FileOutput::new("t.json".to_owned());
         parse_native(text, &mut out);
         (out.to_vec(), out.problems)
+    }
+
+    fn event_json(i: usize, title: &str) -> String {
+        format!(
+            r#"{{"id": "e{i}", "title": "{title}", "start": "20{:02}", "category": "forum", "participants": [{{"country": "CN", "count": 3}}, {{"country": "JP", "count": 2}}]}}"#,
+            i % 100
+        )
+    }
+
+    #[test]
+    fn a_file_read_in_parts_gives_what_reading_it_whole_gives() {
+        let events: Vec<String> = (0..40)
+            .map(|i| match i {
+                // Text that looks like the gap between two events, at the events' own indent.
+                7 => event_json(i, "a},{b"),
+                11 => event_json(i, "}, {"),
+                // Problems: a wrong kind of value, a missing title, an unknown field, a list.
+                13 => r#"{"id": "bad", "title": 5, "start": "2020", "category": "forum"}"#.into(),
+                17 => r#"{"id": "untitled", "start": "2020", "category": "forum"}"#.into(),
+                19 => r#"{"id": "x", "title": "X", "start": "2020", "category": "forum", "titel": "X"}"#.into(),
+                23 => "[1, 2]".into(),
+                _ => event_json(i, "T"),
+            })
+            .collect();
+        let files = [
+            format!("{{\"events\": [\n{}\n]}}\n", events.join(",\n")),
+            format!("[\n  {}\n]", events.join(",\n  ")),
+            format!("[{}]", events.join(",")),
+            // Nested objects on lines of their own, at the events' indent.
+            format!(
+                "[\n{}\n]",
+                events
+                    .join(",\n")
+                    .replace("}, {\"country\"", "},\n{\"country\"")
+            ),
+            // Pretty-printed, nested objects on lines of their own.
+            serde_json::to_string_pretty(&serde_json::json!({
+                "events": events
+                    .iter()
+                    .map(|e| serde_json::from_str::<serde_json::Value>(e).unwrap())
+                    .collect::<Vec<_>>()
+            }))
+            .unwrap(),
+            // Shapes read whole: other keys, text after the list, broken JSON, no events.
+            format!("{{\"title\": \"t\", \"events\": [{}]}}", events.join(",")),
+            format!("{{\"events\": [{}], \"title\": \"t\"}}", events.join(",")),
+            format!("[{}] x", events.join(",")),
+            format!("[{}, {{\"id\": ]", events.join(",")),
+            "[]".into(),
+            // Only JSON's own white space: not a form feed, not a no-break space.
+            format!("[{}\u{c}]", events.join(",")),
+            format!("\u{a0}[{}]", events.join(",")),
+            "{\"events\": []}".into(),
+        ];
+        for text in &files {
+            for part_bytes in [1, 7, 50, 101, 400, 1 << 20] {
+                assert!(
+                    parts_read_as_whole(text, part_bytes),
+                    "{part_bytes}: {text}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub use self::csv::{
     split_list,
 };
 pub use self::detect::Format;
+#[doc(hidden)]
+pub use self::json::parts_read_as_whole;
 pub use self::raw::RawEvent;
 pub use self::sheet::{SheetMapping, SheetRole};
 use crate::draft::Review;
@@ -382,6 +384,10 @@ fn check_file(path: &Path, size: u64, options: &LoadOptions) -> FileCheck {
 /// Reads at most `max_bytes` (+1, to notice a file that grew since it was listed).
 fn read_capped(path: &Path, size: u64, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
+    #[cfg(unix)]
+    if let Some(bytes) = read_in_parts(path, size)? {
+        return Ok(bytes);
+    }
     // Sized up front: growing by doubling would touch more memory than the file needs.
     let mut bytes = Vec::with_capacity(usize::try_from(size.saturating_add(1)).unwrap_or(0));
     std::fs::File::open(path)?
@@ -393,6 +399,36 @@ fn read_capped(path: &Path, size: u64, max_bytes: u64) -> std::io::Result<Vec<u8
         ));
     }
     Ok(bytes)
+}
+
+/// A big file read in parts on every core, since copying it from the page cache is work too;
+/// `None` for a small file, or one whose size changed since it was listed (read in one go
+/// then, as the size limit needs).
+#[cfg(unix)]
+fn read_in_parts(path: &Path, size: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::os::unix::fs::FileExt as _;
+    const PART_BYTES: usize = 16 << 20;
+    let Ok(len) = usize::try_from(size) else {
+        return Ok(None);
+    };
+    if len < 4 * PART_BYTES {
+        return Ok(None);
+    }
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.len() != size {
+        return Ok(None);
+    }
+    let mut bytes = vec![0; len];
+    let read = bytes
+        .par_chunks_mut(PART_BYTES)
+        .enumerate()
+        .try_for_each(|(part, chunk)| file.read_exact_at(chunk, (part * PART_BYTES) as u64));
+    match read {
+        Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(error) => Err(error),
+        // Nothing after the end: the file did not grow while it was read.
+        Ok(()) => Ok((file.read_at(&mut [0], size)? == 0).then_some(bytes)),
+    }
 }
 
 /// Loads files held in memory, as `(file name, content)`: the built-in sample data and tests.
@@ -454,6 +490,20 @@ impl FileOutput {
         let mut part = Self::new(self.name.clone());
         part.format = self.format;
         part
+    }
+
+    /// Adds what the parts of the file (made by [`Self::fork`]) gave, in order.
+    pub fn append_all(&mut self, parts: Vec<Self>) {
+        let mut parts = parts.into_iter();
+        // The first is taken whole when nothing is here yet; room is made for the rest.
+        if let Some(first) = parts.next() {
+            self.append(first);
+        }
+        let rest = parts.as_slice();
+        self.store.reserve_for(rest.iter().map(|part| &part.store));
+        self.lines
+            .reserve(rest.iter().map(|part| part.lines.len()).sum());
+        parts.for_each(|part| self.append(part));
     }
 
     /// Adds what a part of the file (made by [`Self::fork`]) gave, after what is here.
