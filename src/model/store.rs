@@ -327,6 +327,9 @@ pub struct EventStore {
     encoding: Vec<u8>,
 }
 
+/// About five million events' details: laying out more would cost a GB at the peak.
+const MAX_DETAILS_LAID_OUT: usize = 512 << 20;
+
 /// A copy of `buffer` with each head's range of it one after another, in the heads' order,
 /// and the ranges moved there; done in parts on every core.
 fn laid_out_in_order<T: Copy + Send + Sync>(
@@ -568,7 +571,9 @@ impl EventStore {
     ///
     /// The countries and details are then laid out in the new order, one buffer at a time,
     /// so that the passes over every event (counts, tags, filters) read them front to back,
-    /// not at random: at a million events that halves the first frame's counting.
+    /// not at random: at a million events that halves the first frame's counting. Details of
+    /// more than [`MAX_DETAILS_LAID_OUT`] stay where they are, since the copy would add that
+    /// much to the peak memory.
     pub fn sort_by_start_then_id(&mut self) {
         let text = &self.text;
         let id = |head: &Head| &text[head.id.get()];
@@ -576,8 +581,11 @@ impl EventStore {
         rayon::slice::ParallelSliceMut::par_sort_unstable_by(self.heads.as_mut_slice(), |a, b| {
             (a.start, id(a)).cmp(&(b.start, id(b)))
         });
-        self.countries = laid_out_in_order(&mut self.heads, &self.countries, |h| &mut h.countries);
-        self.details = laid_out_in_order(&mut self.heads, &self.details, |h| &mut h.details);
+        if self.details.len() <= MAX_DETAILS_LAID_OUT {
+            self.countries =
+                laid_out_in_order(&mut self.heads, &self.countries, |h| &mut h.countries);
+            self.details = laid_out_in_order(&mut self.heads, &self.details, |h| &mut h.details);
+        }
     }
 
     /// The buffers as the load cache writes them.

@@ -927,6 +927,11 @@ impl Merger {
                 self.dataset.drafts.push(placed);
             }
         }
+        // The id table and the lines are done with: freed before sorting, which needs memory.
+        drop((
+            std::mem::take(&mut self.ids),
+            std::mem::take(&mut self.lines),
+        ));
         let mut dataset = self.dataset;
         // Ids are unique by now, so an unstable sort gives the same order, without a buffer.
         dataset.events.sort_by_start_then_id();
