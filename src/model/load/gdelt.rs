@@ -5,6 +5,7 @@
 //! Each row becomes an event: `gdelt-<GLOBALEVENTID>`, dated by SQLDATE to the day, titled
 //! "CHINA — engage in diplomatic cooperation — JAPAN" from the actors and the CAMEO codebook.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -225,19 +226,27 @@ pub fn parse_gdelt(text: &str, out: &mut FileOutput) {
             v2: Box::new(Columns::of(&gdelt2_columns())),
         },
     };
-    let outputs: Vec<ChunkOutput> = lines
+    // Each part's events go into a store of its own on the core that read them, so that a
+    // file's events are never all held as records at once, nor stored on one core.
+    let template = out.fork();
+    let (parts, unmapped_per_part): (Vec<FileOutput>, Vec<_>) = lines
         .par_chunks(ROWS_PER_CHUNK)
-        .map(|chunk| parse_chunk(chunk, &layouts))
-        .collect();
+        .map(|chunk| {
+            let output = parse_chunk(chunk, &layouts);
+            let mut part = template.fork();
+            for (event, line) in &output.events {
+                part.push(event, *line);
+            }
+            for (line, column, message) in output.errors {
+                part.error(line, column, message);
+            }
+            (part, output.unmapped)
+        })
+        .unzip();
+    out.append_all(parts);
     let mut unmapped: BTreeMap<String, UnmappedCode> = BTreeMap::new();
-    for output in outputs {
-        for (event, line) in &output.events {
-            out.push(event, *line);
-        }
-        for (line, column, message) in output.errors {
-            out.error(line, column, message);
-        }
-        for (code, found) in output.unmapped {
+    for part_unmapped in unmapped_per_part {
+        for (code, found) in part_unmapped {
             let entry = unmapped.entry(code).or_insert(UnmappedCode {
                 rows: 0,
                 first_line: found.first_line,
@@ -284,7 +293,8 @@ enum Layouts {
 
 fn parse_chunk(chunk: &[(u64, &str)], layouts: &Layouts) -> ChunkOutput {
     let mut output = ChunkOutput::default();
-    let mut fields: Vec<String> = Vec::new();
+    // Tab-separated fields are borrowed from the text: a row has 58 of them.
+    let mut fields: Vec<Cow<str>> = Vec::new();
     for &(line, text) in chunk {
         let columns = match layouts {
             Layouts::Raw {
@@ -293,7 +303,7 @@ fn parse_chunk(chunk: &[(u64, &str)], layouts: &Layouts) -> ChunkOutput {
                 v2,
             } => {
                 fields.clear();
-                fields.extend(text.split('\t').map(str::to_owned));
+                fields.extend(text.split('\t').map(Cow::Borrowed));
                 match fields.len() {
                     57 => v1_historical,
                     58 => v1_daily,
@@ -338,7 +348,7 @@ fn parse_chunk(chunk: &[(u64, &str)], layouts: &Layouts) -> ChunkOutput {
 
 /// Splits one line of a delimited file, honouring double quotes; false when a quote is left
 /// open.
-fn split_delimited(line: &str, delimiter: u8, fields: &mut Vec<String>) -> bool {
+fn split_delimited(line: &str, delimiter: u8, fields: &mut Vec<Cow<str>>) -> bool {
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .delimiter(delimiter)
@@ -346,7 +356,7 @@ fn split_delimited(line: &str, delimiter: u8, fields: &mut Vec<String>) -> bool 
     let mut record = ::csv::StringRecord::new();
     match reader.read_record(&mut record) {
         Ok(true) => {
-            fields.extend(record.iter().map(str::to_owned));
+            fields.extend(record.iter().map(|field| Cow::Owned(field.to_owned())));
             true
         }
         _ => false,
@@ -355,7 +365,7 @@ fn split_delimited(line: &str, delimiter: u8, fields: &mut Vec<String>) -> bool 
 
 /// The event of one row, or which column is wrong and why.
 fn row_event(
-    fields: &[String],
+    fields: &[Cow<str>],
     columns: &Columns,
     line: u64,
     unmapped: &mut BTreeMap<String, UnmappedCode>,
