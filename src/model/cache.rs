@@ -15,6 +15,8 @@ use std::time::SystemTime;
 use bytemuck::Zeroable as _;
 use serde::{Deserialize, Serialize};
 
+#[cfg(unix)]
+use super::load::read_exact_in_parts;
 use super::load::{Dataset, EraSpan, FileSummary, LoadOptions, data_files};
 use super::problem::Problem;
 use super::store::{CachedHead, EventStore};
@@ -352,15 +354,31 @@ fn read_cache_file(path: &Path, key: &str, fingerprint: &Fingerprint) -> Option<
         return None;
     }
     let mut heads = vec![CachedHead::zeroed(); header.heads];
-    read(bytemuck::cast_slice_mut(&mut heads))?;
     let mut text = vec![0; header.text_bytes];
-    read(&mut text)?;
     let mut countries = vec![0u16; header.countries];
-    read(bytemuck::cast_slice_mut(&mut countries))?;
     let mut details = vec![0; header.details_bytes];
-    read(&mut details)?;
+    let buffers = vec![
+        bytemuck::cast_slice_mut(&mut heads),
+        &mut text,
+        bytemuck::cast_slice_mut(&mut countries),
+        &mut details,
+    ];
     let mut stored_checksum = [0; 4];
-    file.read_exact(&mut stored_checksum).ok()?;
+    // The bulk of the file is read, and checked, in parts on every core where it can be.
+    #[cfg(unix)]
+    {
+        let file = file.get_ref();
+        let body_checksum = read_exact_in_parts(file, 20 + header_len, buffers, true).ok()??;
+        checksum.combine(&body_checksum);
+        std::os::unix::fs::FileExt::read_exact_at(file, &mut stored_checksum, file_len - 4).ok()?;
+    }
+    #[cfg(not(unix))]
+    {
+        for buffer in buffers {
+            read(buffer)?;
+        }
+        file.read_exact(&mut stored_checksum).ok()?;
+    }
     if checksum.finalize() != u32::from_le_bytes(stored_checksum) {
         return None;
     }

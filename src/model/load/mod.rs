@@ -407,11 +407,10 @@ fn read_capped(path: &Path, size: u64, max_bytes: u64) -> std::io::Result<Vec<u8
 #[cfg(unix)]
 fn read_in_parts(path: &Path, size: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::os::unix::fs::FileExt as _;
-    const PART_BYTES: usize = 16 << 20;
     let Ok(len) = usize::try_from(size) else {
         return Ok(None);
     };
-    if len < 4 * PART_BYTES {
+    if len < 64 << 20 {
         return Ok(None);
     }
     let file = std::fs::File::open(path)?;
@@ -419,16 +418,54 @@ fn read_in_parts(path: &Path, size: u64) -> std::io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     let mut bytes = vec![0; len];
-    let read = bytes
-        .par_chunks_mut(PART_BYTES)
-        .enumerate()
-        .try_for_each(|(part, chunk)| file.read_exact_at(chunk, (part * PART_BYTES) as u64));
-    match read {
+    match read_exact_in_parts(&file, 0, vec![&mut bytes], false) {
         Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
         Err(error) => Err(error),
         // Nothing after the end: the file did not grow while it was read.
-        Ok(()) => Ok((file.read_at(&mut [0], size)? == 0).then_some(bytes)),
+        Ok(_) => Ok((file.read_at(&mut [0], size)? == 0).then_some(bytes)),
     }
+}
+
+/// Fills `buffers` from `file`, the first from `offset` and each from where the one before
+/// ends, in parts of 16 MiB on every core; with `checksum`, also gives the CRC-32 of all of it,
+/// each part's computed on the core that read it.
+#[cfg(unix)]
+pub(crate) fn read_exact_in_parts(
+    file: &std::fs::File,
+    offset: u64,
+    buffers: Vec<&mut [u8]>,
+    checksum: bool,
+) -> std::io::Result<Option<crc32fast::Hasher>> {
+    use std::os::unix::fs::FileExt as _;
+    const PART_BYTES: usize = 16 << 20;
+    let mut parts = Vec::new();
+    let mut part_offset = offset;
+    for buffer in buffers {
+        for part in buffer.chunks_mut(PART_BYTES) {
+            let len = part.len() as u64;
+            parts.push((part_offset, part));
+            part_offset += len;
+        }
+    }
+    let checksums = parts
+        .into_par_iter()
+        .map(|(offset, part)| {
+            file.read_exact_at(part, offset)?;
+            Ok(checksum.then(|| {
+                let mut hasher = crc32fast::Hasher::new();
+                hasher.update(part);
+                hasher
+            }))
+        })
+        .collect::<std::io::Result<Vec<_>>>()?;
+    Ok(checksum.then(|| {
+        let mut all = crc32fast::Hasher::new();
+        checksums
+            .iter()
+            .flatten()
+            .for_each(|part| all.combine(part));
+        all
+    }))
 }
 
 /// Loads files held in memory, as `(file name, content)`: the built-in sample data and tests.
