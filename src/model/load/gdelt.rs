@@ -170,14 +170,6 @@ struct UnmappedCode {
     region: Option<&'static str>,
 }
 
-/// What one chunk of rows gave: events with their lines, problems, and codes not mapped.
-#[derive(Default)]
-struct ChunkOutput {
-    events: Vec<(Event, u64)>,
-    errors: Vec<(u64, Option<u64>, String)>,
-    unmapped: BTreeMap<String, UnmappedCode>,
-}
-
 /// Rows are parsed this many at a time, on every core.
 const ROWS_PER_CHUNK: usize = 20_000;
 
@@ -232,15 +224,9 @@ pub fn parse_gdelt(text: &str, out: &mut FileOutput) {
     let (parts, unmapped_per_part): (Vec<FileOutput>, Vec<_>) = lines
         .par_chunks(ROWS_PER_CHUNK)
         .map(|chunk| {
-            let output = parse_chunk(chunk, &layouts);
             let mut part = template.fork();
-            for (event, line) in &output.events {
-                part.push(event, *line);
-            }
-            for (line, column, message) in output.errors {
-                part.error(line, column, message);
-            }
-            (part, output.unmapped)
+            let unmapped = parse_chunk(chunk, &layouts, &mut part);
+            (part, unmapped)
         })
         .unzip();
     out.append_all(parts);
@@ -291,8 +277,13 @@ enum Layouts {
     },
 }
 
-fn parse_chunk(chunk: &[(u64, &str)], layouts: &Layouts) -> ChunkOutput {
-    let mut output = ChunkOutput::default();
+/// Reads `chunk`'s rows into `out`; returns the actor codes it could not map to countries.
+fn parse_chunk(
+    chunk: &[(u64, &str)],
+    layouts: &Layouts,
+    out: &mut FileOutput,
+) -> BTreeMap<String, UnmappedCode> {
+    let mut unmapped = BTreeMap::new();
     // Tab-separated fields are borrowed from the text: a row has 58 of them.
     let mut fields: Vec<Cow<str>> = Vec::new();
     for &(line, text) in chunk {
@@ -309,11 +300,11 @@ fn parse_chunk(chunk: &[(u64, &str)], layouts: &Layouts) -> ChunkOutput {
                     58 => v1_daily,
                     61 => v2,
                     n => {
-                        output.errors.push((
+                        out.error(
                             line,
                             None,
                             format!("this row has {n} fields; GDELT rows have 57 or 58 (version 1) or 61 (version 2), separated by tabs; the row was skipped"),
-                        ));
+                        );
                         continue;
                     }
                 }
@@ -325,25 +316,25 @@ fn parse_chunk(chunk: &[(u64, &str)], layouts: &Layouts) -> ChunkOutput {
             } => {
                 fields.clear();
                 if !split_delimited(text, *delimiter, &mut fields) || fields.len() != *width {
-                    output.errors.push((
+                    out.error(
                         line,
                         None,
                         format!(
                             "this row has {} fields but the header has {width}; is a comma or quote missing? The row was skipped",
                             fields.len()
                         ),
-                    ));
+                    );
                     continue;
                 }
                 columns
             }
         };
-        match row_event(&fields, columns, line, &mut output.unmapped) {
-            Ok(event) => output.events.push((event, line)),
-            Err((column, message)) => output.errors.push((line, column, message)),
+        match row_event(&fields, columns, line, &mut unmapped) {
+            Ok(event) => out.push(&event, line),
+            Err((column, message)) => out.error(line, column, message),
         }
     }
-    output
+    unmapped
 }
 
 /// Splits one line of a delimited file, honouring double quotes; false when a quote is left
