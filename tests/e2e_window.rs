@@ -47,9 +47,12 @@ fn start_xvfb() -> Option<(KillOnDrop, String, std::sync::MutexGuard<'static, ()
             && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
     })?;
     let display = format!(":{display_number}");
+    // -noreset: by default the server resets when its last client leaves, and a client that
+    // connects during the reset is refused; the xdotool polls below would race the app.
     let xvfb = Command::new("Xvfb")
         .args([
             display.as_str(),
+            "-noreset",
             "-screen",
             "0",
             "1600x1000x24",
@@ -135,9 +138,10 @@ fn the_window_opens_on_a_folder_from_the_command_line() {
             .expect("the app starts"),
     );
     // The title names the folder and its event count once the folder has loaded.
+    let title = "bad — 6 events";
     assert!(
-        wait_for_window(&display, "bad — 6 events", &mut app),
-        "no window titled 'bad — 5 events'"
+        wait_for_window(&display, title, &mut app),
+        "no window titled '{title}'"
     );
 }
 
