@@ -248,20 +248,24 @@ enum LaneKey<'a> {
     None,
 }
 
-/// The lanes one event is in.
-fn lane_keys<'a>(event: &EventRef<'a>, lane_mode: LaneMode) -> Vec<LaneKey<'a>> {
+/// Calls `visit` with each lane the event is in; no list is made, since a scene is built
+/// from millions of events.
+fn for_each_lane_key<'a>(
+    event: &EventRef<'a>,
+    lane_mode: LaneMode,
+    mut visit: impl FnMut(LaneKey<'a>),
+) {
     if event.is_draft() {
-        return vec![LaneKey::Drafts];
+        return visit(LaneKey::Drafts);
     }
     match lane_mode {
-        LaneMode::Category => vec![LaneKey::Category(event.category())],
-        LaneMode::Series => vec![event.series().map_or(LaneKey::None, LaneKey::Named)],
-        LaneMode::Country if event.countries().is_empty() => vec![LaneKey::None],
+        LaneMode::Category => visit(LaneKey::Category(event.category())),
+        LaneMode::Series => visit(event.series().map_or(LaneKey::None, LaneKey::Named)),
+        LaneMode::Country if event.countries().is_empty() => visit(LaneKey::None),
         LaneMode::Country => event
             .countries()
             .iter()
-            .map(|&c| LaneKey::Country(c.name(), c))
-            .collect(),
+            .for_each(|&c| visit(LaneKey::Country(c.name(), c))),
     }
 }
 
@@ -333,6 +337,67 @@ impl<'p> Colors<'p> {
     }
 }
 
+/// The marks, made in parts, sorted by lane, then start, then event, with where each lane
+/// starts (and, last, their number).
+///
+/// The marks come in the store's order, which the loader sorts by start: put in their lanes
+/// in that order, each lane is then already sorted, in one pass. A lane that is not (events
+/// in another order) is sorted after.
+fn sorted_by_lane_and_start(parts: &[Vec<Mark>], lane_count: usize) -> (Vec<Mark>, Vec<u32>) {
+    let marks = || parts.iter().flatten();
+    let lane_starts = lane_starts(marks(), lane_count);
+    let mut next: Vec<usize> = lane_starts.iter().map(|&at| at as usize).collect();
+    let Some(&first) = marks().next() else {
+        return (Vec::new(), lane_starts);
+    };
+    let mut sorted = vec![first; marks().count()];
+    for &mark in marks() {
+        if let Some(at) = next.get_mut(mark.lane as usize) {
+            if let Some(slot) = sorted.get_mut(*at) {
+                *slot = mark;
+            }
+            *at += 1;
+        }
+    }
+    for lane in lane_starts.windows(2) {
+        let marks = &mut sorted[lane[0] as usize..lane[1] as usize];
+        if !marks.is_sorted_by_key(|m| (m.start_day, m.event)) {
+            marks.par_sort_unstable_by_key(|m| (m.start_day, m.event));
+        }
+    }
+    (sorted, lane_starts)
+}
+
+/// Where each lane's marks start among marks sorted by lane, and, last, their number.
+fn lane_starts<'m>(marks: impl IntoIterator<Item = &'m Mark>, lane_count: usize) -> Vec<u32> {
+    let mut lane_starts = vec![0_u32; lane_count + 1];
+    for mark in marks {
+        if let Some(count) = lane_starts.get_mut(mark.lane as usize + 1) {
+            *count += 1;
+        }
+    }
+    for lane in 0..lane_count {
+        lane_starts[lane + 1] += lane_starts[lane];
+    }
+    lane_starts
+}
+
+/// The marks' indices in each lane by end day, and those end days: the day after the last
+/// day, as an offset binary number above the index, so that a lane sorts as plain integers.
+fn end_order(marks: &[Mark], lane_starts: &[u32]) -> (Vec<i32>, Vec<u32>) {
+    let mut keys: Vec<u64> = marks
+        .iter()
+        .enumerate()
+        .map(|(index, mark)| u64::from(mark.end_day as u32 ^ 1 << 31) << 32 | index as u64)
+        .collect();
+    for lane in lane_starts.windows(2) {
+        keys[lane[0] as usize..lane[1] as usize].par_sort_unstable();
+    }
+    keys.into_par_iter()
+        .map(|key| (((key >> 32) as u32 ^ 1 << 31) as i32, key as u32))
+        .unzip()
+}
+
 impl Scene {
     /// Lays out every event of `events`.
     pub fn build(
@@ -347,9 +412,9 @@ impl Scene {
             .into_par_iter()
             .fold(BTreeMap::new, |mut keys, index| {
                 if let Some(event) = events.get(index) {
-                    for key in lane_keys(&event, lane_mode) {
+                    for_each_lane_key(&event, lane_mode, |key| {
                         keys.insert(key, 0);
-                    }
+                    });
                 }
                 keys
             })
@@ -376,7 +441,7 @@ impl Scene {
             });
         }
 
-        let mut marks: Vec<Mark> = (0..events.len())
+        let marks: Vec<Vec<Mark>> = (0..events.len())
             .into_par_iter()
             .fold(Vec::new, |mut marks, index| {
                 let Some(event) = events.get(index) else {
@@ -391,7 +456,7 @@ impl Scene {
                 };
                 let flags = if span.inferred { Mark::INFERRED } else { 0 }
                     | if event.is_draft() { Mark::DRAFT } else { 0 };
-                for key in lane_keys(&event, lane_mode) {
+                for_each_lane_key(&event, lane_mode, |key| {
                     marks.push(Mark {
                         event: index as u32,
                         lane: keys.get(&key).copied().unwrap_or_default() as u32,
@@ -401,23 +466,12 @@ impl Scene {
                         flags,
                         color: colors.of_mark(&event, key),
                     });
-                }
+                });
                 marks
             })
-            .reduce(Vec::new, |mut a, mut b| {
-                a.append(&mut b);
-                a
-            });
-        marks.par_sort_unstable_by_key(|m| (m.lane, m.start_day, m.event));
-        let mut end_order: Vec<u32> = (0..marks.len() as u32).collect();
-        end_order.par_sort_unstable_by_key(|&i| {
-            let mark = &marks[i as usize];
-            (mark.lane, mark.end_day)
-        });
-        let lane_ends = end_order
-            .iter()
-            .map(|&i| marks[i as usize].end_day)
             .collect();
+        let (marks, lane_starts) = sorted_by_lane_and_start(&marks, lanes.len());
+        let (lane_ends, end_order) = end_order(&marks, &lane_starts);
         Self::finish(lanes, marks, lane_ends, end_order, colors.entries())
     }
 
@@ -463,20 +517,16 @@ impl Scene {
         end_order: Vec<u32>,
         colors: Vec<LegendEntry>,
     ) -> Self {
-        let mut lane_starts = vec![0_u32; lanes.len() + 1];
+        let lane_starts = lane_starts(&marks, lanes.len());
         let mut lane_max_len_days = vec![0_i32; lanes.len()];
         let mut used = vec![false; colors.len()];
         for mark in &marks {
             let lane = mark.lane as usize;
-            lane_starts[lane + 1] += 1;
             lane_max_len_days[lane] =
                 lane_max_len_days[lane].max(mark.end_day.saturating_sub(mark.start_day));
             if let Some(used) = used.get_mut(usize::from(mark.color)) {
                 *used = true;
             }
-        }
-        for lane in 0..lanes.len() {
-            lane_starts[lane + 1] += lane_starts[lane];
         }
         let mut scene = Self {
             lanes: Vec::new(),
@@ -678,6 +728,33 @@ mod tests {
                     .count();
                 assert_eq!(count as usize, scanned, "lane {lane} column {column}");
                 assert_eq!(scene.count_between(lane, left, left + width), scanned);
+            }
+        }
+    }
+
+    #[test]
+    fn lanes_are_sorted_whatever_the_order_of_the_events() {
+        let dataset = sample_dataset();
+        let palette = CountryPalette::new(&events_per_country(&dataset.events));
+        let mut reversed: Vec<crate::model::Event> =
+            dataset.events.iter().map(|e| e.to_event()).collect();
+        reversed.reverse();
+        let reversed = EventStore::from_events(&reversed).expect("a small store");
+        for events in [&dataset.events, &reversed] {
+            let scene = Scene::build(events, LaneMode::Country, ColorMode::Country, &palette);
+            assert!(scene.lanes.len() > 3);
+            for lane in 0..scene.lanes.len() {
+                let marks = scene.lane_marks(lane);
+                assert!(marks.iter().all(|m| m.lane as usize == lane));
+                assert!(marks.is_sorted_by_key(|m| (m.start_day, m.event)));
+                let mut ends: Vec<i32> = marks.iter().map(|m| m.end_day).collect();
+                ends.sort_unstable();
+                assert_eq!(scene.lane_ends(lane), ends);
+                for day in (3000..9500).step_by(97) {
+                    let (from, to) = (f64::from(day), f64::from(day + 400));
+                    let scanned = marks.iter().filter(|m| m.overlaps(from, to)).count();
+                    assert_eq!(scene.count_between(lane, from, to), scanned);
+                }
             }
         }
     }

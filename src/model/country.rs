@@ -85,6 +85,11 @@ impl Country {
         Self::from_index(u16::try_from(at.checked_sub(1)?).ok()?)
     }
 
+    /// How many countries there are: every [`Country::index`] is below this.
+    pub(crate) fn count() -> usize {
+        CountryCode::as_array_alpha3().len()
+    }
+
     /// The country's place among all codes in alphabetical order: the order of countries, and
     /// a number for the load cache.
     pub(crate) fn index(&self) -> u16 {

@@ -60,18 +60,50 @@ fn sort_counts(counts: &mut [CountryCount]) {
 }
 
 /// How many events each country takes part in, most first, then by code.
-pub fn events_per_country<'a>(
-    events: impl IntoIterator<Item = EventRef<'a>>,
-) -> Vec<(Country, usize)> {
-    let mut counts: BTreeMap<Country, usize> = BTreeMap::new();
-    for event in events {
-        for &country in event.countries() {
-            *counts.entry(country).or_default() += 1;
+pub fn events_per_country(events: &EventStore) -> Vec<(Country, usize)> {
+    let counts = count_in_parallel(events, Country::count(), |event, counts| {
+        for country in event.countries() {
+            if let Some(count) = counts.get_mut(usize::from(country.index())) {
+                *count += 1;
+            }
         }
-    }
-    let mut counts: Vec<(Country, usize)> = counts.into_iter().collect();
-    counts.sort_by_key(|&(country, n)| (std::cmp::Reverse(n), country));
+    });
+    // In index order, which is the order of the codes; the sort is stable.
+    let mut counts: Vec<(Country, usize)> = (0..)
+        .map_while(Country::from_index)
+        .zip(counts)
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     counts
+}
+
+/// Counts into `slots` numbers over every event, on every core: a million events name
+/// several million countries, so a map per country named would be slow.
+fn count_in_parallel(
+    events: &EventStore,
+    slots: usize,
+    count: impl Fn(EventRef<'_>, &mut [usize]) + Sync,
+) -> Vec<usize> {
+    (0..events.len())
+        .into_par_iter()
+        .with_min_len(16 * 1024)
+        .fold(
+            || vec![0; slots],
+            |mut counts, index| {
+                if let Some(event) = events.get(index) {
+                    count(event, &mut counts);
+                }
+                counts
+            },
+        )
+        .reduce(
+            || vec![0; slots],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+                a
+            },
+        )
 }
 
 /// The `limit` most used tags and how many events have each, most first, then by name.
@@ -99,14 +131,17 @@ pub fn events_per_tag(events: &EventStore, limit: usize) -> Vec<(String, usize)>
 }
 
 /// How many events each category has, in category order; categories with none are left out.
-pub fn events_per_category<'a>(
-    events: impl IntoIterator<Item = EventRef<'a>>,
-) -> Vec<(Category, usize)> {
-    let mut counts: BTreeMap<Category, usize> = BTreeMap::new();
-    for event in events {
-        *counts.entry(event.category()).or_default() += 1;
-    }
-    counts.into_iter().collect()
+pub fn events_per_category(events: &EventStore) -> Vec<(Category, usize)> {
+    let counts = count_in_parallel(events, Category::ALL.len(), |event, counts| {
+        if let Some(count) = counts.get_mut(event.category() as usize) {
+            *count += 1;
+        }
+    });
+    Category::ALL
+        .into_iter()
+        .zip(counts)
+        .filter(|&(_, n)| n > 0)
+        .collect()
 }
 
 /// Sorted whole days with running totals of an amount: how much lies at or before any time,
@@ -123,7 +158,7 @@ struct RunningTotals {
 
 impl RunningTotals {
     fn counting(mut days: Vec<i32>) -> Self {
-        days.sort_unstable();
+        days.par_sort_unstable();
         Self {
             days,
             totals: Vec::new(),
@@ -131,7 +166,7 @@ impl RunningTotals {
     }
 
     fn summing(mut entries: Vec<(i32, u64)>) -> Self {
-        entries.sort_unstable_by_key(|&(day, _)| day);
+        entries.par_sort_unstable_by_key(|&(day, _)| day);
         let mut totals = Vec::with_capacity(entries.len() + 1);
         totals.push(0);
         let mut total = 0_u64;
@@ -170,19 +205,21 @@ struct Overlaps {
 
 impl Overlaps {
     fn counting(spans: &[(i32, i32)]) -> Self {
-        Self {
-            starts: RunningTotals::counting(spans.iter().map(|&(start, _)| start).collect()),
-            ends: RunningTotals::counting(spans.iter().map(|&(_, end)| end).collect()),
-        }
+        let (starts, ends) = rayon::join(
+            || RunningTotals::counting(spans.iter().map(|&(start, _)| start).collect()),
+            || RunningTotals::counting(spans.iter().map(|&(_, end)| end).collect()),
+        );
+        Self { starts, ends }
     }
 
-    fn summing(entries: &[DaySpan]) -> Self {
-        Self {
-            starts: RunningTotals::summing(
-                entries.iter().map(|&(start, _, n)| (start, n)).collect(),
-            ),
-            ends: RunningTotals::summing(entries.iter().map(|&(_, end, n)| (end, n)).collect()),
-        }
+    /// The overlaps of the entries of all `parts`.
+    fn summing(parts: &[Vec<DaySpan>]) -> Self {
+        let entries = || parts.iter().flatten();
+        let (starts, ends) = rayon::join(
+            || RunningTotals::summing(entries().map(|&(start, _, n)| (start, n)).collect()),
+            || RunningTotals::summing(entries().map(|&(_, end, n)| (end, n)).collect()),
+        );
+        Self { starts, ends }
     }
 
     /// (entries, total) overlapping `view`.
@@ -246,18 +283,18 @@ impl RangeCounts {
             })
             .collect();
         let mut event_spans = Vec::with_capacity(indices.len());
-        let mut by_key: BTreeMap<(&str, Option<Country>), Vec<DaySpan>> = BTreeMap::new();
+        // Each key's entries stay in the parts they were found in; no need to join them.
+        let mut by_key: BTreeMap<(&str, Option<Country>), Vec<Vec<DaySpan>>> = BTreeMap::new();
         for (spans, entries) in chunks? {
             event_spans.extend(spans);
-            for (key, mut list) in entries {
-                by_key.entry(key).or_default().append(&mut list);
+            for (key, list) in entries {
+                by_key.entry(key).or_default().push(list);
             }
         }
+        let by_key: Vec<_> = by_key.into_iter().collect();
         let (keys, participants) = by_key
-            .into_iter()
-            .map(|((unit, country), entries)| {
-                ((unit.to_owned(), country), Overlaps::summing(&entries))
-            })
+            .into_par_iter()
+            .map(|((unit, country), parts)| ((unit.to_owned(), country), Overlaps::summing(&parts)))
             .unzip();
         Some(Self {
             events: Overlaps::counting(&event_spans),

@@ -84,9 +84,46 @@ struct Details<'a> {
 #[derive(Debug, Default, Deserialize)]
 struct CountedDetails<'a> {
     #[serde(borrow)]
-    participants: Vec<DetailParticipant<'a>>,
+    _participants: ReadPast<DetailParticipant<'a>>,
     #[serde(borrow)]
     tags: Vec<&'a str>,
+}
+
+/// A list read past, not kept: postcard's format cannot skip a value without reading it.
+#[derive(Debug)]
+struct ReadPast<T>(std::marker::PhantomData<T>);
+
+impl<T> Default for ReadPast<T> {
+    fn default() -> Self {
+        Self(std::marker::PhantomData)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ReadPast<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ListVisitor<T> {
+            type Value = ReadPast<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut list: A,
+            ) -> Result<Self::Value, A::Error> {
+                while list.next_element::<T>()?.is_some() {}
+                Ok(ReadPast::default())
+            }
+        }
+        deserializer.deserialize_seq(ListVisitor(std::marker::PhantomData))
+    }
+}
+
+/// The first field of [`Details`] alone, for the participant counts (see [`CountedDetails`]).
+#[derive(Debug, Default, Deserialize)]
+struct ParticipantDetails<'a> {
+    #[serde(borrow)]
+    participants: Vec<DetailParticipant<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -770,7 +807,7 @@ impl<'a> EventRef<'a> {
 
     /// The participants as (country, count, unit), the unit read in place.
     pub fn participant_counts(&self) -> Vec<(Option<Country>, u64, &'a str)> {
-        self.counted_details()
+        self.decode_details::<ParticipantDetails>()
             .participants
             .iter()
             .map(|p| (p.country, p.count, p.unit))
