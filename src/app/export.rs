@@ -36,12 +36,21 @@ pub struct ScreenshotJob {
     pub size_px: Option<[f32; 2]>,
     /// Filled in when done; `main` reads it after the window closed.
     pub outcome: ScreenshotOutcome,
+    /// Called with the outcome as soon as there is one, before the window is closed; it may
+    /// end the process, since nothing is left to show.
+    pub on_finish: Option<OnScreenshotFinished>,
     /// Whether the view and selection were applied to the loaded data.
     prepared: bool,
 }
 
 /// The result of a `--screenshot` run: the saved path, or what went wrong.
-pub type ScreenshotOutcome = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+pub type ScreenshotResult = Result<PathBuf, String>;
+
+/// What to do with the result the moment there is one.
+pub type OnScreenshotFinished = Box<dyn FnOnce(&ScreenshotResult)>;
+
+/// Where the result is left for `main`.
+pub type ScreenshotOutcome = Arc<Mutex<Option<ScreenshotResult>>>;
 
 impl ScreenshotJob {
     /// A job to save the chart to `path`, replacing a file there only with `overwrite`.
@@ -54,6 +63,7 @@ impl ScreenshotJob {
             select: None,
             size_px: None,
             outcome: Arc::default(),
+            on_finish: None,
             prepared: false,
         }
     }
@@ -207,6 +217,9 @@ impl TimelineApp {
             return;
         };
         if capture.pixels.is_some() {
+            // The image is taken in the next frame and read back from the GPU at the start of
+            // the one after: both painted at once, not at the waiting rate of 100 ms.
+            ctx.request_repaint();
             return;
         }
         capture.frames_waited += 1;
@@ -224,6 +237,11 @@ impl TimelineApp {
             }),
         ));
         capture.pixels = Some(receiver);
+    }
+
+    /// True once a screenshot was asked for and its pixels have not arrived.
+    pub(super) fn waits_for_screenshot_pixels(&self) -> bool {
+        self.capture.as_ref().is_some_and(|c| c.pixels.is_some())
     }
 
     /// True while a capture waits for its frame: hover effects are left out of it.
@@ -348,9 +366,12 @@ impl TimelineApp {
         ctx: &egui::Context,
         outcome: Result<PathBuf, String>,
     ) {
-        let Some(job) = &self.screenshot_job else {
+        let Some(job) = &mut self.screenshot_job else {
             return;
         };
+        if let Some(on_finish) = job.on_finish.take() {
+            on_finish(&outcome);
+        }
         if let Ok(mut slot) = job.outcome.lock() {
             *slot = Some(outcome);
         }

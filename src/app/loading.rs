@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use super::TimelineApp;
-use crate::model::cache::LoadCache;
+use crate::model::cache::{LoadCache, PendingWrite};
 use crate::model::load::load_folder;
 use crate::model::{Dataset, LoadError, LoadOptions, LoadProgress};
 use crate::state::{DataSource, LoadStatus, Loaded, MAX_RECENT_FOLDERS};
@@ -98,6 +98,9 @@ impl TimelineApp {
                     .as_ref()
                     .ok()
                     .map(|loaded| Arc::clone(&loaded.dataset));
+                // Counted before the data is sent: a scripted screenshot may end the process
+                // as soon as it is on screen, and waits for counted writes.
+                let _cache_write = (!from_cache).then(PendingWrite::start);
                 // The app may have gone away; then nobody needs the result.
                 let _ = sender.send(result.map(|loaded| (loaded, fingerprint.clone())));
                 repaint.request_repaint();

@@ -223,11 +223,12 @@ impl LoadCache {
 /// Cache files being written now, by any thread.
 static PENDING_WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Counts one write in [`PENDING_WRITES`] while it lives.
-struct PendingWrite;
+/// Counts one write in [`PENDING_WRITES`] while it lives. Whoever will write a cache file
+/// holds one from before anything else could end the process.
+pub struct PendingWrite;
 
 impl PendingWrite {
-    fn start() -> Self {
+    pub fn start() -> Self {
         PENDING_WRITES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Self
     }
