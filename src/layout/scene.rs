@@ -337,39 +337,8 @@ impl<'p> Colors<'p> {
     }
 }
 
-/// The marks, made in parts, sorted by lane, then start, then event, with where each lane
-/// starts (and, last, their number).
-///
-/// The marks come in the store's order, which the loader sorts by start: put in their lanes
-/// in that order, each lane is then already sorted, in one pass. A lane that is not (events
-/// in another order) is sorted after.
-fn sorted_by_lane_and_start(parts: &[Vec<Mark>], lane_count: usize) -> (Vec<Mark>, Vec<u32>) {
-    let marks = || parts.iter().flatten();
-    let lane_starts = lane_starts(marks(), lane_count);
-    let mut next: Vec<usize> = lane_starts.iter().map(|&at| at as usize).collect();
-    let Some(&first) = marks().next() else {
-        return (Vec::new(), lane_starts);
-    };
-    let mut sorted = vec![first; marks().count()];
-    for &mark in marks() {
-        if let Some(at) = next.get_mut(mark.lane as usize) {
-            if let Some(slot) = sorted.get_mut(*at) {
-                *slot = mark;
-            }
-            *at += 1;
-        }
-    }
-    for lane in lane_starts.windows(2) {
-        let marks = &mut sorted[lane[0] as usize..lane[1] as usize];
-        if !marks.is_sorted_by_key(|m| (m.start_day, m.event)) {
-            marks.par_sort_unstable_by_key(|m| (m.start_day, m.event));
-        }
-    }
-    (sorted, lane_starts)
-}
-
 /// Where each lane's marks start among marks sorted by lane, and, last, their number.
-fn lane_starts<'m>(marks: impl IntoIterator<Item = &'m Mark>, lane_count: usize) -> Vec<u32> {
+fn lane_starts(marks: &[Mark], lane_count: usize) -> Vec<u32> {
     let mut lane_starts = vec![0_u32; lane_count + 1];
     for mark in marks {
         if let Some(count) = lane_starts.get_mut(mark.lane as usize + 1) {
@@ -398,6 +367,9 @@ fn end_order(marks: &[Mark], lane_starts: &[u32]) -> (Vec<i32>, Vec<u32>) {
         .unzip()
 }
 
+/// Events per block when the marks are made on every core.
+const MARK_BLOCK: usize = 16 * 1024;
+
 impl Scene {
     /// Lays out every event of `events`.
     pub fn build(
@@ -407,21 +379,27 @@ impl Scene {
         palette: &CountryPalette,
     ) -> Self {
         let colors = Colors::new(color_mode, palette);
-        // Lanes, from the keys of every event, in parallel.
-        let keys: BTreeMap<LaneKey, usize> = (0..events.len())
-            .into_par_iter()
-            .fold(BTreeMap::new, |mut keys, index| {
-                if let Some(event) = events.get(index) {
+        // The events in blocks, on every core; first each block's marks in each lane.
+        let blocks: Vec<std::ops::Range<usize>> = (0..events.len())
+            .step_by(MARK_BLOCK)
+            .map(|start| start..(start + MARK_BLOCK).min(events.len()))
+            .collect();
+        let marks_per_key: Vec<BTreeMap<LaneKey, usize>> = blocks
+            .par_iter()
+            .map(|block| {
+                let mut counts = BTreeMap::new();
+                for event in block.clone().filter_map(|index| events.get(index)) {
                     for_each_lane_key(&event, lane_mode, |key| {
-                        keys.insert(key, 0);
+                        *counts.entry(key).or_default() += 1;
                     });
                 }
-                keys
+                counts
             })
-            .reduce(BTreeMap::new, |mut a, b| {
-                a.extend(b);
-                a
-            });
+            .collect();
+        let keys: BTreeMap<LaneKey, usize> = marks_per_key
+            .iter()
+            .flat_map(|counts| counts.keys().map(|&key| (key, 0)))
+            .collect();
         let mut keys = keys;
         let mut lanes = Vec::with_capacity(keys.len());
         for (lane, (key, index)) in keys.iter_mut().enumerate() {
@@ -441,36 +419,85 @@ impl Scene {
             });
         }
 
-        let marks: Vec<Vec<Mark>> = (0..events.len())
-            .into_par_iter()
-            .fold(Vec::new, |mut marks, index| {
-                let Some(event) = events.get(index) else {
-                    return marks;
-                };
-                let span = event.span();
-                let (start_day, end_day) = span.day_range();
-                let shape = match span.coarsest_precision() {
-                    Precision::Day if span.is_single_day() => MarkShape::Day,
-                    Precision::Day => MarkShape::DayRange,
-                    vague => MarkShape::Vague(vague),
-                };
-                let flags = if span.inferred { Mark::INFERRED } else { 0 }
-                    | if event.is_draft() { Mark::DRAFT } else { 0 };
-                for_each_lane_key(&event, lane_mode, |key| {
-                    marks.push(Mark {
-                        event: index as u32,
-                        lane: keys.get(&key).copied().unwrap_or_default() as u32,
-                        start_day,
-                        end_day,
-                        shape,
-                        flags,
-                        color: colors.of_mark(&event, key),
-                    });
-                });
-                marks
+        let lane_of = |key: &LaneKey| keys.get(key).copied().unwrap_or_default();
+        let mark_of = |index: usize, event: &EventRef, key: LaneKey| {
+            let span = event.span();
+            let (start_day, end_day) = span.day_range();
+            let shape = match span.coarsest_precision() {
+                Precision::Day if span.is_single_day() => MarkShape::Day,
+                Precision::Day => MarkShape::DayRange,
+                vague => MarkShape::Vague(vague),
+            };
+            Mark {
+                event: index as u32,
+                lane: lane_of(&key) as u32,
+                start_day,
+                end_day,
+                shape,
+                flags: if span.inferred { Mark::INFERRED } else { 0 }
+                    | if event.is_draft() { Mark::DRAFT } else { 0 },
+                color: colors.of_mark(event, key),
+            }
+        };
+        // The marks are written in place into one list, sorted by lane: each block fills its
+        // own part of every lane. In a lane they are then in the events' order, which the
+        // loader makes the start order. (Lists per block joined after would hold every mark
+        // twice at the peak, and a sort by lane costs a third of the build.)
+        let lane_sizes: Vec<Vec<usize>> = marks_per_key
+            .iter()
+            .map(|counts| {
+                let mut sizes = vec![0; lanes.len()];
+                for (key, &count) in counts {
+                    if let Some(size) = sizes.get_mut(lane_of(key)) {
+                        *size = count;
+                    }
+                }
+                sizes
             })
             .collect();
-        let (marks, lane_starts) = sorted_by_lane_and_start(&marks, lanes.len());
+        let unset = Mark {
+            event: 0,
+            lane: 0,
+            start_day: 0,
+            end_day: 0,
+            shape: MarkShape::Day,
+            flags: 0,
+            color: 0,
+        };
+        let mut marks = vec![unset; lane_sizes.iter().flatten().sum()];
+        let mut parts: Vec<Vec<&mut [Mark]>> = blocks.iter().map(|_| Vec::new()).collect();
+        let mut rest = marks.as_mut_slice();
+        for lane in 0..lanes.len() {
+            for (sizes, parts) in lane_sizes.iter().zip(&mut parts) {
+                let (part, after) = rest.split_at_mut(sizes[lane]);
+                parts.push(part);
+                rest = after;
+            }
+        }
+        blocks
+            .into_par_iter()
+            .zip(parts)
+            .for_each(|(block, parts)| {
+                let mut lanes: Vec<_> = parts.into_iter().map(|part| part.iter_mut()).collect();
+                for index in block {
+                    if let Some(event) = events.get(index) {
+                        for_each_lane_key(&event, lane_mode, |key| {
+                            if let Some(slot) =
+                                lanes.get_mut(lane_of(&key)).and_then(Iterator::next)
+                            {
+                                *slot = mark_of(index, &event, key);
+                            }
+                        });
+                    }
+                }
+            });
+        let lane_starts = lane_starts(&marks, lanes.len());
+        for lane in lane_starts.windows(2) {
+            let marks = &mut marks[lane[0] as usize..lane[1] as usize];
+            if !marks.is_sorted_by_key(|m| (m.start_day, m.event)) {
+                marks.par_sort_unstable_by_key(|m| (m.start_day, m.event));
+            }
+        }
         let (lane_ends, end_order) = end_order(&marks, &lane_starts);
         Self::finish(lanes, marks, lane_ends, end_order, colors.entries())
     }

@@ -212,12 +212,15 @@ impl Overlaps {
         Self { starts, ends }
     }
 
-    /// The overlaps of the entries of all `parts`.
-    fn summing(parts: &[Vec<DaySpan>]) -> Self {
+    /// The overlaps of the entries of all `parts`, which are freed as soon as they are read.
+    fn summing(parts: Vec<Vec<DaySpan>>) -> Self {
         let entries = || parts.iter().flatten();
+        let starts = entries().map(|&(start, _, n)| (start, n)).collect();
+        let ends = entries().map(|&(_, end, n)| (end, n)).collect();
+        drop(parts);
         let (starts, ends) = rayon::join(
-            || RunningTotals::summing(entries().map(|&(start, _, n)| (start, n)).collect()),
-            || RunningTotals::summing(entries().map(|&(_, end, n)| (end, n)).collect()),
+            || RunningTotals::summing(starts),
+            || RunningTotals::summing(ends),
         );
         Self { starts, ends }
     }
@@ -294,7 +297,7 @@ impl RangeCounts {
         let by_key: Vec<_> = by_key.into_iter().collect();
         let (keys, participants) = by_key
             .into_par_iter()
-            .map(|((unit, country), parts)| ((unit.to_owned(), country), Overlaps::summing(&parts)))
+            .map(|((unit, country), parts)| ((unit.to_owned(), country), Overlaps::summing(parts)))
             .unzip();
         Some(Self {
             events: Overlaps::counting(&event_spans),
