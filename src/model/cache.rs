@@ -284,11 +284,11 @@ fn write_cache_file(
         heads: store.heads.len(),
         text_bytes: store.text.len(),
         countries: store.countries.len(),
-        details_bytes: store.details.len(),
+        details_bytes: store.details_len,
     };
     let header = postcard::to_allocvec(&header)?;
     let mut checksum = crc32fast::Hasher::new();
-    let parts: [&[u8]; 8] = [
+    let parts: [&[u8]; 7] = [
         MAGIC,
         &FORMAT_VERSION.to_le_bytes(),
         &(header.len() as u64).to_le_bytes(),
@@ -296,13 +296,12 @@ fn write_cache_file(
         bytemuck::cast_slice(&store.heads),
         store.text.as_bytes(),
         bytemuck::cast_slice(&store.countries),
-        store.details,
     ];
     let io = |source| CacheError::Write {
         dir: dir.to_owned(),
         source,
     };
-    for part in parts {
+    for part in parts.into_iter().chain(store.details_in_order()) {
         checksum.update(part);
         out.write_all(part).map_err(io)?;
     }

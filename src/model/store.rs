@@ -347,7 +347,23 @@ pub(crate) struct CachedStore<'a> {
     pub heads: Vec<CachedHead>,
     pub text: &'a str,
     pub countries: Vec<u16>,
-    pub details: &'a [u8],
+    /// The length of [`CachedStore::details_in_order`].
+    pub details_len: usize,
+    store: &'a EventStore,
+    details_laid_out: bool,
+}
+
+impl<'a> CachedStore<'a> {
+    /// The details, in the events' order: the store's buffer, or each event's piece of it.
+    pub fn details_in_order(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
+        let store = self.store;
+        let whole = self.details_laid_out.then_some(store.details.as_slice());
+        let pieces = (!self.details_laid_out).then(|| {
+            (store.heads.iter())
+                .map(|head| store.details.get(head.details.get()).unwrap_or_default())
+        });
+        whole.into_iter().chain(pieces.into_iter().flatten())
+    }
 }
 
 /// All the events of a dataset, in the order they were added (the loader sorts them by time).
@@ -626,12 +642,41 @@ impl EventStore {
     }
 
     /// The buffers as the load cache writes them.
+    ///
+    /// The countries and details are written in the events' order, so that a store read back
+    /// has them laid out even where this one could not be (above [`MAX_DETAILS_LAID_OUT`]):
+    /// at ten million events the passes over every event are then several times faster.
     pub(crate) fn to_cached(&self) -> CachedStore<'_> {
+        let (mut countries_at, mut details_at) = (0_u32, 0_u32);
+        let heads = (self.heads.iter())
+            .map(|head| {
+                let mut laid_out = *head;
+                laid_out.countries.start = countries_at;
+                laid_out.details.start = details_at;
+                countries_at = countries_at.saturating_add(head.countries.len);
+                details_at = details_at.saturating_add(head.details.len);
+                CachedHead::of(&laid_out)
+            })
+            .collect();
+        let details_laid_out = details_at as usize == self.details.len()
+            && (self.heads.iter())
+                .scan(0, |at, head| {
+                    let in_place = head.details.start == *at;
+                    *at = at.saturating_add(head.details.len);
+                    Some(in_place)
+                })
+                .all(|in_place| in_place);
+        let countries = (self.heads.iter())
+            .flat_map(|head| self.countries.get(head.countries.get()).unwrap_or_default())
+            .map(Country::index)
+            .collect();
         CachedStore {
-            heads: self.heads.iter().map(CachedHead::of).collect(),
+            heads,
             text: &self.text,
-            countries: self.countries.iter().map(Country::index).collect(),
-            details: &self.details,
+            countries,
+            details_len: details_at as usize,
+            store: self,
+            details_laid_out,
         }
     }
 
@@ -916,6 +961,41 @@ mod tests {
     use super::*;
     use crate::model::sample::sample_dataset;
 
+    /// The store as the load cache writes it and reads it back.
+    fn cached_copy(store: &EventStore) -> Option<EventStore> {
+        let cached = store.to_cached();
+        let details = cached.details_in_order().collect::<Vec<_>>().concat();
+        assert_eq!(details.len(), cached.details_len);
+        EventStore::from_cached(
+            &cached.heads,
+            cached.text.to_owned(),
+            &cached.countries,
+            details,
+        )
+    }
+
+    #[test]
+    fn the_cache_writes_details_in_the_events_order() {
+        let mut store = sample_dataset().events.clone();
+        // The heads in another order than their details, as in a store too big to lay out.
+        store.heads.reverse();
+        let is_laid_out = |store: &EventStore| {
+            let mut at = 0;
+            store.heads.iter().all(|head| {
+                let in_place = head.details.start == at;
+                at += head.details.len;
+                in_place
+            })
+        };
+        assert!(!is_laid_out(&store));
+        let copy = cached_copy(&store).expect("a store the cache can read");
+        assert!(is_laid_out(&copy));
+        assert_eq!(copy.to_vec(), store.to_vec());
+        let countries_in_order: Vec<Country> =
+            store.iter().flat_map(|e| e.countries().to_vec()).collect();
+        assert_eq!(copy.countries, countries_in_order);
+    }
+
     #[test]
     fn a_cached_event_must_end_after_it_starts() {
         let reread = |start: &str, end: &str| {
@@ -926,11 +1006,7 @@ mod tests {
                 end: Some(PartialDate::parse(end).unwrap()),
                 ..sample_dataset().events.event(0).unwrap()
             };
-            let store = EventStore::from_events([&event]).unwrap();
-            let cached = store.to_cached();
-            let text = cached.text.to_owned();
-            let details = cached.details.to_vec();
-            EventStore::from_cached(&cached.heads, text, &cached.countries, details)
+            cached_copy(&EventStore::from_events([&event]).unwrap())
         };
         assert!(reread("2021-05-31", "2021-05").is_some());
         assert!(reread("2021-05-10", "2021-05-10").is_some());
