@@ -351,20 +351,27 @@ fn lane_starts(marks: &[Mark], lane_count: usize) -> Vec<u32> {
     lane_starts
 }
 
-/// The marks' indices in each lane by end day, and those end days: the day after the last
-/// day, as an offset binary number above the index, so that a lane sorts as plain integers.
+/// The marks' indices in each lane by end day, and those end days. A lane is sorted as
+/// plain integers: the end day as an offset binary number above the index. One lane's keys
+/// at a time, so that they add little to the peak.
 fn end_order(marks: &[Mark], lane_starts: &[u32]) -> (Vec<i32>, Vec<u32>) {
-    let mut keys: Vec<u64> = marks
-        .iter()
-        .enumerate()
-        .map(|(index, mark)| u64::from(mark.end_day as u32 ^ 1 << 31) << 32 | index as u64)
-        .collect();
+    let mut lane_ends = vec![0; marks.len()];
+    let mut end_order = vec![0; marks.len()];
     for lane in lane_starts.windows(2) {
-        keys[lane[0] as usize..lane[1] as usize].par_sort_unstable();
+        let lane = lane[0] as usize..lane[1] as usize;
+        let mut keys: Vec<u64> = (lane.clone())
+            .filter_map(|index| Some((marks.get(index)?.end_day, index)))
+            .map(|(end_day, index)| u64::from(end_day as u32 ^ 1 << 31) << 32 | index as u64)
+            .collect();
+        keys.par_sort_unstable();
+        let ends = lane_ends.get_mut(lane.clone()).unwrap_or_default();
+        let order = end_order.get_mut(lane).unwrap_or_default();
+        for ((key, end), index) in keys.into_iter().zip(ends).zip(order) {
+            *end = ((key >> 32) as u32 ^ 1 << 31) as i32;
+            *index = key as u32;
+        }
     }
-    keys.into_par_iter()
-        .map(|key| (((key >> 32) as u32 ^ 1 << 31) as i32, key as u32))
-        .unzip()
+    (lane_ends, end_order)
 }
 
 /// Events per block when the marks are made on every core.

@@ -212,12 +212,11 @@ impl Overlaps {
         Self { starts, ends }
     }
 
-    /// The overlaps of the entries of all `parts`, which are freed as soon as they are read.
-    fn summing(parts: Vec<Vec<DaySpan>>) -> Self {
-        let entries = || parts.iter().flatten();
-        let starts = entries().map(|&(start, _, n)| (start, n)).collect();
-        let ends = entries().map(|&(_, end, n)| (end, n)).collect();
-        drop(parts);
+    /// The overlaps of `entries`, which are freed as soon as they are read.
+    fn summing(entries: Vec<DaySpan>) -> Self {
+        let starts = entries.iter().map(|&(start, _, n)| (start, n)).collect();
+        let ends = entries.iter().map(|&(_, end, n)| (end, n)).collect();
+        drop(entries);
         let (starts, ends) = rayon::join(
             || RunningTotals::summing(starts),
             || RunningTotals::summing(ends),
@@ -286,18 +285,22 @@ impl RangeCounts {
             })
             .collect();
         let mut event_spans = Vec::with_capacity(indices.len());
-        // Each key's entries stay in the parts they were found in; no need to join them.
-        let mut by_key: BTreeMap<(&str, Option<Country>), Vec<Vec<DaySpan>>> = BTreeMap::new();
+        // Joined as they come, so that the chunks' small lists are freed before the sorting
+        // allocates: kept to the end, they would leave their memory scattered and resident.
+        let mut by_key: BTreeMap<(&str, Option<Country>), Vec<DaySpan>> = BTreeMap::new();
         for (spans, entries) in chunks? {
             event_spans.extend(spans);
-            for (key, list) in entries {
-                by_key.entry(key).or_default().push(list);
+            for (key, mut list) in entries {
+                by_key.entry(key).or_default().append(&mut list);
             }
         }
-        let by_key: Vec<_> = by_key.into_iter().collect();
+        // One key at a time (each on every core), so that one key's sorting is all that adds
+        // to the peak.
         let (keys, participants) = by_key
-            .into_par_iter()
-            .map(|((unit, country), parts)| ((unit.to_owned(), country), Overlaps::summing(parts)))
+            .into_iter()
+            .map(|((unit, country), entries)| {
+                ((unit.to_owned(), country), Overlaps::summing(entries))
+            })
             .unzip();
         Some(Self {
             events: Overlaps::counting(&event_spans),
