@@ -361,10 +361,19 @@ impl PartialOrd for PartialDate {
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        // The same order as (first day, precision), without building calendar dates: loading
-        // sorts a million events by this.
-        let key = |d: &Self| (d.year, d.month.max(1), d.day.max(1), d.precision());
-        key(self).cmp(&key(other))
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+impl PartialDate {
+    /// A number in the dates' order, (first day, precision), without building calendar
+    /// dates: loading sorts millions of events by it.
+    pub(crate) fn order_key(&self) -> u32 {
+        // 16 bits of year, 4 of month, 5 of day, 2 of precision.
+        let year = (i32::from(self.year) + 0x8000) as u32;
+        let month = u32::from(self.month.clamp(1, 15));
+        let day = u32::from(self.day.clamp(1, 31));
+        year << 11 | month << 7 | day << 2 | self.precision() as u32
     }
 }
 
@@ -510,6 +519,27 @@ pub fn date_from_days(days: f64) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_order_by_first_day_then_precision() {
+        let mut dates = Vec::new();
+        for year in [-9999, -1, 0, 1, 1999, 2000, 2024, 9999] {
+            dates.extend(PartialDate::year(year));
+            for month in [1, 2, 11, 12] {
+                dates.extend(PartialDate::month(year, month));
+                for day in [1, 2, 28, 29, 30, 31] {
+                    dates.extend(PartialDate::day(year, month, day));
+                }
+            }
+        }
+        for a in &dates {
+            for b in &dates {
+                let by_day = (a.first_day_number(), a.precision());
+                let expected = by_day.cmp(&(b.first_day_number(), b.precision()));
+                assert_eq!(a.cmp(b), expected, "{a} against {b}");
+            }
+        }
+    }
 
     #[test]
     fn day_numbers_by_arithmetic_match_the_calendar() {
