@@ -577,6 +577,12 @@ impl TimelineApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
+        // A scripted screenshot's window is seen by nobody until the image is taken: while
+        // its data loads nothing is drawn, since without a GPU each frame's rendering takes
+        // a core from the load for a tenth of a second. The first frame lays the chart out.
+        if self.screenshot_job.is_some() && self.loading.is_some() && self.chart_rect_px.is_some() {
+            return;
+        }
         let frame = ui::Frame {
             settings: &self.settings,
             filters: &self.filters,
