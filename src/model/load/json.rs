@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, validate};
+use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, strict, validate};
 use super::{FileOutput, Format};
 
 /// Byte offsets of line starts, to turn an offset into a line and column.
@@ -376,6 +376,31 @@ struct Understood<'a> {
     ignored_fields: Vec<String>,
 }
 
+impl<'a> Understood<'a> {
+    /// The first event of `text`, and where its text ends; `None` when there is no value.
+    /// Read strictly first, and leniently, with the ignored fields named, when that fails
+    /// (see [`strict::RawEvent`]): errors are then told as they always were.
+    fn read_first(text: &'a str) -> Option<(Result<Self, serde_json::Error>, usize)> {
+        fn first<'a, T: Deserialize<'a>>(
+            text: &'a str,
+        ) -> Option<(Result<T, serde_json::Error>, usize)> {
+            let mut values = serde_json::Deserializer::from_str(text).into_iter::<T>();
+            let value = values.next()?;
+            Some((value, values.byte_offset()))
+        }
+        match first::<strict::RawEvent>(text) {
+            Some((Ok(event), end)) => {
+                let understood = Understood {
+                    event: event.into(),
+                    ignored_fields: Vec::new(),
+                };
+                Some((Ok(understood), end))
+            }
+            _ => first::<Understood>(text),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Understood<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let mut ignored_fields = Vec::new();
@@ -397,15 +422,13 @@ fn read_event_at(
     out: &mut FileOutput,
 ) -> Option<usize> {
     let rest = text.get(offset..)?;
-    if rest.starts_with('{') {
-        let mut events = serde_json::Deserializer::from_str(rest).into_iter::<Understood>();
-        if let Some(Ok(understood)) = events.next() {
-            let end = offset + events.byte_offset();
-            if end - offset <= MAX_EVENT_BYTES {
-                accept_event(understood, &text[offset..end], index, out);
-                return Some(end);
-            }
-        }
+    if rest.starts_with('{')
+        && let Some((Ok(understood), length)) = Understood::read_first(rest)
+        && length <= MAX_EVENT_BYTES
+    {
+        let end = offset + length;
+        accept_event(understood, &text[offset..end], index, out);
+        return Some(end);
     }
     // Not an event, or not a good one: found whole, then checked as when the file is read
     // whole, so that the problem is told the same way.
@@ -461,9 +484,11 @@ fn parse_event(raw: &RawValue, index: &LineIndex, out: &mut FileOutput) {
         out.error(line, Some(column), message);
         return;
     }
-    match serde_json::from_str::<Understood>(event_text) {
-        Ok(understood) => accept_event(understood, event_text, index, out),
-        Err(error) => {
+    // The raw value is exactly the event's text, so nothing follows it.
+    match Understood::read_first(event_text).map(|(understood, _)| understood) {
+        Some(Ok(understood)) => accept_event(understood, event_text, index, out),
+        None => {}
+        Some(Err(error)) => {
             let (line, column) = error_position(&error, index, event_offset);
             let message = format!("{}; this event was skipped", json_message(&error));
             out.error(line, Some(column), message);
@@ -607,5 +632,31 @@ mod tests {
         let (events, problems) = parse(text);
         assert_eq!(events.len(), 1);
         assert_eq!(problems[0].message, "unknown field 'titel' was ignored");
+    }
+
+    #[test]
+    fn unknown_fields_inside_lists_are_named_with_their_place() {
+        let event = |id: &str, participant: &str| {
+            format!(
+                r#"{{"id": "{id}", "title": "A", "start": "2021", "category": "forum", "countries": ["JPN", "KOR"],
+                "participants": [{{"country": "JPN", "count": 3, "unit": "people"}}, {participant}],
+                "sources": [{{"file": "x", "quote": "q"}}]}}"#
+            )
+        };
+        let known = event("a", r#"{"country": "KOR", "count": 2, "unit": "people"}"#);
+        let unknown = event(
+            "b",
+            r#"{"country": "KOR", "count": 1, "unit": "people", "cuont": 2}"#,
+        );
+        let (events, problems) = parse(&format!("[{known}, {unknown}]"));
+        assert_eq!(events.len(), 2, "{problems:#?}");
+        assert_eq!(events[0].0.participants.len(), 2);
+        assert_eq!(events[0].0.participants[1].count, 2);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["unknown field 'participants.1.cuont' was ignored"],
+            "{problems:#?}"
+        );
     }
 }

@@ -44,83 +44,148 @@ impl From<String> for Text<'_> {
     }
 }
 
-/// An event exactly as a file holds it: text where the file has text.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawEvent<'a> {
-    #[serde(borrow)]
-    pub id: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub title: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub start: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub end: Option<Text<'a>>,
-    pub date_inferred: bool,
-    #[serde(borrow)]
-    pub category: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub series: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub location: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub countries: Vec<Text<'a>>,
-    #[serde(borrow)]
-    pub organizers: Vec<Text<'a>>,
-    #[serde(borrow)]
-    pub participants: Vec<RawParticipant<'a>>,
-    #[serde(borrow)]
-    pub people: Vec<RawPerson<'a>>,
-    #[serde(borrow)]
-    pub summary: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub sources: Vec<RawSource<'a>>,
-    #[serde(borrow)]
-    pub tags: Vec<Text<'a>>,
-    /// The date as the source writes it, when it says more than the date fields can.
-    #[serde(borrow)]
-    pub display_date: Option<Text<'a>>,
+/// The event types, written once and made twice: leniently, as every reader uses them, and
+/// strictly, refusing unknown fields at any depth (see [`strict`]).
+macro_rules! raw_event_types {
+    ($module:ident $(, #[$strictness:meta])?) => {
+        pub mod $module {
+            use serde::Deserialize;
+
+            use super::Text;
+
+            /// An event exactly as a file holds it: text where the file has text.
+            #[derive(Clone, Debug, Default, Deserialize)]
+            #[serde(default)]
+            $(#[$strictness])?
+            pub struct RawEvent<'a> {
+                #[serde(borrow)]
+                pub id: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub title: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub start: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub end: Option<Text<'a>>,
+                pub date_inferred: bool,
+                #[serde(borrow)]
+                pub category: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub series: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub location: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub countries: Vec<Text<'a>>,
+                #[serde(borrow)]
+                pub organizers: Vec<Text<'a>>,
+                #[serde(borrow)]
+                pub participants: Vec<RawParticipant<'a>>,
+                #[serde(borrow)]
+                pub people: Vec<RawPerson<'a>>,
+                #[serde(borrow)]
+                pub summary: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub sources: Vec<RawSource<'a>>,
+                #[serde(borrow)]
+                pub tags: Vec<Text<'a>>,
+                /// The date as the source writes it, when it says more than the date fields can.
+                #[serde(borrow)]
+                pub display_date: Option<Text<'a>>,
+            }
+
+            #[derive(Clone, Debug, Default, Deserialize)]
+            #[serde(default)]
+            $(#[$strictness])?
+            pub struct RawParticipant<'a> {
+                #[serde(borrow)]
+                pub country: Option<Text<'a>>,
+                /// A JSON number; checked to be a whole, non-negative count in validation.
+                pub count: Option<f64>,
+                #[serde(borrow)]
+                pub unit: Option<Text<'a>>,
+            }
+
+            #[derive(Clone, Debug, Default, Deserialize)]
+            #[serde(default)]
+            $(#[$strictness])?
+            pub struct RawPerson<'a> {
+                #[serde(borrow)]
+                pub name: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub country: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub role: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub organization: Option<Text<'a>>,
+            }
+
+            #[derive(Clone, Debug, Default, Deserialize)]
+            #[serde(default)]
+            $(#[$strictness])?
+            pub struct RawSource<'a> {
+                #[serde(borrow)]
+                pub file: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub url: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub publisher: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub published: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub byline: Option<Text<'a>>,
+                #[serde(borrow)]
+                pub quote: Option<Text<'a>>,
+            }
+        }
+    };
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawParticipant<'a> {
-    #[serde(borrow)]
-    pub country: Option<Text<'a>>,
-    /// A JSON number; checked to be a whole, non-negative count in validation.
-    pub count: Option<f64>,
-    #[serde(borrow)]
-    pub unit: Option<Text<'a>>,
-}
+raw_event_types!(lenient);
+raw_event_types!(strict, #[serde(deny_unknown_fields)]);
+pub use lenient::{RawEvent, RawParticipant, RawPerson, RawSource};
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawPerson<'a> {
-    #[serde(borrow)]
-    pub name: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub country: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub role: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub organization: Option<Text<'a>>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawSource<'a> {
-    #[serde(borrow)]
-    pub file: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub url: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub publisher: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub published: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub byline: Option<Text<'a>>,
-    #[serde(borrow)]
-    pub quote: Option<Text<'a>>,
+/// A strictly read event is the same event: almost every event of a file has only known
+/// fields, and reading it strictly skips `serde_ignored`'s tracking of every field (a sixth
+/// of a load's time); the others are read again leniently, to name what was ignored.
+impl<'a> From<strict::RawEvent<'a>> for RawEvent<'a> {
+    fn from(event: strict::RawEvent<'a>) -> Self {
+        let participants = event.participants.into_iter().map(|p| RawParticipant {
+            country: p.country,
+            count: p.count,
+            unit: p.unit,
+        });
+        let people = event.people.into_iter().map(|p| RawPerson {
+            name: p.name,
+            country: p.country,
+            role: p.role,
+            organization: p.organization,
+        });
+        let sources = event.sources.into_iter().map(|s| RawSource {
+            file: s.file,
+            url: s.url,
+            publisher: s.publisher,
+            published: s.published,
+            byline: s.byline,
+            quote: s.quote,
+        });
+        Self {
+            id: event.id,
+            title: event.title,
+            start: event.start,
+            end: event.end,
+            date_inferred: event.date_inferred,
+            category: event.category,
+            series: event.series,
+            location: event.location,
+            countries: event.countries,
+            organizers: event.organizers,
+            participants: participants.collect(),
+            people: people.collect(),
+            summary: event.summary,
+            sources: sources.collect(),
+            tags: event.tags,
+            display_date: event.display_date,
+        }
+    }
 }
 
 /// Where in its file an event, or one of its fields, is written.
