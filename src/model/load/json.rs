@@ -485,10 +485,13 @@ fn parse_event(raw: &RawValue, index: &LineIndex, out: &mut FileOutput) {
         return;
     }
     // The raw value is exactly the event's text, so nothing follows it.
-    match Understood::read_first(event_text).map(|(understood, _)| understood) {
-        Some(Ok(understood)) => accept_event(understood, event_text, index, out),
-        None => {}
-        Some(Err(error)) => {
+    let understood = Understood::read_first(event_text).map_or_else(
+        || serde_json::from_str(event_text),
+        |(understood, _)| understood,
+    );
+    match understood {
+        Ok(understood) => accept_event(understood, event_text, index, out),
+        Err(error) => {
             let (line, column) = error_position(&error, index, event_offset);
             let message = format!("{}; this event was skipped", json_message(&error));
             out.error(line, Some(column), message);
