@@ -506,7 +506,14 @@ impl Scene {
             }
         }
         let (lane_ends, end_order) = end_order(&marks, &lane_starts);
-        Self::finish(lanes, marks, lane_ends, end_order, colors.entries())
+        Self::finish(
+            lanes,
+            marks,
+            lane_starts,
+            lane_ends,
+            end_order,
+            colors.entries(),
+        )
     }
 
     /// The scene of the events for which `shown[event]` is true, from the scene of all
@@ -540,18 +547,26 @@ impl Scene {
             .filter(|m| is_shown(m))
             .map(|m| m.end_day)
             .collect();
-        Self::finish(lanes, marks, lane_ends, Vec::new(), self.colors.clone())
+        let lane_starts = lane_starts(&marks, lanes.len());
+        Self::finish(
+            lanes,
+            marks,
+            lane_starts,
+            lane_ends,
+            Vec::new(),
+            self.colors.clone(),
+        )
     }
 
     /// Indexes, lane colours, span rows and the legend, once the marks are sorted.
     fn finish(
         mut lanes: Vec<Lane>,
         marks: Vec<Mark>,
+        lane_starts: Vec<u32>,
         lane_ends: Vec<i32>,
         end_order: Vec<u32>,
         colors: Vec<LegendEntry>,
     ) -> Self {
-        let lane_starts = lane_starts(&marks, lanes.len());
         let mut lane_max_len_days = vec![0_i32; lanes.len()];
         let mut used = vec![false; colors.len()];
         for mark in &marks {
