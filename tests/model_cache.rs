@@ -50,6 +50,10 @@ fn assert_same(reopened: &Dataset, loaded: &Dataset) {
     assert_eq!(reopened.file_count, loaded.file_count);
     assert_eq!(reopened.eras, loaded.eras);
     assert_eq!(reopened.titles, loaded.titles);
+    // What a reload after a change needs: each event's file, and each file as it was read.
+    assert_eq!(reopened.folder_files, loaded.folder_files);
+    let files = |d: &Dataset| d.events.iter().map(|e| e.file_index()).collect::<Vec<_>>();
+    assert_eq!(files(reopened), files(loaded));
 }
 
 fn cache_files(dir: &Path) -> Vec<PathBuf> {

@@ -205,3 +205,170 @@ fn a_big_file_read_in_parts_keeps_exact_lines() {
         ["big.json:15002:32: error: start 2021-02-30 is not a real date; event 'e15000' skipped"]
     );
 }
+
+/// Copies these files of the repository into a new folder.
+fn folder_of(files: &[&str]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for file in files {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let name = from.file_name().expect("a file name");
+        std::fs::copy(&from, folder.path().join(name)).expect("copy");
+    }
+    folder
+}
+
+/// Writes `text` to `path` with a modification time of its own, as an editor's save does.
+fn save(path: &Path, text: &str, second: u64) {
+    std::fs::write(path, text).expect("write");
+    let time =
+        std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000 + second);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open");
+    file.set_modified(time).expect("set the time");
+}
+
+/// Reloads `folder` after a change, checks that the result is what reading every file gives,
+/// and returns it with how many files the reload read.
+fn reload_and_compare(folder: &Path, previous: &Dataset) -> (Dataset, u64) {
+    use coop_timeline::model::load::reload_folder;
+    let options = LoadOptions::default();
+    let progress = LoadProgress::default();
+    let reloaded = reload_folder(folder, previous, &options, &progress).expect("reloads");
+    let full = load_folder(folder, &options, &LoadProgress::default()).expect("loads");
+    assert_eq!(reloaded.events, full.events);
+    let files = |d: &Dataset| d.events.iter().map(|e| e.file_index()).collect::<Vec<_>>();
+    assert_eq!(files(&reloaded), files(&full), "each event's file");
+    assert_eq!(reloaded.problems, full.problems);
+    assert_eq!(reloaded.files, full.files);
+    assert_eq!(reloaded.file_count, full.file_count);
+    assert_eq!(reloaded.folder_files, full.folder_files);
+    assert_eq!(
+        (reloaded.titles.clone(), reloaded.eras.clone()),
+        (full.titles, full.eras)
+    );
+    let read = progress
+        .files_total
+        .load(std::sync::atomic::Ordering::Relaxed);
+    (reloaded, read)
+}
+
+#[test]
+fn a_reload_reads_only_the_files_that_changed_and_gives_what_a_full_load_gives() {
+    let folder = folder_of(&[
+        "sample_data/events.json",
+        "sample_data/events.csv",
+        "tests/fixtures/bad/good.json",
+        "tests/fixtures/bad/bad_date.json",
+        "tests/fixtures/bad/ragged.csv",
+        "tests/fixtures/bad/empty.json",
+        "tests/fixtures/imports/gdelt/gdelt1_daily_events_sample_20160728.csv",
+        "tests/fixtures/imports/sheet/my_events.csv",
+    ]);
+    let dir = folder.path();
+    let event = |id: &str, start: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "T {id}", "start": "{start}", "category": "forum", "sources": [{{"file": "x", "quote": "q"}}]}}"#
+        )
+    };
+    let list = |events: &[String]| format!("[\n{}\n]", events.join(",\n"));
+    let mut dataset =
+        load_folder(dir, &LoadOptions::default(), &LoadProgress::default()).expect("loads");
+
+    // One file edited: an event changed, one added, one with a bad date.
+    let good = list(&[
+        event("good-1", "2020-03"),
+        event("new-1", "1999"),
+        event("bad", "2021-02-30"),
+    ]);
+    save(&dir.join("good.json"), &good, 1);
+    let (reloaded, read) = reload_and_compare(dir, &dataset);
+    assert_eq!(read, 1, "only the edited file is read");
+    assert!(
+        reloaded
+            .problems
+            .iter()
+            .any(|p| p.file == "good.json" && p.line == 4)
+    );
+    dataset = reloaded;
+
+    // A file added between others, and one removed.
+    save(
+        &dir.join("c_added.json"),
+        &list(&[event("added", "2030")]),
+        2,
+    );
+    std::fs::remove_file(dir.join("bad_date.json")).expect("remove");
+    let (reloaded, read) = reload_and_compare(dir, &dataset);
+    assert_eq!(read, 1, "only the added file is read");
+    assert!(!reloaded.problems.iter().any(|p| p.file == "bad_date.json"));
+    dataset = reloaded;
+
+    // A file fixed: its problem goes, the other files' stay.
+    save(
+        &dir.join("ragged.csv"),
+        "id,title,start,category\nfixed,Fixed,2021,forum\n",
+        3,
+    );
+    let (reloaded, read) = reload_and_compare(dir, &dataset);
+    assert_eq!(read, 1);
+    let errors_of = |d: &Dataset, file: &str| {
+        d.problems
+            .iter()
+            .filter(|p| p.file == file && p.is_error())
+            .count()
+    };
+    assert_eq!(errors_of(&dataset, "ragged.csv"), 1);
+    assert_eq!(errors_of(&reloaded, "ragged.csv"), 0);
+    assert_eq!(
+        errors_of(&reloaded, "good.json"),
+        1,
+        "the others' problems stay"
+    );
+    dataset = reloaded;
+
+    // A changed file now repeats an id of a file it was not read with: every file is read,
+    // so that the first in the folder's order keeps it, as always.
+    save(
+        &dir.join("c_added.json"),
+        &list(&[event("good-1", "2030")]),
+        4,
+    );
+    let (reloaded, read) = reload_and_compare(dir, &dataset);
+    assert_eq!(read, 8, "every file is read again");
+    assert!(
+        reloaded
+            .problems
+            .iter()
+            .any(|p| p.message.starts_with("duplicate id 'good-1'"))
+    );
+    dataset = reloaded;
+
+    // A file that lost an event to a repeated id cannot be kept: when it repeats no more,
+    // the event comes back.
+    save(
+        &dir.join("c_added.json"),
+        &list(&[event("other", "2030")]),
+        5,
+    );
+    let (reloaded, read) = reload_and_compare(dir, &dataset);
+    assert_eq!(read, 8);
+    assert!(reloaded.events.iter().any(|e| e.id() == "other"));
+}
+
+#[test]
+fn a_folder_with_titles_or_repeated_ids_is_read_whole_on_reload_and_gives_the_same() {
+    let folder = folder_of(&[
+        "tests/fixtures/bad/dup_a.json",
+        "tests/fixtures/bad/dup_b.json",
+        "tests/fixtures/imports/timelinejs/exchange_history.json",
+        "tests/fixtures/bad/good.json",
+    ]);
+    let dir = folder.path();
+    let dataset =
+        load_folder(dir, &LoadOptions::default(), &LoadProgress::default()).expect("loads");
+    save(&dir.join("good.json"), "[]", 1);
+    let (_, read) = reload_and_compare(dir, &dataset);
+    assert_eq!(read, 4, "every file is read again");
+}

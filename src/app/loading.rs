@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use super::TimelineApp;
 use crate::model::cache::{LoadCache, PendingWrite};
-use crate::model::load::load_folder;
+use crate::model::load::{load_folder, reload_folder};
 use crate::model::{Dataset, LoadError, LoadOptions, LoadProgress};
 use crate::state::{DataSource, LoadStatus, Loaded, MAX_RECENT_FOLDERS};
 use crate::watch::{Fingerprint, FolderWatcher};
@@ -17,6 +17,8 @@ pub struct LoadJob {
     pub source: DataSource,
     pub progress: Arc<LoadProgress>,
     receiver: mpsc::Receiver<Result<(Loaded, Fingerprint), LoadError>>,
+    /// The options the folder is read with; `None` for a rebuild, which reads nothing.
+    options: Option<LoadOptions>,
 }
 
 impl LoadJob {
@@ -48,6 +50,16 @@ impl TimelineApp {
     /// Loads `folder` on a background thread, with everything derived from it; the current
     /// data stays on screen until it is ready.
     pub fn start_loading(&mut self, folder: PathBuf) {
+        self.load_in_background(folder, false);
+    }
+
+    /// Loads the folder on screen again after its files changed: only the changed files are
+    /// read when the others' events can be kept (see [`reload_folder`]).
+    fn start_reloading_changes(&mut self, folder: PathBuf) {
+        self.load_in_background(folder, true);
+    }
+
+    fn load_in_background(&mut self, folder: PathBuf, keep_unchanged: bool) {
         let progress = Arc::new(LoadProgress::default());
         let (sender, receiver) = mpsc::channel();
         let thread_progress = Arc::clone(&progress);
@@ -75,6 +87,11 @@ impl TimelineApp {
                 .unwrap_or_default(),
             max_file_bytes: self.max_file_bytes,
         };
+        let job_options = options.clone();
+        let same_folder = self.data.source == DataSource::Folder(folder.clone());
+        let read_alike = (self.loaded_options.as_ref()).is_some_and(|o| o.reads_files_as(&options));
+        let previous =
+            (keep_unchanged && same_folder && read_alike).then(|| Arc::clone(&self.data.dataset));
         let repaint = self.egui_ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("load-folder".into())
@@ -89,7 +106,12 @@ impl TimelineApp {
                 let from_cache = cached.is_some();
                 let result = cached
                     .map(Ok)
-                    .unwrap_or_else(|| load_folder(&thread_folder, &options, &thread_progress))
+                    .unwrap_or_else(|| match previous {
+                        Some(previous) => {
+                            reload_folder(&thread_folder, &previous, &options, &thread_progress)
+                        }
+                        None => load_folder(&thread_folder, &options, &thread_progress),
+                    })
                     .map(|dataset| {
                         let source = DataSource::Folder(thread_folder.clone());
                         Loaded::new(source, dataset, lane_mode, color_mode)
@@ -119,6 +141,7 @@ impl TimelineApp {
             source: DataSource::Folder(folder),
             progress,
             receiver,
+            options: Some(job_options),
         }) {
             old.progress.cancel.store(true, Ordering::Relaxed);
         }
@@ -148,6 +171,7 @@ impl TimelineApp {
             source,
             progress: Arc::new(LoadProgress::default()),
             receiver,
+            options: None,
         }) {
             old.progress.cancel.store(true, Ordering::Relaxed);
         }
@@ -161,12 +185,15 @@ impl TimelineApp {
             Err(mpsc::TryRecvError::Empty) => return,
             Err(mpsc::TryRecvError::Disconnected) => Err(LoadError::Cancelled),
         };
-        self.loading = None;
+        let options = self.loading.take().and_then(|job| job.options);
         match result {
             Ok((loaded, fingerprint)) => {
                 let source = loaded.source.clone();
                 self.show_dataset(source, loaded);
                 self.loaded_fingerprint = fingerprint;
+                if options.is_some() {
+                    self.loaded_options = options;
+                }
             }
             Err(LoadError::Cancelled) => self.status_message = Some("Loading cancelled".to_owned()),
             Err(error) => {
@@ -190,7 +217,7 @@ impl TimelineApp {
             self.egui_ctx.request_repaint_after(after);
         }
         if changed && let DataSource::Folder(folder) = self.data.source.clone() {
-            self.start_loading(folder);
+            self.start_reloading_changes(folder);
         }
     }
 

@@ -69,6 +69,8 @@ pub struct TimelineApp {
     watcher: Option<FolderWatcher>,
     /// The folder's files as they were when last loaded.
     loaded_fingerprint: Fingerprint,
+    /// The options the data on screen was read with, when it was read from a folder.
+    loaded_options: Option<crate::model::LoadOptions>,
     /// How many reloads started since the app opened: the live-reload test reads it.
     pub reloads_started: u64,
     /// Larger files are reported and not read (`--max-file-mb`).
@@ -141,6 +143,7 @@ impl TimelineApp {
             sent_title: String::new(),
             watcher: None,
             loaded_fingerprint: Fingerprint::default(),
+            loaded_options: None,
             reloads_started: 0,
             egui_ctx: ctx.clone(),
         };

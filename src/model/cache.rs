@@ -17,12 +17,12 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(unix)]
 use super::load::read_exact_in_parts;
-use super::load::{Dataset, EraSpan, FileSummary, LoadOptions, data_files};
+use super::load::{Dataset, EraSpan, FileSummary, FolderFile, LoadOptions, data_files};
 use super::problem::Problem;
 use super::store::{CachedHead, EventStore};
 
 /// Raised whenever the layout of a cache file changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"coopTLc\0";
 const EXTENSION: &str = "cache";
 /// A file being written is renamed within seconds; one older than this was left by an app
@@ -94,6 +94,7 @@ struct Header {
     files: Vec<FileSummary>,
     eras: Vec<EraSpan>,
     titles: Vec<String>,
+    folder_files: Vec<FolderFile>,
     heads: usize,
     text_bytes: usize,
     countries: usize,
@@ -281,6 +282,7 @@ fn write_cache_file(
         files: dataset.files.clone(),
         eras: dataset.eras.clone(),
         titles: dataset.titles.clone(),
+        folder_files: dataset.folder_files.clone(),
         heads: store.heads.len(),
         text_bytes: store.text.len(),
         countries: store.countries.len(),
@@ -392,6 +394,7 @@ fn read_cache_file(path: &Path, key: &str, fingerprint: &Fingerprint) -> Option<
         eras: header.eras,
         titles: header.titles,
         drafts: Vec::new(),
+        folder_files: header.folder_files,
     })
 }
 

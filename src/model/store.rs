@@ -47,7 +47,13 @@ struct Head {
     countries: Range32,
     /// Into [`EventStore::details`].
     details: Range32,
+    /// The data file it was read from, by its place in the folder; [`NO_FILE`] for none.
+    file: u16,
 }
+
+/// The file of an event not read from a data file (a draft), or of one whose file is past
+/// the first 65,535 of its folder.
+pub const NO_FILE: u16 = u16::MAX;
 
 /// The fields of a [`Head`] that are not ranges.
 struct HeadValues {
@@ -56,6 +62,7 @@ struct HeadValues {
     date_inferred: bool,
     draft: bool,
     category: Category,
+    file: u16,
 }
 
 /// The rest of an event, as encoded in [`EventStore::details`]; it borrows its text from there.
@@ -243,7 +250,7 @@ pub(crate) struct CachedHead {
     flags: u8,
     /// Index into [`Category::ALL`].
     category: u8,
-    padding: [u8; 2],
+    file: u16,
 }
 
 const HAS_END: u8 = 1;
@@ -290,7 +297,7 @@ impl CachedHead {
                 .iter()
                 .position(|c| *c == head.category)
                 .unwrap_or_default() as u8,
-            padding: [0; 2],
+            file: head.file,
         }
     }
 
@@ -329,6 +336,7 @@ impl CachedHead {
             },
             countries: within(range(6), countries_len)?,
             details: within(range(8), details_len)?,
+            file: self.file,
         };
         // As loading does: an event never ends before it starts. Compared as numbers, since
         // a day past a month's end (31) orders the same as its real last day here.
@@ -495,6 +503,7 @@ impl EventStore {
             date_inferred: event.date_inferred,
             draft,
             category: event.category,
+            file: NO_FILE,
         };
         let pushed = self.push_parts(
             values,
@@ -521,6 +530,7 @@ impl EventStore {
                 date_inferred: head.date_inferred,
                 draft: head.draft,
                 category: head.category,
+                file: head.file,
             },
             event.id(),
             event.title(),
@@ -564,6 +574,7 @@ impl EventStore {
             series: series_range,
             countries: countries_range,
             details: details_range,
+            file: values.file,
         });
         Ok(())
     }
@@ -612,6 +623,26 @@ impl EventStore {
         self.countries.extend_from_slice(&other.countries);
         self.details.extend_from_slice(&other.details);
         Ok(())
+    }
+
+    /// Marks the events from `first` on as read from data file `file`.
+    pub fn mark_file_from(&mut self, first: usize, file: u16) {
+        for head in self.heads.iter_mut().skip(first) {
+            head.file = file;
+        }
+    }
+
+    /// A copy of the events whose file `renumbered` maps to a new number, marked with it,
+    /// in their order: the events of the files a reload keeps.
+    pub fn with_files_renumbered(&self, renumbered: &[Option<u16>]) -> Result<Self, StoreFull> {
+        let mut kept = Self::default();
+        for (index, head) in self.heads.iter().enumerate() {
+            if let Some(&Some(file)) = renumbered.get(usize::from(head.file)) {
+                kept.push_copy(self, index)?;
+                kept.mark_file_from(kept.len() - 1, file);
+            }
+        }
+        Ok(kept)
     }
 
     pub fn get(&self, index: usize) -> Option<EventRef<'_>> {
@@ -832,6 +863,11 @@ impl<'a> EventRef<'a> {
     /// Drafted from an article and not yet reviewed.
     pub fn is_draft(&self) -> bool {
         self.head.draft
+    }
+
+    /// The data file it was read from, by its place in the folder's list of data files.
+    pub fn file_index(&self) -> Option<usize> {
+        (self.head.file != NO_FILE).then_some(usize::from(self.head.file))
     }
 
     pub fn countries(&self) -> &'a [Country] {

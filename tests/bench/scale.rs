@@ -114,6 +114,11 @@ fn main() {
         reopen_cached_ms(&data_1m, &dataset_1m),
         "ms",
     );
+    report(
+        "reload_one_changed_file_1m_ms",
+        reload_one_changed_file_ms(&data_1m),
+        "ms",
+    );
     let started = Instant::now();
     let (mut app_1m, ctx_1m) = app_for(dataset_1m);
     let _ = ctx_1m.run_ui(input(), |ui| app_1m.frame_ui(ui));
@@ -265,6 +270,11 @@ fn main() {
             "ms",
         );
         drop(app_10m);
+        report(
+            "reload_one_changed_file_10m_ms",
+            reload_one_changed_file_ms(&data_10m),
+            "ms",
+        );
         report("peak_rss_10m_mb", child_peak_rss_mb(&data_10m), "MB");
     }
 }
@@ -465,6 +475,47 @@ fn median_load_and_ratio_to_serde(dir: &Path) -> (f64, f64) {
         ratios.push(load_ms / bare_serde_parse_ms(dir));
     }
     (median(load_times), median(ratios))
+}
+
+/// The median of three reloads of the ten files of `dir` after one of them was saved again:
+/// the others are linked, not copied, into a folder under target/.
+fn reload_one_changed_file_ms(dir: &Path) -> f64 {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/reload");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a folder for the reload");
+    let files = data_files(dir).expect("files");
+    for (index, file) in files.iter().enumerate() {
+        let name = file.file_name().expect("a file name");
+        if index == files.len() / 2 {
+            std::fs::copy(file, folder.join(name)).expect("copy");
+        } else {
+            std::fs::hard_link(file, folder.join(name)).expect("link");
+        }
+    }
+    let changed = folder.join(files[files.len() / 2].file_name().expect("a file name"));
+    let mut previous = load(&folder);
+    let mut times = Vec::new();
+    for second in 0..3 {
+        let saved = std::time::SystemTime::now() + Duration::from_secs(second + 1);
+        std::fs::File::options()
+            .write(true)
+            .open(&changed)
+            .and_then(|file| file.set_modified(saved))
+            .expect("touch the file");
+        let started = Instant::now();
+        let reloaded = coop_timeline::model::load::reload_folder(
+            &folder,
+            &previous,
+            &LoadOptions::default(),
+            &LoadProgress::default(),
+        )
+        .expect("reload");
+        times.push(ms(started.elapsed()));
+        previous = reloaded;
+    }
+    drop(previous);
+    let _ = std::fs::remove_dir_all(&folder);
+    median(times)
 }
 
 /// The median of three reopenings of `dir` from a cache of `dataset`, kept under target/.

@@ -31,7 +31,7 @@ pub use self::sheet::{SheetMapping, SheetRole};
 use crate::draft::Review;
 use crate::model::event::Event;
 use crate::model::problem::Problem;
-use crate::model::store::{EventStore, StoreFull};
+use crate::model::store::{EventStore, NO_FILE, StoreFull};
 
 /// Everything loaded from a folder.
 #[derive(Clone, Debug, Default)]
@@ -50,6 +50,8 @@ pub struct Dataset {
     pub titles: Vec<String>,
     /// Every event drafted from an article, with how it was found and the user's review.
     pub drafts: Vec<ReviewedDraft>,
+    /// Each data file of the folder, in the folder's order, as it was read.
+    pub folder_files: Vec<FolderFile>,
 }
 
 /// A drafted event and what the user decided about it.
@@ -93,6 +95,7 @@ impl Dataset {
             eras: self.eras.clone(),
             titles: self.titles.clone(),
             drafts: Vec::with_capacity(self.drafts.len()),
+            folder_files: self.folder_files.clone(),
         };
         dataset.problems.retain(|p| {
             !changed
@@ -183,6 +186,13 @@ pub struct LoadOptions {
     pub reviews: std::collections::BTreeMap<String, Review>,
 }
 
+impl LoadOptions {
+    /// Whether a file is read the same way under both: the reviews only place drafts.
+    pub fn reads_files_as(&self, other: &Self) -> bool {
+        self.max_file_bytes == other.max_file_bytes && self.sheet_mappings == other.sheet_mappings
+    }
+}
+
 const MIB: f64 = (1 << 20) as f64;
 
 /// The default size limit, 512 MiB.
@@ -263,86 +273,256 @@ pub fn load_folder(
     options: &LoadOptions,
     progress: &LoadProgress,
 ) -> Result<Dataset, LoadError> {
-    let files = data_files(dir)?;
-    progress
-        .files_total
-        .store(files.len() as u64, Ordering::Relaxed);
-    let sizes: Vec<u64> = files
-        .iter()
-        .map(|f| f.metadata().map_or(0, |m| m.len()))
-        .collect();
-    progress
-        .bytes_total
-        .store(sizes.iter().sum(), Ordering::Relaxed);
+    let listed: Vec<(usize, PathBuf)> = data_files(dir)?.into_iter().enumerate().collect();
+    let mut merger = Merger::default();
+    read_files(&listed, options, progress, |file| {
+        merger.add_read_file(file)
+    })?;
+    Ok(merger.finish(&options.reviews))
+}
 
-    // Files are read and parsed in parallel, a few at a time, then merged in name order, so
-    // the result (which of two equal ids wins, the order of problems) never depends on timing,
-    // and only the files being parsed are held besides the merged events: at most
-    // `MAX_FILES_AT_ONCE`, whatever the number of cores, to bound the memory. A big file is
-    // read alone, since its own parts are parsed on every core.
+/// Loads `dir` again after some of its files changed since `previous` was loaded from it
+/// with options that read files the same way (the same column mappings and size limit).
+///
+/// Only the files added or changed (by size and modification time) are read, when the events
+/// of all the others can be kept as they are: each of those gave all its events, and nothing
+/// that is ordered across files (a title, eras, drafts), and no changed file repeats one of
+/// their ids. Otherwise every file is read, as [`load_folder`] does. The result is the same
+/// either way.
+pub fn reload_folder(
+    dir: &Path,
+    previous: &Dataset,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> Result<Dataset, LoadError> {
+    match reload_changed_files(dir, previous, options, progress)? {
+        Some(dataset) => Ok(dataset),
+        None => load_folder(dir, options, progress),
+    }
+}
+
+/// The dataset of [`reload_folder`], or `None` when every file must be read again.
+fn reload_changed_files(
+    dir: &Path,
+    previous: &Dataset,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> Result<Option<Dataset>, LoadError> {
+    let files = data_files(dir)?;
+    if files.len() >= usize::from(NO_FILE) {
+        return Ok(None);
+    }
+    let before: std::collections::HashMap<&str, (usize, &FolderFile)> = (previous.folder_files)
+        .iter()
+        .enumerate()
+        .map(|(index, file)| (file.name.as_str(), (index, file)))
+        .collect();
+    // Each unchanged file's new place in the folder, by its old place, and the other way.
+    let mut renumbered = vec![None; previous.folder_files.len()];
+    let mut kept_at = vec![None; files.len()];
+    let mut changed = Vec::new();
+    for (index, path) in files.into_iter().enumerate() {
+        match before.get(file_name(&path).as_str()) {
+            Some(&(old, file)) if FileStamp::of(&path).is_unchanged_from(&file.stamp) => {
+                if !file.keepable {
+                    return Ok(None);
+                }
+                renumbered[old] = u16::try_from(index).ok();
+                kept_at[index] = Some(file);
+            }
+            _ => changed.push((index, path)),
+        }
+    }
+    let Ok(kept_events) = previous.events.with_files_renumbered(&renumbered) else {
+        return Ok(None);
+    };
+    let mut problems_of: std::collections::HashMap<&str, Vec<&Problem>> = Default::default();
+    for problem in &previous.problems {
+        problems_of.entry(&problem.file).or_default().push(problem);
+    }
+    let summary_of: std::collections::HashMap<&str, &FileSummary> = (previous.files.iter())
+        .map(|s| (s.file.as_str(), s))
+        .collect();
+    let mut merger = Merger::after_kept(kept_events);
+    // Files are merged in the folder's order, the kept ones among the ones read again, so
+    // that problems and summaries come out as a full load gives them.
+    let mut next = 0;
+    let mut keep_until = |merger: &mut Merger, until: usize| {
+        for file in kept_at
+            .get(next..until)
+            .unwrap_or_default()
+            .iter()
+            .flatten()
+        {
+            let problems = problems_of.get(file.name.as_str()).into_iter().flatten();
+            let summary = summary_of.get(file.name.as_str()).copied();
+            merger.keep_file(file, problems.copied(), summary);
+        }
+        next = next.max(until);
+    };
+    read_files(&changed, options, progress, |file| {
+        keep_until(&mut merger, file.index);
+        merger.add_read_file(file);
+    })?;
+    keep_until(&mut merger, kept_at.len());
+    if merger.repeats_kept_id || merger.full {
+        return Ok(None);
+    }
+    Ok(Some(merger.finish(&options.reviews)))
+}
+
+/// A file's name in its folder, as problems give it.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A data file's size and modification time, taken before it is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    size: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Self {
+        let metadata = std::fs::metadata(path).ok();
+        Self {
+            size: metadata.as_ref().map_or(0, std::fs::Metadata::len),
+            modified: metadata.and_then(|m| m.modified().ok()),
+        }
+    }
+
+    /// Whether the file is surely as it was when `read` was taken; without a modification
+    /// time that cannot be told.
+    fn is_unchanged_from(&self, read: &Self) -> bool {
+        self.modified.is_some() && self == read
+    }
+}
+
+/// A data file of the folder, as it was read: what a reload needs to keep its events
+/// without reading it again.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FolderFile {
+    /// Its name in the folder.
+    pub name: String,
+    stamp: FileStamp,
+    /// Whether it counts in [`Dataset::file_count`].
+    counted: bool,
+    /// Whether a reload can keep its events as they are: every event it held is in the store,
+    /// marked with its place in the folder, and it gave nothing that is ordered across
+    /// files (a title, eras, drafts).
+    keepable: bool,
+}
+
+/// A file of the folder, read and parsed.
+struct ReadFile {
+    /// Its place in the folder's list of data files.
+    index: usize,
+    name: String,
+    stamp: FileStamp,
+    /// One result, or one per file of a zip archive.
+    parsed: Vec<ParsedFile>,
+}
+
+/// Reads and parses `files` (each with its place in the folder) and gives them to `take` in
+/// the order listed.
+///
+/// Files are read and parsed in parallel, a few at a time, and taken in order, so the
+/// result (which of two equal ids wins, the order of problems) never depends on timing, and
+/// only the files being parsed are held besides the merged events: at most
+/// `MAX_FILES_AT_ONCE`, whatever the number of cores, to bound the memory. A big file is read
+/// alone, since its own parts are parsed on every core.
+fn read_files(
+    files: &[(usize, PathBuf)],
+    options: &LoadOptions,
+    progress: &LoadProgress,
+    mut take: impl FnMut(ReadFile),
+) -> Result<(), LoadError> {
     const MAX_FILES_AT_ONCE: usize = 4;
     const BIG_FILE_BYTES: u64 = 64 << 20;
-    let mut merger = Merger::default();
-    let listed: Vec<(PathBuf, u64)> = files.into_iter().zip(sizes).collect();
+    let listed: Vec<(usize, &Path, u64)> = files
+        .iter()
+        .map(|(index, path)| {
+            let size = path.metadata().map_or(0, |m| m.len());
+            (*index, path.as_path(), size)
+        })
+        .collect();
+    // From zero: a reload that finds it must read every file reads them after the changed ones.
+    progress.files_done.store(0, Ordering::Relaxed);
+    progress.bytes_read.store(0, Ordering::Relaxed);
+    progress
+        .files_total
+        .store(listed.len() as u64, Ordering::Relaxed);
+    progress.bytes_total.store(
+        listed.iter().map(|(_, _, size)| size).sum(),
+        Ordering::Relaxed,
+    );
     let batch_len = rayon::current_num_threads().clamp(1, MAX_FILES_AT_ONCE);
     let mut batch_start = 0;
     let batches = std::iter::from_fn(|| {
         let rest = listed.get(batch_start..).filter(|rest| !rest.is_empty())?;
         let mut len = 1;
-        let mut bytes = rest[0].1;
-        while len < batch_len.min(rest.len()) && bytes + rest[len].1 <= BIG_FILE_BYTES {
-            bytes += rest[len].1;
+        let mut bytes = rest[0].2;
+        while len < batch_len.min(rest.len()) && bytes + rest[len].2 <= BIG_FILE_BYTES {
+            bytes += rest[len].2;
             len += 1;
         }
         batch_start += len;
         Some(&rest[..len])
     });
     for batch in batches {
-        let parsed: Vec<Vec<ParsedFile>> = batch
+        let read: Vec<ReadFile> = batch
             .par_iter()
-            .map(|(path, size)| {
-                let parsed = read_and_parse(path, *size, options, progress);
+            .map(|&(index, path, size)| {
+                let read = read_and_parse(index, path, size, options, progress);
                 progress.files_done.fetch_add(1, Ordering::Relaxed);
-                progress.bytes_read.fetch_add(*size, Ordering::Relaxed);
-                parsed
+                progress.bytes_read.fetch_add(size, Ordering::Relaxed);
+                read
             })
             .collect();
         if progress.cancel.load(Ordering::Relaxed) {
             return Err(LoadError::Cancelled);
         }
-        parsed
-            .into_iter()
-            .flatten()
-            .for_each(|file| merger.add(file));
+        read.into_iter().for_each(&mut take);
     }
-    Ok(merger.finish(&options.reviews))
+    Ok(())
 }
 
 /// One file, read and parsed (a zip archive gives one result per file in it), or the
 /// reason it was not read.
 fn read_and_parse(
+    index: usize,
     path: &Path,
     size: u64,
     options: &LoadOptions,
     progress: &LoadProgress,
-) -> Vec<ParsedFile> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    if progress.cancel.load(Ordering::Relaxed) {
-        return vec![ParsedFile::refused(name, None)];
-    }
-    match check_file(path, size, options) {
-        FileCheck::Skip => vec![ParsedFile::refused(name, None)],
-        FileCheck::Refuse(message) => vec![ParsedFile::refused(name, Some(message))],
-        FileCheck::Read => match read_capped(path, size, options.max_file_bytes) {
-            Ok(bytes) => parse_bytes(name, &bytes, options),
-            Err(error) => vec![ParsedFile::refused(
-                name,
-                Some(format!("the file cannot be read: {error}")),
-            )],
-        },
+) -> ReadFile {
+    let name = file_name(path);
+    // Taken before reading: a file written while it is read is read again by a reload.
+    let stamp = FileStamp::of(path);
+    let parsed = if progress.cancel.load(Ordering::Relaxed) {
+        vec![ParsedFile::refused(name.clone(), None)]
+    } else {
+        match check_file(path, size, options) {
+            FileCheck::Skip => vec![ParsedFile::refused(name.clone(), None)],
+            FileCheck::Refuse(message) => vec![ParsedFile::refused(name.clone(), Some(message))],
+            FileCheck::Read => match read_capped(path, size, options.max_file_bytes) {
+                Ok(bytes) => parse_bytes(name.clone(), &bytes, options),
+                Err(error) => vec![ParsedFile::refused(
+                    name.clone(),
+                    Some(format!("the file cannot be read: {error}")),
+                )],
+            },
+        }
+    };
+    ReadFile {
+        index,
+        name,
+        stamp,
+        parsed,
     }
 }
 
@@ -472,10 +652,14 @@ pub(crate) fn read_exact_in_parts(
 pub fn load_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Dataset {
     let options = LoadOptions::default();
     let mut merger = Merger::default();
-    for (name, bytes) in files {
-        for file in parse_bytes(name.to_owned(), bytes, &options) {
-            merger.add(file);
-        }
+    for (index, (name, bytes)) in files.into_iter().enumerate() {
+        merger.add_read_file(ReadFile {
+            index,
+            name: name.to_owned(),
+            // No modification time: a reload reads it again.
+            stamp: FileStamp::default(),
+            parsed: parse_bytes(name.to_owned(), bytes, &options),
+        });
     }
     merger.finish(&options.reviews)
 }
@@ -817,6 +1001,11 @@ struct Merger {
     full: bool,
     /// Drafts of every article, merged across articles at the end.
     drafts: Vec<crate::draft::Draft>,
+    /// The first events of the store, kept by a reload from files it did not read again;
+    /// their lines are not known.
+    kept_events: usize,
+    /// Set when a file repeats the id of a kept event: the reload must read every file.
+    repeats_kept_id: bool,
 }
 
 fn hash_id(id: &str) -> u64 {
@@ -824,7 +1013,64 @@ fn hash_id(id: &str) -> u64 {
 }
 
 impl Merger {
-    fn add(&mut self, file: ParsedFile) {
+    /// A merger whose store starts with `kept`, the events of the files a reload keeps.
+    fn after_kept(kept: EventStore) -> Self {
+        let mut merger = Self {
+            kept_events: kept.len(),
+            ..Self::default()
+        };
+        merger.ids.reserve(kept.len(), |&k| {
+            kept.get(k as usize).map_or(0, |e| hash_id(e.id()))
+        });
+        for (index, event) in kept.iter().enumerate() {
+            let rehash = |&k: &u32| kept.get(k as usize).map_or(0, |e| hash_id(e.id()));
+            // The kept events fit in the store they came from, so their indices fit a u32.
+            merger
+                .ids
+                .insert_unique(hash_id(event.id()), index as u32, rehash);
+        }
+        merger.dataset.events = kept;
+        merger
+    }
+
+    /// Adds what a file the reload did not read again gave before: its events are in the
+    /// store already.
+    fn keep_file<'a>(
+        &mut self,
+        file: &FolderFile,
+        problems: impl Iterator<Item = &'a Problem>,
+        summary: Option<&FileSummary>,
+    ) {
+        self.dataset.file_count += usize::from(file.counted);
+        self.dataset.problems.extend(problems.cloned());
+        self.dataset.files.extend(summary.cloned());
+        self.dataset.folder_files.push(file.clone());
+    }
+
+    /// Adds a file of the folder, marking its events with its place.
+    fn add_read_file(&mut self, file: ReadFile) {
+        let number = u16::try_from(file.index).unwrap_or(NO_FILE);
+        // An archive's files are told apart by their names inside it.
+        let single = matches!(file.parsed.as_slice(), [parsed] if parsed.name == file.name);
+        let mut keepable = single && number != NO_FILE;
+        let mut counted = false;
+        for parsed in file.parsed {
+            counted |= parsed.counted;
+            let first_event = self.dataset.events.len();
+            keepable &= self.add(parsed);
+            self.dataset.events.mark_file_from(first_event, number);
+        }
+        self.dataset.folder_files.push(FolderFile {
+            name: file.name,
+            stamp: file.stamp,
+            counted,
+            keepable,
+        });
+    }
+
+    /// Merges one parsed file; true when all its events were kept and it gave nothing
+    /// ordered across files (see [`FolderFile::keepable`]).
+    fn add(&mut self, file: ParsedFile) -> bool {
         let ParsedFile {
             name,
             format,
@@ -837,6 +1083,7 @@ impl Merger {
             drafts,
         } = file;
         let draft_count = drafts.len();
+        let mut keepable = drafts.is_empty() && titles.is_empty() && eras.is_empty();
         self.drafts.extend(drafts);
         self.dataset.file_count += usize::from(counted);
         self.dataset.titles.extend(titles);
@@ -869,13 +1116,18 @@ impl Merger {
             if let Some(&first) = self.ids.find(hash, same_id) {
                 kept[index] = false;
                 let first = first as usize;
+                self.repeats_kept_id |= first < self.kept_events;
                 let (first_file, first_line) = if first >= base {
                     (name, lines.get(first - base).copied().unwrap_or_default())
                 } else {
                     // The file whose first event is the last one at or before `first`.
                     let after = self.files.partition_point(|&(_, start)| start <= first);
                     let file = self.files[..after].last().map_or("", |(name, _)| name);
-                    (file, self.lines.get(first).copied().unwrap_or_default())
+                    let line = first.checked_sub(self.kept_events);
+                    (
+                        file,
+                        line.and_then(|l| self.lines.get(l)).copied().unwrap_or(0),
+                    )
                 };
                 let message = format!(
                     "duplicate id '{id}': it is also used in {first_file} line {first_line}; this one was skipped"
@@ -892,7 +1144,9 @@ impl Merger {
             let rehash = |&k: &u32| event_of(k).map_or(0, |e| hash_id(e.id()));
             self.ids.insert_unique(hash, virtual_index, rehash);
         }
-        let appended = if kept.iter().all(|&k| k) && kept.len() == events.len() {
+        let all_kept = kept.iter().all(|&k| k) && kept.len() == events.len();
+        keepable &= all_kept;
+        let appended = if all_kept {
             // The usual case: the file's store is moved over whole, not copied event by event.
             self.lines.extend_from_slice(&lines);
             self.dataset.events.append(events)
@@ -914,6 +1168,7 @@ impl Merger {
         }
         problems.sort_by_key(|p| p.line);
         self.dataset.problems.append(&mut problems);
+        keepable && !self.full
     }
 
     /// Copies the `kept` events of a file into the merged store, and moves their entries in
