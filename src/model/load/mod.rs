@@ -1019,15 +1019,15 @@ impl Merger {
             kept_events: kept.len(),
             ..Self::default()
         };
-        merger.ids.reserve(kept.len(), |&k| {
-            kept.get(k as usize).map_or(0, |e| hash_id(e.id()))
-        });
-        for (index, event) in kept.iter().enumerate() {
-            let rehash = |&k: &u32| kept.get(k as usize).map_or(0, |e| hash_id(e.id()));
+        let hashes: Vec<u64> = (0..kept.len())
+            .into_par_iter()
+            .map(|index| kept.get(index).map_or(0, |e| hash_id(e.id())))
+            .collect();
+        let rehash = |&k: &u32| hashes.get(k as usize).copied().unwrap_or(0);
+        merger.ids.reserve(kept.len(), rehash);
+        for (index, &hash) in hashes.iter().enumerate() {
             // The kept events fit in the store they came from, so their indices fit a u32.
-            merger
-                .ids
-                .insert_unique(hash_id(event.id()), index as u32, rehash);
+            merger.ids.insert_unique(hash, index as u32, rehash);
         }
         merger.dataset.events = kept;
         merger
@@ -1100,6 +1100,11 @@ impl Merger {
             Some(i) => events.get(i),
         };
         let mut kept = vec![true; lines.len().min(events.len())];
+        // Hashed on every core first: the table itself is filled in order, on one.
+        let hashes: Vec<u64> = (0..kept.len())
+            .into_par_iter()
+            .map(|index| events.get(index).map_or(0, |e| hash_id(e.id())))
+            .collect();
         self.ids
             .reserve(kept.len(), |&k| event_of(k).map_or(0, |e| hash_id(e.id())));
         for (index, &line) in lines.iter().enumerate().take(kept.len()) {
@@ -1111,7 +1116,7 @@ impl Merger {
                 break;
             };
             let id = event.id();
-            let hash = hash_id(id);
+            let hash = hashes[index];
             let same_id = |&k: &u32| event_of(k).is_some_and(|e| e.id() == id);
             if let Some(&first) = self.ids.find(hash, same_id) {
                 kept[index] = false;
@@ -1240,14 +1245,22 @@ fn decode_text(bytes: &[u8]) -> Result<&str, String> {
         );
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        let offset = error.valid_up_to();
+    // Both checks read the whole file, hundreds of MB for a big one: on two cores at once.
+    let (text, has_nul) = rayon::join(
+        || simdutf8::basic::from_utf8(bytes),
+        || memchr::memchr(0, bytes).is_some(),
+    );
+    let Ok(text) = text else {
+        // Read again to find where: only a file that is not text pays for it.
+        let offset = std::str::from_utf8(bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!(
+        return Err(format!(
             "the file is not UTF-8 text (the first bad byte is on line {line}); save it as UTF-8"
-        )
-    })?;
-    if text.contains('\0') {
+        ));
+    };
+    if has_nul {
         return Err("the file holds binary data, not text".into());
     }
     Ok(text)
