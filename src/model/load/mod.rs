@@ -443,12 +443,10 @@ fn read_files(
 ) -> Result<(), LoadError> {
     const MAX_FILES_AT_ONCE: usize = 4;
     const BIG_FILE_BYTES: u64 = 64 << 20;
-    let listed: Vec<(usize, &Path, u64)> = files
-        .iter()
-        .map(|(index, path)| {
-            let size = path.metadata().map_or(0, |m| m.len());
-            (*index, path.as_path(), size)
-        })
+    // Each stamp is taken before the file is read: one written while it is read is read again
+    // by a reload.
+    let listed: Vec<(usize, &Path, FileStamp)> = (files.iter())
+        .map(|(index, path)| (*index, path.as_path(), FileStamp::of(path)))
         .collect();
     // From zero: a reload that finds it must read every file reads them after the changed ones.
     progress.files_done.store(0, Ordering::Relaxed);
@@ -457,7 +455,7 @@ fn read_files(
         .files_total
         .store(listed.len() as u64, Ordering::Relaxed);
     progress.bytes_total.store(
-        listed.iter().map(|(_, _, size)| size).sum(),
+        listed.iter().map(|(_, _, stamp)| stamp.size).sum(),
         Ordering::Relaxed,
     );
     let batch_len = rayon::current_num_threads().clamp(1, MAX_FILES_AT_ONCE);
@@ -465,9 +463,9 @@ fn read_files(
     let batches = std::iter::from_fn(|| {
         let rest = listed.get(batch_start..).filter(|rest| !rest.is_empty())?;
         let mut len = 1;
-        let mut bytes = rest[0].2;
-        while len < batch_len.min(rest.len()) && bytes + rest[len].2 <= BIG_FILE_BYTES {
-            bytes += rest[len].2;
+        let mut bytes = rest[0].2.size;
+        while len < batch_len.min(rest.len()) && bytes + rest[len].2.size <= BIG_FILE_BYTES {
+            bytes += rest[len].2.size;
             len += 1;
         }
         batch_start += len;
@@ -476,10 +474,10 @@ fn read_files(
     for batch in batches {
         let read: Vec<ReadFile> = batch
             .par_iter()
-            .map(|&(index, path, size)| {
-                let read = read_and_parse(index, path, size, options, progress);
+            .map(|&(index, path, stamp)| {
+                let read = read_and_parse(index, path, stamp, options, progress);
                 progress.files_done.fetch_add(1, Ordering::Relaxed);
-                progress.bytes_read.fetch_add(size, Ordering::Relaxed);
+                progress.bytes_read.fetch_add(stamp.size, Ordering::Relaxed);
                 read
             })
             .collect();
@@ -496,13 +494,12 @@ fn read_files(
 fn read_and_parse(
     index: usize,
     path: &Path,
-    size: u64,
+    stamp: FileStamp,
     options: &LoadOptions,
     progress: &LoadProgress,
 ) -> ReadFile {
     let name = file_name(path);
-    // Taken before reading: a file written while it is read is read again by a reload.
-    let stamp = FileStamp::of(path);
+    let size = stamp.size;
     let parsed = if progress.cancel.load(Ordering::Relaxed) {
         vec![ParsedFile::refused(name.clone(), None)]
     } else {
@@ -1012,6 +1009,14 @@ fn hash_id(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
+/// Every event's [`hash_id`], on every core: the id table itself is filled in order, on one.
+fn id_hashes(events: &EventStore) -> Vec<u64> {
+    (0..events.len())
+        .into_par_iter()
+        .map(|index| events.get(index).map_or(0, |e| hash_id(e.id())))
+        .collect()
+}
+
 impl Merger {
     /// A merger whose store starts with `kept`, the events of the files a reload keeps.
     fn after_kept(kept: EventStore) -> Self {
@@ -1019,10 +1024,7 @@ impl Merger {
             kept_events: kept.len(),
             ..Self::default()
         };
-        let hashes: Vec<u64> = (0..kept.len())
-            .into_par_iter()
-            .map(|index| kept.get(index).map_or(0, |e| hash_id(e.id())))
-            .collect();
+        let hashes = id_hashes(&kept);
         let rehash = |&k: &u32| hashes.get(k as usize).copied().unwrap_or(0);
         merger.ids.reserve(kept.len(), rehash);
         for (index, &hash) in hashes.iter().enumerate() {
@@ -1100,11 +1102,7 @@ impl Merger {
             Some(i) => events.get(i),
         };
         let mut kept = vec![true; lines.len().min(events.len())];
-        // Hashed on every core first: the table itself is filled in order, on one.
-        let hashes: Vec<u64> = (0..kept.len())
-            .into_par_iter()
-            .map(|index| events.get(index).map_or(0, |e| hash_id(e.id())))
-            .collect();
+        let hashes = id_hashes(&events);
         self.ids
             .reserve(kept.len(), |&k| event_of(k).map_or(0, |e| hash_id(e.id())));
         for (index, &line) in lines.iter().enumerate().take(kept.len()) {
