@@ -1,13 +1,13 @@
-//! `coop-timeline`: open the timeline window, or check a data folder from the command line.
+//! `coop-timeline`: the command line, parsed and handed to the window ([`app::run`]) or to a
+//! subcommand ([`cli`]).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory as _, Parser, Subcommand};
 use coop_timeline::app::{ScreenshotJob, StartOptions, run};
-use coop_timeline::check::{check_json, check_report};
-use coop_timeline::generate::generate;
-use coop_timeline::model::{LoadOptions, LoadProgress, load::load_folder};
+use coop_timeline::cli;
+use coop_timeline::load::LoadOptions;
 
 #[derive(Parser)]
 #[command(
@@ -100,7 +100,7 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Events per file.
-        #[arg(long, value_name = "N", default_value_t = coop_timeline::generate::EVENTS_PER_FILE)]
+        #[arg(long, value_name = "N", default_value_t = cli::generate::EVENTS_PER_FILE)]
         per_file: usize,
     },
     /// Draft events from news articles (text or HTML files, or folders of them), with the
@@ -138,28 +138,15 @@ fn main() -> ExitCode {
                 max_file_bytes: max_file_mb.saturating_mul(1 << 20),
                 ..LoadOptions::default()
             };
-            check(&dir, json, &options)
+            cli::check::run(&dir, json, &options)
         }
-        Some(Command::Draft { paths, json }) => draft(&paths, json),
+        Some(Command::Draft { paths, json }) => cli::draft::run(&paths, json),
         Some(Command::Generate {
             events,
             out,
             seed,
             per_file,
-        }) => match generate(events, per_file, seed, &out) {
-            Ok(files) => {
-                println!(
-                    "wrote {events} events in {} files to {}",
-                    files.len(),
-                    out.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("coop-timeline: {error}");
-                ExitCode::FAILURE
-            }
-        },
+        }) => cli::generate::run(events, per_file, seed, &out),
         None => open_window(cli),
     }
 }
@@ -212,7 +199,7 @@ fn open_window(cli: Cli) -> ExitCode {
 
 /// A cache of the folder still being written is worth a few seconds before the process ends.
 fn wait_for_cache_writes() {
-    coop_timeline::model::cache::wait_for_pending_writes(std::time::Duration::from_secs(30));
+    coop_timeline::load::cache::wait_for_pending_writes(std::time::Duration::from_secs(30));
 }
 
 /// Says how a `--screenshot` run ended, once the cache is written, and gives the exit status.
@@ -232,84 +219,4 @@ fn report_screenshot(outcome: Option<Result<PathBuf, String>>) -> u8 {
             1
         }
     }
-}
-
-fn check(dir: &std::path::Path, json: bool, options: &LoadOptions) -> ExitCode {
-    let dataset = match load_folder(dir, options, &LoadProgress::default()) {
-        Ok(dataset) => dataset,
-        Err(error) => {
-            eprintln!("coop-timeline: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let report = if json {
-        format!("{:#}\n", check_json(&dataset))
-    } else {
-        let name = dir.file_name().map_or_else(
-            || dir.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        check_report(&dataset, &name)
-    };
-    // A reader that stops early (`| head`) is no error of ours.
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), report.as_bytes());
-    if dataset.error_count() > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// `coop-timeline draft`: the drafts of the articles found in `paths`.
-fn draft(paths: &[PathBuf], json: bool) -> ExitCode {
-    let mut files: Vec<PathBuf> = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            found.retain(|p| {
-                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm")
-                })
-            });
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    let mut texts = Vec::new();
-    for file in &files {
-        match std::fs::read(file) {
-            Ok(bytes) => {
-                let name = file.file_name().map_or_else(
-                    || file.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                texts.push((name, String::from_utf8_lossy(&bytes).into_owned()));
-            }
-            Err(error) => {
-                eprintln!("coop-timeline: cannot read {}: {error}", file.display());
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    let (drafts, per_article) =
-        coop_timeline::draft::draft_articles(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
-    for (file, drafted) in &per_article {
-        if !drafted.unresolved.is_empty() {
-            eprintln!(
-                "{file}: the article has no date, so these were left unresolved: {}",
-                drafted.unresolved.join(", ")
-            );
-        }
-    }
-    let text = if json {
-        format!("{:#}\n", coop_timeline::check::draft_json(&drafts))
-    } else {
-        coop_timeline::check::draft_report(&drafts)
-    };
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
-    ExitCode::SUCCESS
 }

@@ -11,8 +11,9 @@ use crate::draft::{Decision, Review};
 use crate::layout::draw::Era;
 use crate::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use crate::layout::view::ViewLimits;
+use crate::load::SheetMapping;
+use crate::model::dataset::ReviewedDraft;
 use crate::model::date::date_from_days;
-use crate::model::load::{ReviewedDraft, SheetMapping};
 use crate::model::stats::{RangeCounts, events_per_category, events_per_country};
 use crate::model::{Category, Country, Dataset};
 
@@ -142,7 +143,7 @@ impl DraftEditor {
             end: event.end.map(|e| e.to_string()).unwrap_or_default(),
             category: event.category,
             countries: codes.join(", "),
-            participants: crate::model::load::participants_cell(&event.participants),
+            participants: crate::model::participants::participants_cell(&event.participants),
         }
     }
 

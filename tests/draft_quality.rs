@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use coop_timeline::draft::quality::measure_folder;
-use coop_timeline::model::sample::sample_dataset;
+use coop_timeline::load::sample::sample_dataset;
 
 #[test]
 fn drafts_of_the_seeds_find_the_events_with_exact_dates_and_state_nothing_unsaid() {

@@ -7,9 +7,9 @@ use coop_timeline::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use coop_timeline::layout::text::EstimatedMeasure;
 use coop_timeline::layout::theme::Theme;
 use coop_timeline::layout::view::TimeView;
+use coop_timeline::load::load_files;
+use coop_timeline::load::sample::sample_dataset;
 use coop_timeline::model::Dataset;
-use coop_timeline::model::load::load_files;
-use coop_timeline::model::sample::sample_dataset;
 use coop_timeline::model::stats::events_per_country;
 use coop_timeline::state::data_limits;
 
@@ -68,7 +68,7 @@ fn the_svg_draws_exactly_the_draw_list() {
             max_days: whole.max_days,
         };
         let list = draw(&dataset, lane_mode, Some(view), Some(0));
-        let svg = draw_list_to_svg(&list);
+        let svg = draw_list_to_svg(&list, "Test");
         assert_eq!(
             roxmltree::Document::parse(&svg)
                 .expect("XML")
@@ -105,21 +105,21 @@ fn the_svg_draws_exactly_the_draw_list() {
 #[test]
 fn an_svg_of_many_events_is_as_big_as_the_drawing_not_the_data() {
     let dir = tempfile::tempdir().expect("temp dir");
-    coop_timeline::generate::generate(
+    coop_timeline::cli::generate::generate(
         100_000,
-        coop_timeline::generate::EVENTS_PER_FILE,
+        coop_timeline::cli::generate::EVENTS_PER_FILE,
         1,
         dir.path(),
     )
     .expect("generate");
-    let dataset = coop_timeline::model::load::load_folder(
+    let dataset = coop_timeline::load::load_folder(
         dir.path(),
-        &coop_timeline::model::LoadOptions::default(),
-        &coop_timeline::model::LoadProgress::default(),
+        &coop_timeline::load::LoadOptions::default(),
+        &coop_timeline::load::LoadProgress::default(),
     )
     .expect("load");
     let list = draw(&dataset, LaneMode::Category, None, None);
-    let svg = draw_list_to_svg(&list);
+    let svg = draw_list_to_svg(&list, "Test");
     let strips = list
         .primitives
         .iter()
@@ -135,7 +135,7 @@ fn svg_escapes_text_from_data() {
     let csv =
         "id,title,start,category,quote,source_file\nx,<script>alert('&')</script>,2021,forum,q,f\n";
     let dataset = load_files([("t.csv", csv.as_bytes())]);
-    let svg = draw_list_to_svg(&draw(&dataset, LaneMode::Category, None, None));
+    let svg = draw_list_to_svg(&draw(&dataset, LaneMode::Category, None, None), "Test");
     assert!(!svg.contains("<script>"));
     let labels = svg_texts(&svg, "label");
     assert!(

@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use coop_timeline::model::cache::{Fingerprint, LoadCache};
-use coop_timeline::model::load::load_folder;
-use coop_timeline::model::{Dataset, LoadOptions, LoadProgress};
+use coop_timeline::load::cache::{Fingerprint, LoadCache};
+use coop_timeline::load::load_folder;
+use coop_timeline::load::{LoadOptions, LoadProgress};
+use coop_timeline::model::Dataset;
 
 /// A folder of every kind of thing a dataset holds: events of all the formats, eras, a title
 /// slide, and problems.

@@ -5,8 +5,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use coop_timeline::model::load::load_folder;
-use coop_timeline::model::{Dataset, LoadOptions, LoadProgress};
+use coop_timeline::load::load_folder;
+use coop_timeline::load::{LoadOptions, LoadProgress};
+use coop_timeline::model::Dataset;
 
 const GOOD: &str = r#"[{"id": "good", "title": "Good", "start": "2021", "category": "forum", "sources": [{"file": "f", "quote": "q"}]}]"#;
 

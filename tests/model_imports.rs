@@ -5,8 +5,9 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use coop_timeline::model::load::{load_files, load_folder};
-use coop_timeline::model::{Dataset, Event, LoadOptions, LoadProgress, Precision};
+use coop_timeline::load::{LoadOptions, LoadProgress};
+use coop_timeline::load::{load_files, load_folder};
+use coop_timeline::model::{Dataset, Event, Precision};
 
 fn fixture(path: &str) -> Vec<u8> {
     std::fs::read(
@@ -40,7 +41,7 @@ fn timelinejs_json_maps_dates_text_groups_media_and_eras() {
         "exchange_history.json",
         &fixture("timelinejs/exchange_history.json"),
     );
-    assert_eq!(dataset.files[0].format, "TimelineJS JSON");
+    assert_eq!(dataset.files[0].format.label(), "TimelineJS JSON");
     assert_eq!(dataset.titles, ["A made-up history of exchange"]);
     let events = dataset.events.to_vec();
     assert_eq!(events.len(), 5, "{:#?}", problems(&dataset));
@@ -116,7 +117,7 @@ fn timelinejs_sheet_maps_the_template_columns() {
         "template_sheet.csv",
         &fixture("timelinejs/template_sheet.csv"),
     );
-    assert_eq!(dataset.files[0].format, "TimelineJS sheet (CSV)");
+    assert_eq!(dataset.files[0].format.label(), "TimelineJS sheet (CSV)");
     assert_eq!(dataset.titles, ["A sheet timeline"]);
     assert_eq!(dataset.eras.len(), 1);
     assert_eq!(dataset.eras[0].label, "Five years of workshops");
@@ -144,7 +145,7 @@ fn gdelt_1_rows_of_both_widths_map_exactly() {
         "gdelt1_daily_events_sample_20160728.csv",
         &fixture("gdelt/gdelt1_daily_events_sample_20160728.csv"),
     );
-    assert_eq!(dataset.files[0].format, "GDELT events");
+    assert_eq!(dataset.files[0].format.label(), "GDELT events");
     assert_eq!(dataset.events.len(), 710, "every row is accounted for");
     assert_eq!(dataset.error_count(), 0, "{:#?}", problems(&dataset));
     let events = dataset.events.to_vec();
@@ -338,7 +339,7 @@ fn bigquery_exports_with_a_header_load_in_any_column_order() {
 20210304,JPN,99,CHINA,CHN,JAPAN,0311,03,1,https://example.org/x\n\
 20210305,KOR,100,CHINA,CHN,\"SOUTH KOREA, SEOUL\",036,03,1,\n";
     let dataset = load_one("bq-results.csv", csv.as_bytes());
-    assert_eq!(dataset.files[0].format, "GDELT events");
+    assert_eq!(dataset.files[0].format.label(), "GDELT events");
     let events = dataset.events.to_vec();
     assert_eq!(events.len(), 2, "{:?}", problems(&dataset));
     let first = event(&events, "gdelt-99");
@@ -362,7 +363,7 @@ fn bigquery_exports_with_a_header_load_in_any_column_order() {
 #[test]
 fn a_spreadsheet_with_its_own_headers_opens_with_a_guessed_mapping() {
     let dataset = load_one("my_events.csv", &fixture("sheet/my_events.csv"));
-    assert_eq!(dataset.files[0].format, "spreadsheet");
+    assert_eq!(dataset.files[0].format.label(), "spreadsheet");
     let events = dataset.events.to_vec();
     assert_eq!(events.len(), 4, "{:#?}", problems(&dataset));
     let seminar = event(&events, "my-events-2");
@@ -464,7 +465,7 @@ fn a_folder_of_every_format_loads_with_each_file_named() {
     let files: Vec<(&str, &str, usize)> = dataset
         .files
         .iter()
-        .map(|f| (f.file.as_str(), f.format.as_str(), f.events))
+        .map(|f| (f.file.as_str(), f.format.label(), f.events))
         .collect();
     assert_eq!(
         files,

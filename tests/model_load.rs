@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use coop_timeline::model::load::load_folder;
-use coop_timeline::model::sample::{SAMPLE_FILES, sample_dataset};
+use coop_timeline::load::load_folder;
+use coop_timeline::load::sample::{SAMPLE_FILES, sample_dataset};
+use coop_timeline::load::{LoadOptions, LoadProgress};
 use coop_timeline::model::stats::participants_by_country;
-use coop_timeline::model::{Dataset, LoadOptions, LoadProgress, Precision};
+use coop_timeline::model::{Dataset, Precision};
 
 fn load(dir: &str) -> Dataset {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -163,10 +164,8 @@ fn repeated_ids_within_and_across_files_keep_the_first_and_name_it() {
     };
     let a = file(&["a", "b", "a", "c"]);
     let b = file(&["c", "d", "b", "e"]);
-    let dataset = coop_timeline::model::load::load_files([
-        ("a.json", a.as_bytes()),
-        ("b.json", b.as_bytes()),
-    ]);
+    let dataset =
+        coop_timeline::load::load_files([("a.json", a.as_bytes()), ("b.json", b.as_bytes())]);
     let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id()).collect();
     ids.sort_unstable();
     assert_eq!(ids, ["a", "b", "c", "d", "e"]);
@@ -197,7 +196,7 @@ fn a_big_file_read_in_parts_keeps_exact_lines() {
         ));
     }
     let text = format!("[\n{}\n]", lines.join(",\n"));
-    let dataset = coop_timeline::model::load::load_files([("big.json", text.as_bytes())]);
+    let dataset = coop_timeline::load::load_files([("big.json", text.as_bytes())]);
     assert_eq!(dataset.events.len(), 19_999);
     let problems: Vec<String> = dataset.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
@@ -232,7 +231,7 @@ fn save(path: &Path, text: &str, second: u64) {
 /// Reloads `folder` after a change, checks that the result is what reading every file gives,
 /// and returns it with how many files the reload read.
 fn reload_and_compare(folder: &Path, previous: &Dataset) -> (Dataset, u64) {
-    use coop_timeline::model::load::reload_folder;
+    use coop_timeline::load::reload_folder;
     let options = LoadOptions::default();
     let progress = LoadProgress::default();
     let reloaded = reload_folder(folder, previous, &options, &progress).expect("reloads");

@@ -1,7 +1,7 @@
 //! Property: any valid dataset, written to CSV (or JSON) and loaded back, is the same.
 
 use coop_timeline::export::csv::events_to_csv;
-use coop_timeline::model::load::load_files;
+use coop_timeline::load::load_files;
 use coop_timeline::model::{Category, Country, Event, PartialDate, Participant, Person, SourceRef};
 use proptest::prelude::*;
 

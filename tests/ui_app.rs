@@ -24,7 +24,7 @@ fn harness_with(folder: Option<PathBuf>) -> Harness<'static, TimelineApp> {
             TimelineApp::new(
                 cc,
                 folder.clone(),
-                coop_timeline::model::load::DEFAULT_MAX_FILE_BYTES,
+                coop_timeline::load::DEFAULT_MAX_FILE_BYTES,
             )
         });
     wait_for_load(&mut harness);
@@ -536,11 +536,8 @@ fn reading_the_files_starts_no_reload() {
         for entry in std::fs::read_dir(dir.path()).expect("dir") {
             let _ = std::fs::read(entry.expect("entry").path()).expect("read");
         }
-        let _ = coop_timeline::model::load::load_folder(
-            dir.path(),
-            &Default::default(),
-            &Default::default(),
-        );
+        let _ =
+            coop_timeline::load::load_folder(dir.path(), &Default::default(), &Default::default());
         run_for(&mut harness, Duration::from_millis(700));
     }
     assert_eq!(
@@ -664,7 +661,7 @@ fn harness_with_settings(
                 &cc.egui_ctx,
                 settings.clone(),
                 coop_timeline::state::DataSource::Sample,
-                coop_timeline::model::sample::sample_dataset(),
+                coop_timeline::load::sample::sample_dataset(),
             );
             app.start_loading(folder.clone());
             app
@@ -770,7 +767,7 @@ fn drafts_are_reviewed_from_the_keyboard_saved_and_remembered() {
         },
     );
     let reopened =
-        coop_timeline::model::load::load_folder(&saved, &Default::default(), &Default::default())
+        coop_timeline::load::load_folder(&saved, &Default::default(), &Default::default())
             .expect("the saved file loads");
     let mut ids: Vec<String> = reopened.events.iter().map(|e| e.id().to_owned()).collect();
     ids.sort();

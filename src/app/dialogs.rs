@@ -102,8 +102,4 @@ impl TimelineApp {
             (None, _) => {}
         }
     }
-
-    pub fn is_dialog_open(&self) -> bool {
-        self.dialog.is_some()
-    }
 }

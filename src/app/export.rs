@@ -198,7 +198,17 @@ impl TimelineApp {
             measure: &measure,
             empty_message: "",
         });
-        write_atomically(path, draw_list_to_svg(&list).as_bytes(), overwrite)
+        let title = format!(
+            "{} — {}",
+            self.data
+                .dataset
+                .titles
+                .first()
+                .cloned()
+                .unwrap_or_else(|| self.data.source.display_name()),
+            crate::format::days_label(self.view.min_days, self.view.max_days)
+        );
+        write_atomically(path, draw_list_to_svg(&list, &title).as_bytes(), overwrite)
     }
 
     fn write_csv(&self, path: &Path, overwrite: bool) -> Result<(), WriteError> {
@@ -242,11 +252,6 @@ impl TimelineApp {
     /// True once a screenshot was asked for and its pixels have not arrived.
     pub(super) fn waits_for_screenshot_pixels(&self) -> bool {
         self.capture.as_ref().is_some_and(|c| c.pixels.is_some())
-    }
-
-    /// True while a capture waits for its frame: hover effects are left out of it.
-    pub fn is_capturing(&self) -> bool {
-        self.capture.is_some()
     }
 
     /// Crops and saves a screenshot that arrived.

@@ -6,11 +6,12 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use super::TimelineApp;
-use crate::model::cache::{LoadCache, PendingWrite};
-use crate::model::load::{load_folder, reload_folder};
-use crate::model::{Dataset, LoadError, LoadOptions, LoadProgress};
+use crate::load::cache::{LoadCache, PendingWrite};
+use crate::load::watch::{Fingerprint, FolderWatcher};
+use crate::load::{LoadError, LoadOptions, LoadProgress};
+use crate::load::{load_folder, reload_folder};
+use crate::model::Dataset;
 use crate::state::{DataSource, LoadStatus, Loaded, MAX_RECENT_FOLDERS};
-use crate::watch::{Fingerprint, FolderWatcher};
 
 /// A folder being loaded on a background thread.
 pub struct LoadJob {

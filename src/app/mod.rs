@@ -8,11 +8,11 @@ use crate::command::Command;
 use crate::layout::text::EstimatedMeasure;
 use crate::layout::view::TimeView;
 use crate::layout::{Scene, TextMeasure};
-use crate::model::sample::sample_dataset;
+use crate::load::sample::sample_dataset;
+use crate::load::watch::{Fingerprint, FolderWatcher};
 use crate::model::{Dataset, Filters};
 use crate::state::{DataSource, EventGroup, Loaded, MappingEditor, PathEntry, Selection, Settings};
 use crate::ui;
-use crate::watch::{Fingerprint, FolderWatcher};
 
 mod derive;
 mod dialogs;
@@ -70,7 +70,7 @@ pub struct TimelineApp {
     /// The folder's files as they were when last loaded.
     loaded_fingerprint: Fingerprint,
     /// The options the data on screen was read with, when it was read from a folder.
-    loaded_options: Option<crate::model::LoadOptions>,
+    loaded_options: Option<crate::load::LoadOptions>,
     /// How many reloads started since the app opened: the live-reload test reads it.
     pub reloads_started: u64,
     /// Larger files are reported and not read (`--max-file-mb`).
@@ -136,7 +136,7 @@ impl TimelineApp {
             confirm_overwrite: None,
             mapping_editor: None,
             draft_editor: None,
-            max_file_bytes: crate::model::load::DEFAULT_MAX_FILE_BYTES,
+            max_file_bytes: crate::load::DEFAULT_MAX_FILE_BYTES,
             capture: None,
             screenshot_job: None,
             status_message: None,
@@ -345,14 +345,14 @@ impl TimelineApp {
             return;
         };
         let path = folder.join(&file);
-        let text = match crate::model::load::sheet::read_head(&path) {
+        let text = match crate::load::sheet::read_head(&path) {
             Ok(text) => text,
             Err(error) => {
                 self.status_message = Some(format!("Could not read {file}: {error}"));
                 return;
             }
         };
-        let Some((_, header)) = crate::model::load::sheet::split_header(&text) else {
+        let Some((_, header)) = crate::load::sheet::split_header(&text) else {
             self.status_message = Some(format!("{file} has no header row to map"));
             return;
         };
@@ -361,7 +361,7 @@ impl TimelineApp {
             .sheet_mappings
             .get(&path)
             .cloned()
-            .unwrap_or_else(|| crate::model::load::sheet::guess_mapping(&header));
+            .unwrap_or_else(|| crate::load::sheet::guess_mapping(&header));
         self.mapping_editor = Some(MappingEditor {
             file,
             header,
@@ -401,25 +401,13 @@ impl TimelineApp {
             .lanes
             .get(lane as usize)
             .map_or("", |l| l.label.as_str());
-        let (from, to) = (
-            from_days.floor(),
-            (to_days - 1.0).ceil().max(from_days.floor()),
-        );
-        let when = if to <= from {
-            crate::layout::ticks::day_label(from)
-        } else {
-            format!(
-                "{} – {}",
-                crate::layout::ticks::day_label(from),
-                crate::layout::ticks::day_label(to)
-            )
-        };
+        let when = crate::format::days_label(from_days, to_days);
         self.selection = Selection {
             event: None,
             group: Some(EventGroup {
                 title: format!(
                     "{} events in {place}, {when}",
-                    crate::layout::draw::group_thousands(events.len() as u64)
+                    crate::format::group_thousands(events.len() as u64)
                 ),
                 events,
             }),
@@ -504,7 +492,7 @@ impl TimelineApp {
             .unwrap_or_else(|| self.data.source.display_name());
         format!(
             "{name} — {} events — Cooperation Timeline Explorer",
-            crate::layout::draw::group_thousands(self.data.dataset.events.len() as u64)
+            crate::format::group_thousands(self.data.dataset.events.len() as u64)
         )
     }
 }
@@ -586,7 +574,7 @@ impl TimelineApp {
         if self.screenshot_job.is_some() && self.loading.is_some() && self.chart_rect_px.is_some() {
             return;
         }
-        let frame = ui::Frame {
+        let frame = ui::PanelInput {
             settings: &self.settings,
             filters: &self.filters,
             data: &self.data,

@@ -10,7 +10,7 @@ use super::pattern;
 use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::date::{month_from_name, parse_written};
-use crate::model::load::html::document_to_text;
+use crate::text::html::document_to_text;
 
 /// When and by whom an article was published, as its date line prints it.
 #[derive(Clone, Debug, PartialEq, Eq)]

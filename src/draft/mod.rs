@@ -13,7 +13,6 @@ pub mod verify;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
 
 use self::article::{Article, Dateline, read_article};
 use self::dates::{DateContext, DateMention, find_dates};
@@ -23,221 +22,14 @@ use self::lexicon::{
 };
 use crate::model::country::Country;
 use crate::model::date::{PartialDate, Precision};
+pub use crate::model::drafts::{
+    Confidence, Decision, Draft, DraftInfo, Evidence, Field, QuoteSegment, Review, quote_segments,
+};
 use crate::model::event::{Category, Event, Participant, Person, SourceRef};
 
 /// A pattern written in this module; a typo in one is a bug, caught by the first test.
 fn pattern(text: &str) -> Regex {
     Regex::new(text).unwrap_or_else(|error| unreachable!("invalid pattern: {error}"))
-}
-
-/// Why a field was drafted: where in which source its words are.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evidence {
-    /// "title", "date", "kind", "place", "country", "count", "person".
-    pub field: String,
-    /// Which item of the field: the country code, the count's or the person's index.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<String>,
-    /// Index into the event's sources.
-    pub source: usize,
-    /// Byte range in that source's quote.
-    pub start: usize,
-    pub end: usize,
-}
-
-/// A piece of a quote and the evidence on it, for marking the words each field came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QuoteSegment<'a> {
-    pub range: std::ops::Range<usize>,
-    /// The field of the shortest evidence (other than the title) over the piece.
-    pub field: Option<&'a str>,
-    /// The piece is part of the event's name.
-    pub in_title: bool,
-}
-
-/// Cuts `quote` where evidence of source `source` starts or ends, so each piece can be
-/// marked as one. Ranges off the quote or inside a character are left out.
-pub fn quote_segments<'a>(
-    quote: &str,
-    source: usize,
-    evidence: &'a [Evidence],
-) -> Vec<QuoteSegment<'a>> {
-    let valid = |e: &&Evidence| {
-        e.source == source
-            && e.start < e.end
-            && e.end <= quote.len()
-            && quote.is_char_boundary(e.start)
-            && quote.is_char_boundary(e.end)
-    };
-    let spans: Vec<&Evidence> = evidence.iter().filter(valid).collect();
-    let mut cuts: Vec<usize> = spans.iter().flat_map(|e| [e.start, e.end]).collect();
-    cuts.extend([0, quote.len()]);
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|pair| {
-            let range = pair[0]..pair[1];
-            let over = |e: &&&Evidence| e.start <= range.start && range.end <= e.end;
-            let field = spans
-                .iter()
-                .filter(over)
-                .filter(|e| e.field != "title")
-                .min_by_key(|e| e.end - e.start)
-                .map(|e| e.field.as_str());
-            let in_title = spans.iter().filter(over).any(|e| e.field == "title");
-            QuoteSegment {
-                range,
-                field,
-                in_title,
-            }
-        })
-        .collect()
-}
-
-/// How sure the drafter is of each field, 0–1.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(into = "ConfidenceInHundredths")]
-pub struct Confidence {
-    pub title: f32,
-    pub date: f32,
-    pub kind: f32,
-    pub place: f32,
-    pub countries: f32,
-    pub counts: f32,
-    pub people: f32,
-}
-
-/// [`Confidence`] as JSON prints it: 0.8, not 0.800000011920929.
-#[derive(Serialize)]
-struct ConfidenceInHundredths {
-    title: f64,
-    date: f64,
-    kind: f64,
-    place: f64,
-    countries: f64,
-    counts: f64,
-    people: f64,
-}
-
-impl From<Confidence> for ConfidenceInHundredths {
-    fn from(c: Confidence) -> Self {
-        let round = |value: f32| (f64::from(value) * 100.0).round() / 100.0;
-        Self {
-            title: round(c.title),
-            date: round(c.date),
-            kind: round(c.kind),
-            place: round(c.place),
-            countries: round(c.countries),
-            counts: round(c.counts),
-            people: round(c.people),
-        }
-    }
-}
-
-/// What the drafter knows of a drafted event beyond the event itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct DraftInfo {
-    /// The articles it was drafted from.
-    pub articles: Vec<String>,
-    pub confidence: Confidence,
-    /// How the date was worked out, for an inferred date.
-    pub reasoning: Vec<String>,
-    pub evidence: Vec<Evidence>,
-    /// Indices of the participant counts the text gives only roughly ("nearly 30").
-    pub approximate_counts: Vec<usize>,
-}
-
-/// A drafted event: the event, and how it was found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
-    pub event: Event,
-    pub info: DraftInfo,
-}
-
-/// What the user decided about a draft.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Decision {
-    #[default]
-    Pending,
-    Accepted,
-    Rejected,
-}
-
-/// The user's review of a draft: the decision and the fields corrected, kept outside the
-/// data folder, by the draft's id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Review {
-    pub decision: Decision,
-    /// The date as corrected, in the native form ("2021-11", "2021-11-18").
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub category: Option<Category>,
-    /// Alpha-3 codes.
-    pub countries: Option<Vec<String>>,
-    /// Counts in the CSV form: "CHN 12 universities; total 30 scientists".
-    pub participants: Option<String>,
-}
-
-impl Review {
-    /// The event with the corrections applied; the reasons a correction could not be read.
-    pub fn apply(&self, event: &Event) -> (Event, Vec<String>) {
-        let mut event = event.clone();
-        let mut problems = Vec::new();
-        if let Some(start) = &self.start {
-            match PartialDate::parse(start) {
-                Ok(date) => {
-                    event.start = date;
-                    event.date_inferred = false;
-                }
-                Err(error) => problems.push(format!("start: {error}")),
-            }
-        }
-        if let Some(end) = &self.end {
-            if end.trim().is_empty() {
-                event.end = None;
-            } else {
-                match PartialDate::parse(end) {
-                    Ok(date) => event.end = Some(date),
-                    Err(error) => problems.push(format!("end: {error}")),
-                }
-            }
-        }
-        if event
-            .end
-            .is_some_and(|end| end.last_day() < event.start.first_day())
-        {
-            problems.push("the end is before the start; the end was left out".to_owned());
-            event.end = None;
-        }
-        if let Some(category) = self.category {
-            event.category = category;
-        }
-        if let Some(countries) = &self.countries {
-            event.countries.clear();
-            for written in countries {
-                match Country::parse(written)
-                    .ok()
-                    .or_else(|| Country::from_name(written))
-                {
-                    Some(country) if !event.countries.contains(&country) => {
-                        event.countries.push(country);
-                    }
-                    Some(_) => {}
-                    None => problems.push(format!(
-                        "countries: '{written}' is not an alpha-3 code or a country name"
-                    )),
-                }
-            }
-        }
-        if let Some(participants) = &self.participants {
-            match crate::model::load::parse_participant_list(participants) {
-                Ok(list) => event.participants = list,
-                Err(error) => problems.push(error),
-            }
-        }
-        (event, problems)
-    }
 }
 
 /// What drafting one article gave.
@@ -429,9 +221,9 @@ fn source_of(file: &str, dateline: Option<&Dateline>, quote: &str) -> SourceRef 
     }
 }
 
-fn evidence(field: &str, item: Option<String>, source: usize, range: (usize, usize)) -> Evidence {
+fn evidence(field: Field, item: Option<String>, source: usize, range: (usize, usize)) -> Evidence {
     Evidence {
-        field: field.to_owned(),
+        field,
         item,
         source,
         start: range.0,
@@ -992,7 +784,7 @@ fn inherit_countries(draft: &mut Draft, referenced: &Draft) {
         .info
         .evidence
         .iter()
-        .filter(|e| e.field == "country")
+        .filter(|e| e.field == Field::Country)
     {
         let Some(source) = referenced.event.sources.get(item.source) else {
             continue;
@@ -1091,17 +883,17 @@ fn new_candidate(
     };
     info.confidence.title = title_confidence;
     info.evidence
-        .push(evidence("title", None, 0, at(title_range)));
+        .push(evidence(Field::Title, None, 0, at(title_range)));
     if date.range != (0, 0) {
         info.evidence
-            .push(evidence("date", None, 0, at(date.range)));
+            .push(evidence(Field::Date, None, 0, at(date.range)));
     }
     info.reasoning.extend(date.reasoning.clone());
     info.reasoning.extend(inherited_why);
     info.confidence.date = date.confidence;
     if let Some(kind) = kind {
         info.evidence
-            .push(evidence("kind", None, 0, at(kind.range)));
+            .push(evidence(Field::Kind, None, 0, at(kind.range)));
         info.confidence.kind = if kind.verb { 0.75 } else { 0.85 };
     } else {
         info.confidence.kind = 0.3;
@@ -1145,7 +937,7 @@ fn add_details(draft: &mut Draft, source: usize, offset: usize, clause: &str, ow
                 draft.info.confidence.countries = 0.8;
             }
             draft.info.evidence.push(evidence(
-                "country",
+                Field::Country,
                 Some(country.code().to_owned()),
                 source,
                 at(range),
@@ -1171,7 +963,7 @@ fn add_details(draft: &mut Draft, source: usize, offset: usize, clause: &str, ow
         });
         draft.info.confidence.counts = if count.approximate { 0.6 } else { 0.8 };
         draft.info.evidence.push(evidence(
-            "count",
+            Field::Count,
             Some(index.to_string()),
             source,
             at(count.range),
@@ -1196,7 +988,7 @@ fn add_details(draft: &mut Draft, source: usize, offset: usize, clause: &str, ow
         });
         draft.info.confidence.people = 0.6;
         draft.info.evidence.push(evidence(
-            "person",
+            Field::Person,
             Some(index.to_string()),
             source,
             at(person.range),
@@ -1207,7 +999,7 @@ fn add_details(draft: &mut Draft, source: usize, offset: usize, clause: &str, ow
             let index = draft.event.organizers.len();
             draft.event.organizers.push(name);
             draft.info.evidence.push(evidence(
-                "organizer",
+                Field::Organizer,
                 Some(index.to_string()),
                 source,
                 at(range),
@@ -1222,7 +1014,7 @@ fn add_details(draft: &mut Draft, source: usize, offset: usize, clause: &str, ow
         draft
             .info
             .evidence
-            .push(evidence("place", None, source, at(range)));
+            .push(evidence(Field::Place, None, source, at(range)));
     }
 }
 
@@ -1329,12 +1121,12 @@ fn headline_event(article: &Article, candidates: &mut Vec<Candidate>) {
         ..Confidence::default()
     };
     info.evidence
-        .push(evidence("title", None, 0, (0, title.len())));
-    info.evidence.push(evidence("kind", None, 0, range));
+        .push(evidence(Field::Title, None, 0, (0, title.len())));
+    info.evidence.push(evidence(Field::Kind, None, 0, range));
     let countries = countries_in(title);
     for (country, range) in find_countries(title) {
         info.evidence.push(evidence(
-            "country",
+            Field::Country,
             Some(country.code().to_owned()),
             0,
             range,
@@ -1491,7 +1283,7 @@ fn merge(mut kept: Draft, other: Draft) -> Draft {
     }
     for mut item in other.info.evidence {
         // Title, date and kind stay the kept draft's; the rest move with their items.
-        if matches!(item.field.as_str(), "title" | "date" | "kind") {
+        if matches!(item.field, Field::Title | Field::Date | Field::Kind) {
             continue;
         }
         item.source = source_map.get(item.source).copied().unwrap_or(item.source);
@@ -1502,10 +1294,10 @@ fn merge(mut kept: Draft, other: Draft) -> Draft {
                 .and_then(|i| map.get(i))
                 .map(ToString::to_string)
         };
-        item.item = match item.field.as_str() {
-            "count" => item.item.as_deref().and_then(|i| remap(i, &count_map)),
-            "person" => item.item.as_deref().and_then(|i| remap(i, &people_map)),
-            "organizer" => {
+        item.item = match item.field {
+            Field::Count => item.item.as_deref().and_then(|i| remap(i, &count_map)),
+            Field::Person => item.item.as_deref().and_then(|i| remap(i, &people_map)),
+            Field::Organizer => {
                 let name = item
                     .item
                     .as_deref()
@@ -1618,42 +1410,6 @@ mod tests {
                 assert!(text.to_lowercase().contains(&word.to_lowercase()), "{word}");
             }
         }
-    }
-
-    #[test]
-    fn quote_segments_mark_the_shortest_evidence_and_the_title() {
-        let quote = "The forum opened on May 6 in Lyon.";
-        let span = |field: &str, start: usize, end: usize| Evidence {
-            field: field.to_owned(),
-            item: None,
-            source: 0,
-            start,
-            end,
-        };
-        let evidence = [
-            span("title", 0, 9),
-            span("kind", 4, 9),
-            span("date", 17, 25),
-            span("place", 29, 33),
-            span("date", 5, 200),
-        ];
-        let pieces: Vec<(&str, Option<&str>, bool)> = quote_segments(quote, 0, &evidence)
-            .into_iter()
-            .map(|s| (&quote[s.range], s.field, s.in_title))
-            .collect();
-        assert_eq!(
-            pieces,
-            [
-                ("The ", None, true),
-                ("forum", Some("kind"), true),
-                (" opened ", None, false),
-                ("on May 6", Some("date"), false),
-                (" in ", None, false),
-                ("Lyon", Some("place"), false),
-                (".", None, false),
-            ]
-        );
-        assert_eq!(quote_segments(quote, 1, &evidence).len(), 1);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! word for word, and every date, place, country, count and person points at words in a
 //! quote that say it.
 
-use super::Draft;
 use super::lexicon::{countries_in, number_word};
+use super::{Draft, Field};
 
 /// A drafted fact with no words to back it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub fn unsupported_claims(
             claim(format!("the quote is not in {file}: {}", source.quote));
         }
     }
-    let words = |field: &str, item: Option<&str>| -> Vec<&str> {
+    let words = |field: Field, item: Option<&str>| -> Vec<&str> {
         draft
             .info
             .evidence
@@ -54,7 +54,7 @@ pub fn unsupported_claims(
         }
     } else {
         let year = draft.event.start.year_number().to_string();
-        let backed = words("date", None).iter().any(|w| w.contains(&year))
+        let backed = words(Field::Date, None).iter().any(|w| w.contains(&year))
             || draft.event.sources.iter().any(|s| s.quote.contains(&year))
             || !draft.info.reasoning.is_empty();
         if !backed {
@@ -62,7 +62,7 @@ pub fn unsupported_claims(
         }
     }
     if let Some(place) = &draft.event.location {
-        let backed = words("place", None)
+        let backed = words(Field::Place, None)
             .iter()
             .any(|w| w.contains(place.as_str()) || place.contains(*w));
         if !backed {
@@ -70,7 +70,7 @@ pub fn unsupported_claims(
         }
     }
     for country in &draft.event.countries {
-        let in_evidence = words("country", Some(country.code()))
+        let in_evidence = words(Field::Country, Some(country.code()))
             .iter()
             .any(|w| countries_in(w).contains(country));
         let in_counts = draft
@@ -84,7 +84,7 @@ pub fn unsupported_claims(
     }
     for (index, participant) in draft.event.participants.iter().enumerate() {
         let item = index.to_string();
-        let backed = words("count", Some(&item)).iter().any(|w| {
+        let backed = words(Field::Count, Some(&item)).iter().any(|w| {
             w.split(|c: char| !c.is_alphanumeric() && c != ',' && c != '-')
                 .any(|word| number_word(word) == Some(participant.count))
         });
@@ -95,7 +95,7 @@ pub fn unsupported_claims(
             ));
         }
         if let Some(country) = participant.country {
-            let named = words("count", Some(&item))
+            let named = words(Field::Count, Some(&item))
                 .iter()
                 .any(|w| countries_in(w).contains(&country));
             if !named {
@@ -108,7 +108,7 @@ pub fn unsupported_claims(
     }
     for (index, person) in draft.event.people.iter().enumerate() {
         let item = index.to_string();
-        if !words("person", Some(&item))
+        if !words(Field::Person, Some(&item))
             .iter()
             .any(|w| w.contains(&person.name))
         {

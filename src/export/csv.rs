@@ -6,8 +6,9 @@
 
 use std::borrow::Borrow;
 
+use crate::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS};
 use crate::model::Event;
-use crate::model::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS, join_list, participants_cell};
+use crate::model::participants::{join_list, participants_cell};
 
 /// The CSV text of `events`.
 pub fn events_to_csv(

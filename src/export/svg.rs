@@ -1,11 +1,15 @@
-//! The chart as an SVG drawing: the draw list, rendered element by element. Its size follows
-//! the screen's draw list, not the data: a million events in strips are a few strips here.
+//! The chart as an SVG drawing: the draw list's resolved shapes, element by element. Its size
+//! follows the screen's draw list, not the data: a million events in strips are a few strips
+//! here.
 
-use std::fmt::Write as _;
-
-use crate::layout::draw::metrics::MARKER_RADIUS_PX;
 use crate::layout::draw::{DrawList, Layer, Primitive, TextRole};
 use crate::layout::geom::{Rect, Rgba};
+use crate::layout::style::{Anchor, Line, Shape, shapes};
+
+/// Fonts the figure asks for, widest coverage last: Latin, then CJK, then whatever the
+/// viewer has. Each text is also given its measured width, so that another font on another
+/// machine is stretched or squeezed to the room the layout gave it, never past it.
+const FONT_FAMILY: &str = "Ubuntu, 'Noto Sans', 'DejaVu Sans', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'Hiragino Sans', Arial, Helvetica, sans-serif";
 
 /// Text made safe for XML.
 fn escape(text: &str) -> String {
@@ -24,17 +28,32 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// `fill="#rrggbb"` with its opacity where it is not opaque.
-fn paint(attribute: &str, color: Rgba) -> String {
-    if color.alpha() == 255 {
-        format!(r#"{attribute}="{}""#, color.hex())
-    } else {
-        format!(
+/// `fill="#rrggbb"` with its opacity where it is not opaque; `fill="none"` for nothing.
+fn paint(attribute: &str, color: Option<Rgba>) -> String {
+    match color {
+        None => format!(r#"{attribute}="none""#),
+        Some(color) if color.alpha() == 255 => format!(r#"{attribute}="{}""#, color.hex()),
+        Some(color) => format!(
             r#"{attribute}="{}" {attribute}-opacity="{:.3}""#,
             color.hex(),
             color.opacity()
-        )
+        ),
     }
+}
+
+/// A line's stroke attributes, its width and dashes as resolved.
+fn stroke(line: Option<&Line>) -> String {
+    let Some(line) = line else {
+        return String::new();
+    };
+    let dash = line.dash_px.map_or_else(String::new, |[on, off]| {
+        format!(r#" stroke-dasharray="{on} {off}""#)
+    });
+    format!(
+        r#" {} stroke-width="{}"{dash}"#,
+        paint("stroke", Some(line.color)),
+        line.width_px
+    )
 }
 
 fn rect_attributes(rect: &Rect) -> String {
@@ -47,24 +66,26 @@ fn rect_attributes(rect: &Rect) -> String {
     )
 }
 
-/// The SVG document of a draw list.
-pub fn draw_list_to_svg(list: &DrawList) -> String {
+/// The SVG document of a draw list, titled `title`.
+pub fn draw_list_to_svg(list: &DrawList, title: &str) -> String {
     let [width, height] = list.layout.size;
     let plot = list.layout.plot;
     let mut svg = String::new();
-    let _ = writeln!(
+    push_line!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="Ubuntu, 'Noto Sans', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">"#
     );
-    let _ = writeln!(
+    push_line!(svg, "<title>{}</title>", escape(title));
+    push_line!(
         svg,
         r#"<clipPath id="plot"><rect {}/></clipPath>"#,
         rect_attributes(&plot)
     );
     let mut in_plot = false;
-    for primitive in &list.primitives {
-        let layer = layer_of(primitive);
-        if (layer == Layer::Plot) != in_plot {
+    // A scroll bar means nothing on paper.
+    for primitive in (list.primitives.iter()).filter(|p| !matches!(p, Primitive::Scrollbar { .. }))
+    {
+        if (primitive.layer() == Layer::Plot) != in_plot {
             svg.push_str(if in_plot {
                 "</g>\n"
             } else {
@@ -72,7 +93,7 @@ pub fn draw_list_to_svg(list: &DrawList) -> String {
             });
             in_plot = !in_plot;
         }
-        write_primitive(&mut svg, primitive);
+        write_primitive(&mut svg, primitive, list);
     }
     if in_plot {
         svg.push_str("</g>\n");
@@ -81,207 +102,132 @@ pub fn draw_list_to_svg(list: &DrawList) -> String {
     svg
 }
 
-/// Where a primitive is clipped: marks stay inside the plot.
-fn layer_of(primitive: &Primitive) -> Layer {
-    match primitive {
-        Primitive::Fill { layer, .. } | Primitive::Text { layer, .. } => *layer,
-        Primitive::Span { .. }
-        | Primitive::Marker { .. }
-        | Primitive::Cluster { .. }
-        | Primitive::Density { .. }
-        | Primitive::Ring { .. } => Layer::Plot,
-        Primitive::GridLine { .. } | Primitive::LegendDot { .. } | Primitive::Scrollbar { .. } => {
-            Layer::Chart
+/// A primitive's shapes; an event's mark is one group, so that it reads as one element.
+fn write_primitive(svg: &mut String, primitive: &Primitive, list: &DrawList) {
+    let mark = matches!(
+        primitive,
+        Primitive::Span { .. } | Primitive::Marker { .. } | Primitive::Cluster { .. }
+    );
+    if mark {
+        svg.push_str(r#"<g class="mark">"#);
+    }
+    for shape in shapes(primitive, &list.theme) {
+        svg.push_str(&svg_element(&shape));
+        if !mark {
+            svg.push('\n');
         }
+    }
+    if mark {
+        svg.push_str("</g>\n");
     }
 }
 
-fn write_primitive(svg: &mut String, primitive: &Primitive) {
-    match primitive {
-        Primitive::Fill { rect, color, .. } => {
-            let _ = writeln!(
-                svg,
-                r#"<rect {} {}/>"#,
-                rect_attributes(rect),
-                paint("fill", *color)
-            );
-        }
-        Primitive::GridLine {
-            x,
-            top,
-            bottom,
-            color,
-        } => {
-            let _ = writeln!(
-                svg,
-                r#"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{bottom:.1}" {} stroke-width="1"/>"#,
-                paint("stroke", *color)
-            );
-        }
-        Primitive::Span {
+/// One resolved shape as an SVG element: nothing of its look is decided here.
+pub fn svg_element(shape: &Shape) -> String {
+    match shape {
+        Shape::Rect {
             rect,
-            color,
-            vague,
-            inferred,
-            draft,
-            ..
-        } => {
-            let fill = if *vague || *draft {
-                color.faded(0.22)
-            } else {
-                *color
-            };
-            let dash = if *inferred || *draft {
-                r#" stroke-dasharray="5 3""#
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                svg,
-                r#"<rect class="mark" {} rx="2" {} {} stroke-width="1"{dash}/>"#,
-                rect_attributes(rect),
-                paint("fill", fill),
-                paint("stroke", *color)
-            );
+            corner_px,
+            fill,
+            line,
+        } => format!(
+            r#"<rect {} rx="{corner_px}" {}{}/>"#,
+            rect_attributes(rect),
+            paint("fill", *fill),
+            stroke(line.as_ref())
+        ),
+        Shape::Circle {
+            center: [cx, cy],
+            radius_px,
+            fill,
+            line,
+        } => format!(
+            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{radius_px}" {}{}/>"#,
+            paint("fill", *fill),
+            stroke(line.as_ref())
+        ),
+        Shape::Polygon { points, fill, line } => {
+            let points: Vec<String> = points
+                .iter()
+                .map(|[x, y]| format!("{x:.1},{y:.1}"))
+                .collect();
+            format!(
+                r#"<polygon points="{}" {}{}/>"#,
+                points.join(" "),
+                paint("fill", Some(*fill)),
+                stroke(Some(line))
+            )
         }
-        Primitive::Marker {
-            center,
-            color,
-            inferred,
-            draft,
-            ..
-        } => {
-            let [cx, cy] = *center;
-            if *draft {
-                let r = MARKER_RADIUS_PX;
-                let _ = writeln!(
-                    svg,
-                    r##"<path class="mark" d="M{cx:.1} {:.1} L{:.1} {cy:.1} L{cx:.1} {:.1} L{:.1} {cy:.1} Z" fill="#ffffff" {} stroke-width="2" stroke-dasharray="3 2"/>"##,
-                    cy - r,
-                    cx + r,
-                    cy + r,
-                    cx - r,
-                    paint("stroke", *color)
-                );
-            } else {
-                let fill = if *inferred {
-                    Rgba([255, 255, 255, 255])
-                } else {
-                    *color
-                };
-                let _ = writeln!(
-                    svg,
-                    r#"<circle class="mark" cx="{cx:.1}" cy="{cy:.1}" r="{MARKER_RADIUS_PX}" {} {} stroke-width="2"/>"#,
-                    paint("fill", fill),
-                    paint("stroke", *color)
-                );
-            }
-        }
-        Primitive::Cluster {
-            center,
-            color,
-            count,
-            ..
-        } => {
-            let [cx, cy] = *center;
-            let r = MARKER_RADIUS_PX + 3.0;
-            let _ = writeln!(
-                svg,
-                r##"<g class="mark"><circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" {}/><text x="{cx:.1}" y="{:.1}" font-size="9" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
-                paint("fill", *color),
-                cy + 3.0,
-                cluster_badge(*count)
-            );
-        }
-        Primitive::Density {
-            rect,
-            column_px,
-            heights,
-            color,
-            ..
-        } => {
+        Shape::Segment {
+            from: [x1, y1],
+            to: [x2, y2],
+            line,
+        } => format!(
+            r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}"{}/>"#,
+            stroke(Some(line))
+        ),
+        Shape::Columns { rects, fill } => {
             // One path per strip, however many events it stands for.
             let mut path = String::new();
-            for (column, &height) in heights.iter().enumerate() {
-                if height <= 0.0 {
-                    continue;
-                }
-                let left = rect.left() + column as f32 * column_px;
-                let top = rect.bottom() - height * rect.height();
-                let _ = write!(
+            for rect in rects {
+                push_text!(
                     path,
-                    "M{left:.1} {:.1}h{column_px}V{top:.1}h-{column_px}Z",
-                    rect.bottom()
+                    "M{:.1} {:.1}h{:.1}V{:.1}h-{:.1}Z",
+                    rect.left(),
+                    rect.bottom(),
+                    rect.width(),
+                    rect.top(),
+                    rect.width()
                 );
             }
-            let _ = writeln!(
-                svg,
+            format!(
                 r#"<path class="density" d="{path}" {}/>"#,
-                paint("fill", *color)
-            );
+                paint("fill", Some(*fill))
+            )
         }
-        Primitive::Text {
-            rect,
+        Shape::Text {
+            at: [x, y],
+            anchor,
             text,
             font_px,
             color,
-            plate,
-            role,
-            ..
-        } => {
-            if let Some(plate) = plate {
-                let _ = writeln!(
-                    svg,
-                    r#"<rect {} rx="2" {}/>"#,
-                    rect_attributes(&rect.expand(2.0)),
-                    paint("fill", *plate)
-                );
-            }
-            let baseline = rect.center()[1] + font_px * 0.35;
-            let _ = writeln!(
-                svg,
-                r#"<text class="{}" x="{:.1}" y="{baseline:.1}" font-size="{font_px}" {}>{}</text>"#,
-                role_class(*role),
-                rect.left(),
-                paint("fill", *color),
-                escape(text)
-            );
-        }
-        Primitive::Ring {
-            rect,
-            round,
-            color,
             width_px,
-        } => {
-            if *round {
-                let [cx, cy] = rect.center();
-                let _ = writeln!(
-                    svg,
-                    r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{:.1}" fill="none" {} stroke-width="{width_px}"/>"#,
-                    rect.width() / 2.0,
-                    paint("stroke", *color)
-                );
-            } else {
-                let _ = writeln!(
-                    svg,
-                    r#"<rect {} rx="3" fill="none" {} stroke-width="{width_px}"/>"#,
-                    rect_attributes(rect),
-                    paint("stroke", *color)
-                );
-            }
-        }
-        Primitive::LegendDot { center, color } => {
-            let _ = writeln!(
-                svg,
-                r#"<circle cx="{:.1}" cy="{:.1}" r="5" {}/>"#,
-                center[0],
-                center[1],
-                paint("fill", *color)
-            );
-        }
-        // A scroll bar means nothing on paper.
-        Primitive::Scrollbar { .. } => {}
+            role,
+        } => text_element(
+            [*x, *y],
+            *anchor,
+            text,
+            (*font_px, *width_px),
+            *color,
+            *role,
+        ),
     }
+}
+
+/// A text centred on `y` as the screen centres it: the baseline a little below the middle.
+/// A measured text keeps its measured width whatever font the viewer has.
+fn text_element(
+    [x, y]: [f32; 2],
+    anchor: Anchor,
+    text: &str,
+    (font_px, width_px): (f32, Option<f32>),
+    color: Rgba,
+    role: Option<TextRole>,
+) -> String {
+    let baseline = y + font_px * 0.35;
+    let class = role.map_or_else(String::new, |r| format!(r#" class="{}""#, role_class(r)));
+    let anchor = match anchor {
+        Anchor::LeftCenter => "",
+        Anchor::Center => r#" text-anchor="middle""#,
+    };
+    let length = width_px.filter(|w| *w > 0.0).map_or_else(String::new, |w| {
+        format!(r#" textLength="{w:.1}" lengthAdjust="spacingAndGlyphs""#)
+    });
+    format!(
+        r#"<text{class} x="{x:.1}" y="{baseline:.1}" font-size="{font_px}"{anchor}{length} {}>{}</text>"#,
+        paint("fill", Some(color)),
+        escape(text)
+    )
 }
 
 fn role_class(role: TextRole) -> &'static str {
@@ -293,14 +239,5 @@ fn role_class(role: TextRole) -> &'static str {
         TextRole::Note => "note",
         TextRole::Era => "era",
         TextRole::Message => "message",
-    }
-}
-
-/// The number on a cluster: "7", "99+".
-pub fn cluster_badge(count: usize) -> String {
-    if count > 99 {
-        "99+".to_owned()
-    } else {
-        count.to_string()
     }
 }

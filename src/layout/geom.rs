@@ -77,27 +77,12 @@ impl Rect {
         dx.hypot(dy)
     }
 
-    pub fn intersects(&self, other: &Self) -> bool {
-        self.min[0] < other.max[0]
-            && other.min[0] < self.max[0]
-            && self.min[1] < other.max[1]
-            && other.min[1] < self.max[1]
-    }
-
     /// The part of this rectangle inside `other` (possibly empty: then its width or height is
     /// not positive).
     pub fn intersect(&self, other: &Self) -> Self {
         Self {
             min: [self.min[0].max(other.min[0]), self.min[1].max(other.min[1])],
             max: [self.max[0].min(other.max[0]), self.max[1].min(other.max[1])],
-        }
-    }
-
-    /// Moved by `delta`.
-    pub fn translate(&self, delta: [f32; 2]) -> Self {
-        Self {
-            min: [self.min[0] + delta[0], self.min[1] + delta[1]],
-            max: [self.max[0] + delta[0], self.max[1] + delta[1]],
         }
     }
 }
@@ -107,14 +92,8 @@ impl Rect {
 pub struct Rgba(pub [u8; 4]);
 
 impl Rgba {
-    pub const TRANSPARENT: Self = Self([0, 0, 0, 0]);
-
     pub const fn rgb(rgb: [u8; 3]) -> Self {
         Self([rgb[0], rgb[1], rgb[2], 255])
-    }
-
-    pub fn rgb_part(&self) -> [u8; 3] {
-        [self.0[0], self.0[1], self.0[2]]
     }
 
     pub fn alpha(&self) -> u8 {

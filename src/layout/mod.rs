@@ -9,6 +9,7 @@ pub mod draw;
 pub mod geom;
 pub mod hit;
 pub mod scene;
+pub mod style;
 pub mod text;
 pub mod theme;
 pub mod ticks;

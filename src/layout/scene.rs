@@ -14,8 +14,6 @@ use crate::model::date::Precision;
 use crate::model::event::Category;
 use crate::model::store::{EventRef, EventStore};
 
-use super::view::TimeView;
-
 /// What the lanes (rows) of the timeline stand for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LaneMode {
@@ -685,24 +683,6 @@ impl Scene {
             .collect()
     }
 
-    /// The marks of one event (one per lane it is in), found by binary search in each lane.
-    pub fn marks_of_event(&self, event: u32, start_day: i32) -> impl Iterator<Item = &Mark> {
-        (0..self.lanes.len()).flat_map(move |lane| {
-            let lane_marks = self.lane_marks(lane);
-            let from = lane_marks.partition_point(|m| m.start_day < start_day);
-            lane_marks[from..]
-                .iter()
-                .take_while(move |m| m.start_day == start_day)
-                .filter(move |m| m.event == event)
-        })
-    }
-
-    /// Every mark that overlaps `view`, lane by lane.
-    pub fn visible_marks(&self, view: TimeView) -> impl Iterator<Item = &Mark> {
-        (0..self.lanes.len())
-            .flat_map(move |lane| self.marks_between(lane, view.min_days, view.max_days))
-    }
-
     /// The colour of `mark`.
     pub fn color_of(&self, mark: &Mark) -> [u8; 3] {
         self.colors
@@ -739,8 +719,8 @@ fn span_rows_needed(marks: &[Mark]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load_files;
-    use crate::model::sample::sample_dataset;
+    use crate::load::load_files;
+    use crate::load::sample::sample_dataset;
     use crate::model::stats::events_per_country;
 
     fn scene_of(json: &str, lane_mode: LaneMode) -> Scene {

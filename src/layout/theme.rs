@@ -22,6 +22,12 @@ pub struct Theme {
     pub scrollbar: Rgba,
 }
 
+impl Default for Theme {
+    fn default() -> Self {
+        Self::LIGHT
+    }
+}
+
 impl Theme {
     pub const LIGHT: Self = Self {
         dark: false,

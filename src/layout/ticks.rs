@@ -163,11 +163,6 @@ pub fn date_ticks(min_days: f64, max_days: f64, min_step_days: f64) -> Vec<Tick>
     ticks
 }
 
-/// The label for the day at `days`, as a day tick would read: for a view with no tick in it.
-pub fn day_label(days: f64) -> String {
-    date_from_days(days).map_or_else(String::new, |date| Step::Days(1).label(date))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,8 @@
 //! The visible time range and the maths of zooming and panning it, apart from input handling.
 //! Each operation returns a new view inside the limits: no frame can show one outside them.
 
+use crate::model::date::DayWindow;
+
 use serde::{Deserialize, Serialize};
 
 /// The part of the time axis on screen, in days.
@@ -56,6 +58,14 @@ impl ViewLimits {
 }
 
 impl TimeView {
+    /// The stretch of time on screen.
+    pub fn window(&self) -> DayWindow {
+        DayWindow {
+            from_days: self.min_days,
+            to_days: self.max_days,
+        }
+    }
+
     pub fn width_days(&self) -> f64 {
         self.max_days - self.min_days
     }

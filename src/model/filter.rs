@@ -82,12 +82,6 @@ impl Filters {
                 || !event.tags().iter().any(|t| self.hidden_tags.contains(*t)))
     }
 
-    /// The indices of the events that pass, in order.
-    pub fn shown_indices(&self, events: &EventStore) -> Vec<u32> {
-        self.shown_among(events, None, &|| false)
-            .unwrap_or_default()
-    }
-
     /// The indices of the events among `candidates` (all events when `None`) that pass, in
     /// order, on every core; `None` if `cancelled` said so before the end.
     pub fn shown_among(

@@ -1,22 +1,23 @@
-//! The data: dates, events, countries, the compact store, loading and validation, filters
-//! and statistics. No egui in here, so all of it can be tested and benchmarked without a
-//! window; how it is drawn is in [`crate::layout`].
+//! The data, and nothing above it: dates, events, countries, participants, drafts, the
+//! compact store, the dataset a folder gives, problems, filters and statistics. No egui and
+//! no file reading in here, so all of it can be tested and benchmarked on its own. It imports
+//! nothing of the crate above it: the loader and the layout build on it, never the reverse.
 
-pub mod cache;
 pub mod country;
+pub mod dataset;
 pub mod date;
+pub mod drafts;
 pub mod event;
 pub mod filter;
-pub mod load;
+pub mod participants;
 pub mod problem;
-pub mod sample;
 pub mod stats;
 pub mod store;
 
 pub use country::Country;
+pub use dataset::{Dataset, Format};
 pub use date::{DateSpan, PartialDate, Precision};
 pub use event::{Category, Event, Participant, Person, SourceRef};
 pub use filter::Filters;
-pub use load::{Dataset, LoadError, LoadOptions, LoadProgress};
 pub use problem::{Problem, Severity};
 pub use store::{EventRef, EventStore};

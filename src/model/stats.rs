@@ -4,9 +4,9 @@ use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::country::Country;
+use super::date::DayWindow;
 use super::event::{Category, Participant};
 use super::store::{EventRef, EventStore};
-use crate::layout::view::TimeView;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -195,8 +195,8 @@ impl RunningTotals {
 /// The first day, the day after the last, and an amount.
 type DaySpan = (i32, i32, u64);
 
-/// Starts and ends of a set of entries: what overlaps `[min, max]` is what starts at or before
-/// `max`, less what ended before `min`.
+/// Starts and ends of a set of entries: what overlaps a window is what starts before its end,
+/// less what ended (the day after its last) at or before its start.
 #[derive(Clone, Debug, Default)]
 struct Overlaps {
     starts: RunningTotals,
@@ -224,10 +224,10 @@ impl Overlaps {
         Self { starts, ends }
     }
 
-    /// (entries, total) overlapping `view`.
-    fn overlapping(&self, view: &TimeView) -> (usize, u64) {
-        let (started, started_total) = self.starts.before(view.max_days, true);
-        let (ended, ended_total) = self.ends.before(view.min_days, false);
+    /// (entries, total) overlapping `window`.
+    fn overlapping(&self, window: &DayWindow) -> (usize, u64) {
+        let (started, started_total) = self.starts.before(window.to_days, false);
+        let (ended, ended_total) = self.ends.before(window.from_days, true);
         (
             started.saturating_sub(ended),
             started_total.saturating_sub(ended_total),
@@ -309,19 +309,20 @@ impl RangeCounts {
         })
     }
 
-    /// How many events overlap `view`.
-    pub fn events_in(&self, view: &TimeView) -> usize {
-        self.events.overlapping(view).0
+    /// How many events overlap `window`.
+    pub fn events_in(&self, window: &DayWindow) -> usize {
+        self.events.overlapping(window).0
     }
 
-    /// Participants of the events overlapping `view`, as [`participants_by_country`] gives them.
-    pub fn participants_in(&self, view: &TimeView) -> Vec<CountryCount> {
+    /// Participants of the events overlapping `window`, as [`participants_by_country`] gives
+    /// them.
+    pub fn participants_in(&self, window: &DayWindow) -> Vec<CountryCount> {
         let mut counts: Vec<CountryCount> = self
             .keys
             .iter()
             .zip(&self.participants)
             .filter_map(|((unit, country), overlaps)| {
-                let (event_count, count) = overlaps.overlapping(view);
+                let (event_count, count) = overlaps.overlapping(window);
                 (event_count > 0).then(|| CountryCount {
                     country: *country,
                     unit: unit.clone(),
@@ -338,42 +339,105 @@ impl RangeCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::date::days_from_date;
-    use crate::model::sample::sample_dataset;
+    use crate::model::date::{PartialDate, days_from_date};
+    use crate::model::event::Event;
+    use chrono::Datelike as _;
+    use proptest::prelude::*;
+
+    fn event(index: usize, start: PartialDate, end: Option<PartialDate>) -> Event {
+        Event {
+            id: format!("e{index}"),
+            title: format!("Event {index}"),
+            start,
+            end: end.filter(|end| end.last_day() >= start.first_day()),
+            date_inferred: false,
+            category: Category::Forum,
+            series: None,
+            location: None,
+            countries: Vec::new(),
+            organizers: Vec::new(),
+            participants: vec![Participant {
+                country: None,
+                count: index as u64 + 1,
+                unit: "scientists".to_owned(),
+            }],
+            people: Vec::new(),
+            summary: String::new(),
+            sources: Vec::new(),
+            tags: Vec::new(),
+            display_date: None,
+        }
+    }
+
+    fn year_window(from: i32, to: i32) -> DayWindow {
+        let start = |y| days_from_date(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
+        DayWindow {
+            from_days: start(from),
+            to_days: start(to),
+        }
+    }
+
+    /// The events a scan finds in `window`, day by day.
+    fn scanned<'a>(events: &'a EventStore, window: &DayWindow) -> Vec<EventRef<'a>> {
+        let in_window = |e: &EventRef| {
+            let (start, end) = e.span().day_range();
+            window.overlaps_days(start, end)
+        };
+        events.iter().filter(in_window).collect()
+    }
+
+    fn any_date() -> impl Strategy<Value = PartialDate> {
+        (1990..2030_i32, 0..13_u32, 0..32_u32).prop_filter_map("a real date", |(y, m, d)| {
+            match (m, d) {
+                (0, _) => PartialDate::year(y),
+                (m, 0) => PartialDate::month(y, m),
+                (m, d) => PartialDate::day(y, m, d),
+            }
+        })
+    }
 
     #[test]
-    fn range_counts_match_a_scan_of_the_events() {
-        let dataset = sample_dataset();
-        let range_counts = RangeCounts::of_events(&dataset.events, None, &|| false).unwrap();
-        let year = |y: i32| days_from_date(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
-        for (from, to) in [
-            (2000, 2030),
-            (2021, 2022),
-            (2022, 2023),
-            (2010, 2011),
-            (2024, 2025),
-            (1990, 1991),
-        ] {
-            let view = TimeView {
-                min_days: year(from),
-                max_days: year(to),
-            };
-            let in_view: Vec<EventRef> = dataset
-                .events
-                .iter()
-                .filter(|e| {
-                    view.overlaps(
-                        days_from_date(e.span().first_day()),
-                        days_from_date(e.span().last_day()) + 1.0,
-                    )
-                })
+    fn a_year_event_and_the_last_day_of_a_year_count_in_their_own_year_only() {
+        let dates = ["2010", "2012-12-31", "2015-06-15"].map(|d| PartialDate::parse(d).unwrap());
+        let events: Vec<Event> = (dates.iter().enumerate())
+            .map(|(i, &d)| event(i, d, None))
+            .collect();
+        let store = EventStore::from_events(&events).unwrap();
+        let counts = RangeCounts::of_events(&store, None, &|| false).unwrap();
+        let per_year: Vec<usize> = (2009..2017)
+            .map(|year| counts.events_in(&year_window(year, year + 1)))
+            .collect();
+        assert_eq!(per_year, [0, 1, 0, 1, 0, 0, 1, 0]);
+    }
+
+    proptest! {
+        #[test]
+        fn per_year_counts_sum_to_the_events_each_year_holds(
+            dates in proptest::collection::vec((any_date(), proptest::option::of(any_date())), 1..40)
+        ) {
+            let events: Vec<Event> = (dates.iter().enumerate())
+                .map(|(i, &(start, end))| event(i, start, end))
                 .collect();
-            assert_eq!(range_counts.events_in(&view), in_view.len(), "{from}-{to}");
-            assert_eq!(
-                range_counts.participants_in(&view),
-                participants_by_country(in_view.iter().flat_map(|e| e.participants())),
-                "{from}-{to}"
-            );
+            let store = EventStore::from_events(&events).unwrap();
+            let counts = RangeCounts::of_events(&store, None, &|| false).unwrap();
+            let mut years_counted = 0;
+            for year in 1989..2032 {
+                let window = year_window(year, year + 1);
+                let in_year = scanned(&store, &window);
+                prop_assert_eq!(counts.events_in(&window), in_year.len());
+                prop_assert_eq!(
+                    counts.participants_in(&window),
+                    participants_by_country(in_year.iter().flat_map(|e| e.participants()))
+                );
+                years_counted += in_year.len();
+            }
+            // An event is counted once for each year it covers, and never in a year it
+            // does not touch.
+            let years_covered: usize = events
+                .iter()
+                .map(|e| (e.span().last_day().year() - e.span().first_day().year() + 1) as usize)
+                .sum();
+            prop_assert_eq!(years_counted, years_covered);
         }
     }
 }

@@ -1027,7 +1027,7 @@ fn contains_ignoring_case(text: &str, needle_lowercase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::sample::sample_dataset;
+    use crate::load::sample::sample_dataset;
 
     /// The store as the load cache writes it and reads it back.
     fn cached_copy(store: &EventStore) -> Option<EventStore> {

@@ -4,11 +4,11 @@
 
 use egui::{Color32, Sense, Vec2};
 
-use super::{Frame, color32};
+use super::{PanelInput, color32};
 use crate::command::Command;
-use crate::layout::draw::group_thousands;
+use crate::format::{events_phrase, group_thousands};
 use crate::layout::view::TimeView;
-use crate::model::date::{date_from_days, days_from_date, year_label};
+use crate::model::date::{DayWindow, date_from_days, days_from_date, year_label};
 use crate::model::stats::{CountryCount, RangeCounts, participants_by_country};
 use crate::state::CountsScope;
 
@@ -19,7 +19,7 @@ const COUNT_WIDTH_PX: f32 = 52.0;
 /// The bar chart has at most this many bars; longer spans are binned by decades, centuries…
 const MAX_BARS: i64 = 60;
 
-pub fn counts_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn counts_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Participants by country");
     ui.horizontal(|ui| {
@@ -43,13 +43,13 @@ pub fn counts_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                 ui.weak("Counting the events in view…");
                 return commands;
             };
-            let event_count = range_counts.events_in(&frame.view);
+            let event_count = range_counts.events_in(&frame.view.window());
             ui.weak(format!(
                 "From {} in view; follows zoom, pan and filters.",
                 events_phrase(event_count as u64)
             ));
             events_per_year_ui(ui, range_counts, &frame.view);
-            range_counts.participants_in(&frame.view)
+            range_counts.participants_in(&frame.view.window())
         }
         CountsScope::Selection => {
             let selected = frame
@@ -70,14 +70,6 @@ pub fn counts_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     }
     counts_table_ui(ui, frame, &counts);
     commands
-}
-
-fn events_phrase(count: u64) -> String {
-    if count == 1 {
-        "1 event".to_owned()
-    } else {
-        format!("{} events", group_thousands(count))
-    }
 }
 
 /// Events in view per year (or per decade, century… for long spans), as an egui_plot bar
@@ -102,9 +94,9 @@ fn events_per_year_ui(ui: &mut egui::Ui, counts: &RangeCounts, view: &TimeView) 
     let mut year = first_year.div_euclid(step) * step;
     while year <= last_year {
         if let (Some(from), Some(to)) = (start_of(year), start_of(year + step)) {
-            let in_bin = TimeView {
-                min_days: from.max(view.min_days),
-                max_days: (to - 1e-6).min(view.max_days),
+            let in_bin = DayWindow {
+                from_days: from.max(view.min_days),
+                to_days: to.min(view.max_days),
             };
             let count = counts.events_in(&in_bin);
             let name = if step == 1 {
@@ -152,7 +144,7 @@ fn events_per_year_ui(ui: &mut egui::Ui, counts: &RangeCounts, view: &TimeView) 
 }
 
 /// One block per unit: a row per country with its colour, count, a bar and its event count.
-fn counts_table_ui(ui: &mut egui::Ui, frame: &Frame, counts: &[CountryCount]) {
+fn counts_table_ui(ui: &mut egui::Ui, frame: &PanelInput, counts: &[CountryCount]) {
     // A fixed width: a width taken from the panel would make the panel grow with it.
     let bar_width = 44.0;
     for unit_counts in counts.chunk_by(|a, b| a.unit == b.unit) {

@@ -1,10 +1,10 @@
 //! The right panel: everything about the selected event, or the list of events in a spot too
 //! crowded to click apart.
 
-use super::Frame;
+use super::PanelInput;
 use crate::command::Command;
 use crate::draft::Evidence;
-use crate::layout::draw::group_thousands;
+use crate::format::group_thousands;
 use crate::model::Event;
 use crate::state::EventGroup;
 
@@ -13,7 +13,7 @@ const SCROLL_BAR_ROOM_PX: f32 = 14.0;
 /// A group lists this many events at most; the rest are counted.
 const MAX_LISTED: usize = 500;
 
-pub fn details_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn details_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let selection = frame.selection;
     // A new selection gets a scroll area of its own, so it starts at the top.
@@ -49,7 +49,7 @@ pub fn details_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
 }
 
 /// The events of a crowded spot, each a link that selects it.
-fn group_ui(ui: &mut egui::Ui, frame: &Frame, group: &EventGroup) -> Vec<Command> {
+fn group_ui(ui: &mut egui::Ui, frame: &PanelInput, group: &EventGroup) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading(&group.title);
     for &index in group.events.iter().take(MAX_LISTED) {
@@ -71,7 +71,7 @@ fn group_ui(ui: &mut egui::Ui, frame: &Frame, group: &EventGroup) -> Vec<Command
     commands
 }
 
-fn event_ui(ui: &mut egui::Ui, frame: &Frame, event: &Event) -> Vec<Command> {
+fn event_ui(ui: &mut egui::Ui, frame: &PanelInput, event: &Event) -> Vec<Command> {
     let mut commands = Vec::new();
     let draft = frame.selected_draft();
     if let Some(draft) = draft {

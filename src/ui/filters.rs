@@ -1,11 +1,11 @@
 //! The filters: text search, categories, countries and a range of years.
 
-use super::{Frame, color32};
+use super::{PanelInput, color32};
 use crate::command::Command;
-use crate::layout::draw::group_thousands;
+use crate::format::group_thousands;
 use crate::model::date::year_label;
 
-pub fn filters_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn filters_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut filters = frame.filters.clone();
     ui.heading("Filters");

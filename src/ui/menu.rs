@@ -2,19 +2,19 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Frame;
-use super::commands::UiCommand;
+use super::PanelInput;
+use super::actions::Action;
 use crate::command::Command;
 use crate::export::ExportKind;
-use crate::layout::draw::group_thousands;
+use crate::format::{count_of, group_thousands};
 use crate::layout::scene::{ColorMode, LaneMode};
 use crate::state::{PathEntry, PathPurpose};
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            commands.extend(UiCommand::OpenFolder.menu_button(ui, true));
+            commands.extend(Action::OpenFolder.menu_button(ui, true));
             ui.menu_button("Recent folders", |ui| {
                 if frame.settings.recent_folders.is_empty() {
                     ui.label("No recent folders");
@@ -29,55 +29,49 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                     }
                 }
             });
-            commands.extend(UiCommand::OpenSample.menu_button(ui, true));
-            commands.extend(UiCommand::Reload.menu_button(ui, frame.can(UiCommand::Reload)));
+            commands.extend(Action::OpenSample.menu_button(ui, true));
+            commands.extend(Action::Reload.menu_button(ui, frame.can(Action::Reload)));
             ui.separator();
-            for export in [
-                UiCommand::ExportImage,
-                UiCommand::ExportSvg,
-                UiCommand::ExportCsv,
-            ] {
+            for export in [Action::ExportImage, Action::ExportSvg, Action::ExportCsv] {
                 commands.extend(export.menu_button(ui, true));
             }
-            commands.extend(
-                UiCommand::SaveAccepted.menu_button(ui, frame.can(UiCommand::SaveAccepted)),
-            );
+            commands.extend(Action::SaveAccepted.menu_button(ui, frame.can(Action::SaveAccepted)));
             ui.separator();
-            commands.extend(UiCommand::Quit.menu_button(ui, true));
+            commands.extend(Action::Quit.menu_button(ui, true));
         });
         ui.menu_button("View", |ui| {
-            for command in [UiCommand::FitAll, UiCommand::ZoomIn, UiCommand::ZoomOut] {
+            for command in [Action::FitAll, Action::ZoomIn, Action::ZoomOut] {
                 commands.extend(command.menu_button(ui, true));
             }
             ui.separator();
             let has_selection = frame.selection.event.is_some();
-            commands.extend(UiCommand::SelectNext.menu_button(ui, true));
-            commands.extend(UiCommand::SelectPrevious.menu_button(ui, true));
-            commands.extend(UiCommand::ClearSelection.menu_button(ui, has_selection));
+            commands.extend(Action::SelectNext.menu_button(ui, true));
+            commands.extend(Action::SelectPrevious.menu_button(ui, true));
+            commands.extend(Action::ClearSelection.menu_button(ui, has_selection));
             ui.separator();
             let mut dark = frame.settings.dark_mode;
             if ui.checkbox(&mut dark, "Dark theme").changed() {
                 commands.push(Command::SetDarkMode(dark));
             }
             let mut problems = frame.settings.show_problems;
-            let (text, tooltip) = UiCommand::ToggleProblems.text_and_tooltip();
+            let (text, tooltip) = Action::ToggleProblems.text_and_tooltip();
             if ui
                 .checkbox(&mut problems, text)
                 .on_hover_text(tooltip)
                 .changed()
             {
-                commands.push(UiCommand::ToggleProblems.command());
+                commands.push(Action::ToggleProblems.command());
             }
         });
         if !frame.data.dataset.drafts.is_empty() {
             ui.menu_button(drafts_menu_title(frame), |ui| {
                 for command in [
-                    UiCommand::NextDraft,
-                    UiCommand::AcceptDraft,
-                    UiCommand::RejectDraft,
-                    UiCommand::BackToReview,
-                    UiCommand::SaveAccepted,
-                    UiCommand::RestoreRejected,
+                    Action::NextDraft,
+                    Action::AcceptDraft,
+                    Action::RejectDraft,
+                    Action::BackToReview,
+                    Action::SaveAccepted,
+                    Action::RestoreRejected,
                 ] {
                     commands.extend(command.menu_button(ui, frame.can(command)));
                 }
@@ -90,7 +84,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
 }
 
 /// "Drafts (12 to review)": the menu says what is left.
-fn drafts_menu_title(frame: &Frame) -> String {
+fn drafts_menu_title(frame: &PanelInput) -> String {
     let to_review = frame
         .data
         .dataset
@@ -106,7 +100,7 @@ fn drafts_menu_title(frame: &Frame) -> String {
 }
 
 /// Lane and colour choosers, always in sight in the menu bar.
-fn mode_selectors_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+fn mode_selectors_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let lanes_label = ui.label("Lanes:");
     for mode in LaneMode::ALL {
@@ -130,16 +124,7 @@ fn mode_selectors_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     commands
 }
 
-/// "1 error", "3 warnings".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", group_thousands(n as u64))
-    }
-}
-
-pub fn status_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn status_bar_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let total = frame.data.dataset.events.len() as u64;
@@ -160,9 +145,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
         if errors + warnings > 0 {
             ui.separator();
             let text = match (errors, warnings) {
-                (0, w) => plural(w, "warning"),
-                (e, 0) => plural(e, "error"),
-                (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+                (0, w) => count_of(w as u64, "warning"),
+                (e, 0) => count_of(e as u64, "error"),
+                (e, w) => format!(
+                    "{}, {}",
+                    count_of(e as u64, "error"),
+                    count_of(w as u64, "warning")
+                ),
             };
             let color = if errors > 0 {
                 ui.visuals().error_fg_color
@@ -170,9 +159,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
                 ui.visuals().warn_fg_color
             };
             let badge = ui.add(egui::Button::new(egui::RichText::new(text).color(color)).small());
-            let (_, tooltip) = UiCommand::ToggleProblems.text_and_tooltip();
+            let (_, tooltip) = Action::ToggleProblems.text_and_tooltip();
             if badge.on_hover_text(tooltip).clicked() {
-                commands.push(UiCommand::ToggleProblems.command());
+                commands.push(Action::ToggleProblems.command());
             }
         }
         if let Some(status) = &frame.loading {

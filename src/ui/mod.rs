@@ -1,7 +1,7 @@
-//! The window's panels. Each reads the part of the state it shows, through [`Frame`], and
+//! The window's panels. Each reads the part of the state it shows, through [`PanelInput`], and
 //! returns the [`Command`]s the user gave; none changes the state itself.
 
-pub mod commands;
+pub mod actions;
 mod counts;
 mod details;
 mod filters;
@@ -19,12 +19,12 @@ use crate::draft::Decision;
 use crate::export::ExportKind;
 use crate::layout::view::TimeView;
 use crate::model::Filters;
-use crate::model::load::ReviewedDraft;
+use crate::model::dataset::ReviewedDraft;
 use crate::state::{DataSource, LoadStatus, Loaded, MappingEditor, PathEntry, Selection, Settings};
-use commands::UiCommand;
+use actions::Action;
 
 /// What the panels may read this frame.
-pub struct Frame<'a> {
+pub struct PanelInput<'a> {
     pub settings: &'a Settings,
     pub filters: &'a Filters,
     pub data: &'a Loaded,
@@ -51,7 +51,7 @@ pub struct Frame<'a> {
     pub draft_editor: Option<&'a crate::state::DraftEditor>,
 }
 
-impl Frame<'_> {
+impl PanelInput<'_> {
     /// The selected event's draft, if it was drafted from an article.
     pub fn selected_draft(&self) -> Option<&ReviewedDraft> {
         let event = self
@@ -64,17 +64,17 @@ impl Frame<'_> {
 
     /// Whether the command means something now: its menu entry is greyed out, and its keys
     /// do nothing, when not.
-    pub fn can(&self, command: UiCommand) -> bool {
+    pub fn can(&self, command: Action) -> bool {
         let decision = self.selected_draft().map(|d| d.review.decision);
         match command {
-            UiCommand::ClearSelection => {
+            Action::ClearSelection => {
                 self.selection.event.is_some() || self.selection.group.is_some()
             }
-            UiCommand::Reload => matches!(self.data.source, DataSource::Folder(_)),
-            UiCommand::NextDraft | UiCommand::SaveAccepted => !self.data.dataset.drafts.is_empty(),
-            UiCommand::AcceptDraft | UiCommand::RejectDraft => decision == Some(Decision::Pending),
-            UiCommand::BackToReview => decision == Some(Decision::Accepted),
-            UiCommand::RestoreRejected => self
+            Action::Reload => matches!(self.data.source, DataSource::Folder(_)),
+            Action::NextDraft | Action::SaveAccepted => !self.data.dataset.drafts.is_empty(),
+            Action::AcceptDraft | Action::RejectDraft => decision == Some(Decision::Pending),
+            Action::BackToReview => decision == Some(Decision::Accepted),
+            Action::RestoreRejected => self
                 .data
                 .dataset
                 .drafts
@@ -103,7 +103,7 @@ pub fn color32(rgb: [u8; 3]) -> egui::Color32 {
 }
 
 /// Draws the whole window and returns what the user asked for this frame.
-pub fn app_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn app_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     if frame.chart_only {
         let mut commands = Vec::new();
         egui::CentralPanel::default()
@@ -111,7 +111,7 @@ pub fn app_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
             .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, frame)));
         return commands;
     }
-    let mut commands = commands::pressed_commands(ui.ctx(), |command| frame.can(command));
+    let mut commands = actions::pressed_commands(ui.ctx(), |command| frame.can(command));
     commands.extend(dropped_folder(ui.ctx()));
 
     egui::Panel::top("menu_bar").show(ui, |ui| commands.extend(menu::menu_bar_ui(ui, frame)));

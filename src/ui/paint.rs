@@ -4,12 +4,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use egui::{Align2, Color32, FontId, Pos2, Stroke, StrokeKind, Vec2};
+use egui::{Align2, Color32, FontId, Pos2, Stroke, StrokeKind};
 
-use crate::export::svg::cluster_badge;
-use crate::layout::draw::metrics::MARKER_RADIUS_PX;
 use crate::layout::draw::{DrawList, Layer, Primitive};
 use crate::layout::geom::{Rect, Rgba};
+use crate::layout::style::{Anchor, Line, Shape, shapes};
 use crate::layout::text::TextMeasure;
 use crate::layout::theme::Theme;
 
@@ -68,29 +67,148 @@ fn rect(r: &Rect, origin: Pos2) -> egui::Rect {
     egui::Rect::from_min_max(pos(r.min, origin), pos(r.max, origin))
 }
 
+fn stroke(line: Option<&Line>) -> Stroke {
+    line.map_or(Stroke::NONE, |line| {
+        Stroke::new(line.width_px, color(line.color))
+    })
+}
+
+/// A dashed outline through `points`, as egui draws dashes: one segment per dash.
+fn dashed(points: &[Pos2], line: &Line, dash_px: [f32; 2]) -> Vec<egui::Shape> {
+    egui::Shape::dashed_line(&points, stroke(Some(line)), dash_px[0], dash_px[1])
+}
+
+/// A text as egui lays it out: where, anchored how, in which font and colour.
+pub struct TextRequest<'a> {
+    pub at: Pos2,
+    pub align: Align2,
+    pub text: &'a str,
+    pub font: FontId,
+    pub color: Color32,
+}
+
+/// A resolved shape in egui's terms: shapes, or a text for the painter to lay out.
+pub enum EguiShape<'a> {
+    Shapes(Vec<egui::Shape>),
+    Text(TextRequest<'a>),
+}
+
+/// Translates one resolved shape, with the chart's top-left corner at `origin`: nothing of
+/// its look is decided here.
+pub fn egui_shape(shape: &Shape, origin: Pos2) -> EguiShape<'_> {
+    let shapes = match shape {
+        Shape::Rect {
+            rect: r,
+            corner_px,
+            fill,
+            line,
+        } => {
+            let r = rect(r, origin);
+            let fill = fill.map_or(Color32::TRANSPARENT, color);
+            match line.and_then(|l| l.dash_px.map(|dash| (l, dash))) {
+                Some((line, dash)) => {
+                    let corners = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    let mut shapes = vec![egui::Shape::rect_filled(r, *corner_px, fill)];
+                    shapes.extend(dashed(&corners, &line, dash));
+                    shapes
+                }
+                None => vec![
+                    egui::Shape::rect_filled(r, *corner_px, fill),
+                    egui::Shape::rect_stroke(
+                        r,
+                        *corner_px,
+                        stroke(line.as_ref()),
+                        StrokeKind::Middle,
+                    ),
+                ],
+            }
+        }
+        Shape::Circle {
+            center,
+            radius_px,
+            fill,
+            line,
+        } => vec![
+            egui::Shape::circle_filled(
+                pos(*center, origin),
+                *radius_px,
+                fill.map_or(Color32::TRANSPARENT, color),
+            ),
+            egui::Shape::circle_stroke(pos(*center, origin), *radius_px, stroke(line.as_ref())),
+        ],
+        Shape::Polygon { points, fill, line } => {
+            let points: Vec<Pos2> = points.iter().map(|&p| pos(p, origin)).collect();
+            let mut shapes = vec![egui::Shape::convex_polygon(
+                points.clone(),
+                color(*fill),
+                Stroke::NONE,
+            )];
+            match line.dash_px {
+                Some(dash) => {
+                    let closed: Vec<Pos2> = points.iter().chain(points.first()).copied().collect();
+                    shapes.extend(dashed(&closed, line, dash));
+                }
+                None => shapes.push(egui::Shape::closed_line(points, stroke(Some(line)))),
+            }
+            shapes
+        }
+        Shape::Segment { from, to, line } => {
+            let points = [pos(*from, origin), pos(*to, origin)];
+            match line.dash_px {
+                Some(dash) => dashed(&points, line, dash),
+                None => vec![egui::Shape::line_segment(points, stroke(Some(line)))],
+            }
+        }
+        Shape::Columns { rects, fill } => {
+            // One mesh per strip: hundreds of separate rectangles would cost more to draw.
+            let mut mesh = egui::Mesh::default();
+            for r in rects {
+                mesh.add_colored_rect(rect(r, origin), color(*fill));
+            }
+            vec![egui::Shape::mesh(mesh)]
+        }
+        Shape::Text {
+            at,
+            anchor,
+            text,
+            font_px,
+            color: c,
+            ..
+        } => {
+            return EguiShape::Text(TextRequest {
+                at: pos(*at, origin),
+                align: match anchor {
+                    Anchor::LeftCenter => Align2::LEFT_CENTER,
+                    Anchor::Center => Align2::CENTER_CENTER,
+                },
+                text,
+                font: FontId::proportional(*font_px),
+                color: color(*c),
+            });
+        }
+    };
+    EguiShape::Shapes(shapes)
+}
+
 /// Paints `list` with its top-left corner at `origin`.
-pub fn paint_draw_list(painter: &egui::Painter, list: &DrawList, origin: Pos2, theme: &Theme) {
+pub fn paint_draw_list(painter: &egui::Painter, list: &DrawList, origin: Pos2) {
     let chart = painter.with_clip_rect(painter.clip_rect().intersect(rect(
         &Rect::from_min_max([0.0, 0.0], list.layout.size),
         origin,
     )));
     let plot = chart.with_clip_rect(chart.clip_rect().intersect(rect(&list.layout.plot, origin)));
     for primitive in &list.primitives {
-        let painter = match layer_of(primitive) {
+        let painter = match primitive.layer() {
             Layer::Chart => &chart,
             Layer::Plot => &plot,
         };
-        paint_primitive(painter, primitive, origin, theme);
-    }
-}
-
-fn layer_of(primitive: &Primitive) -> Layer {
-    match primitive {
-        Primitive::Fill { layer, .. } | Primitive::Text { layer, .. } => *layer,
-        Primitive::GridLine { .. } | Primitive::LegendDot { .. } | Primitive::Scrollbar { .. } => {
-            Layer::Chart
-        }
-        _ => Layer::Plot,
+        paint_primitive(painter, primitive, origin, &list.theme);
     }
 }
 
@@ -101,180 +219,12 @@ pub fn paint_primitive(
     origin: Pos2,
     theme: &Theme,
 ) {
-    let outline = color(theme.outline).gamma_multiply(0.6);
-    match primitive {
-        Primitive::Fill {
-            rect: r, color: c, ..
-        } => {
-            painter.rect_filled(rect(r, origin), 0.0, color(*c));
-        }
-        Primitive::GridLine {
-            x,
-            top,
-            bottom,
-            color: c,
-        } => {
-            painter.line_segment(
-                [pos([*x, *top], origin), pos([*x, *bottom], origin)],
-                Stroke::new(1.0, color(*c)),
-            );
-        }
-        Primitive::Span {
-            rect: r,
-            color: c,
-            vague,
-            inferred,
-            draft,
-            ..
-        } => {
-            let r = rect(r, origin);
-            let c = color(*c);
-            if *vague || *draft {
-                let fill = c.gamma_multiply(if theme.dark { 0.35 } else { 0.22 });
-                painter.rect_filled(r, 2.0, fill);
-            } else {
-                painter.rect(r, 3.0, c, Stroke::new(1.0, outline), StrokeKind::Inside);
+    for shape in shapes(primitive, theme) {
+        match egui_shape(&shape, origin) {
+            EguiShape::Shapes(shapes) => painter.extend(shapes),
+            EguiShape::Text(text) => {
+                painter.text(text.at, text.align, text.text, text.font, text.color);
             }
-            let border = Stroke::new(if *draft { 1.5 } else { 1.0 }, c.gamma_multiply(0.9));
-            if *inferred || *draft {
-                let corners = [
-                    r.left_top(),
-                    r.right_top(),
-                    r.right_bottom(),
-                    r.left_bottom(),
-                    r.left_top(),
-                ];
-                painter.extend(egui::Shape::dashed_line(&corners, border, 5.0, 3.0));
-            } else if *vague {
-                painter.rect_stroke(r, 2.0, border, StrokeKind::Inside);
-            }
-        }
-        Primitive::Marker {
-            center,
-            color: c,
-            inferred,
-            draft,
-            ..
-        } => {
-            let center = pos(*center, origin);
-            let c = color(*c);
-            if *draft {
-                let r = MARKER_RADIUS_PX;
-                let points = vec![
-                    center + Vec2::new(0.0, -r),
-                    center + Vec2::new(r, 0.0),
-                    center + Vec2::new(0.0, r),
-                    center + Vec2::new(-r, 0.0),
-                ];
-                painter.add(egui::Shape::convex_polygon(
-                    points,
-                    color(theme.hollow_fill),
-                    Stroke::new(2.0, c),
-                ));
-            } else if *inferred {
-                painter.circle(
-                    center,
-                    MARKER_RADIUS_PX - 1.0,
-                    color(theme.hollow_fill),
-                    Stroke::new(2.5, c),
-                );
-            } else {
-                painter.circle(center, MARKER_RADIUS_PX, c, Stroke::new(1.0, outline));
-            }
-        }
-        Primitive::Cluster {
-            center,
-            color: c,
-            count,
-            ..
-        } => {
-            let center = pos(*center, origin);
-            painter.circle(
-                center,
-                MARKER_RADIUS_PX + 3.0,
-                color(*c),
-                Stroke::new(1.0, outline),
-            );
-            painter.text(
-                center,
-                Align2::CENTER_CENTER,
-                cluster_badge(*count),
-                FontId::proportional(9.5),
-                Color32::WHITE,
-            );
-        }
-        Primitive::Density {
-            rect: r,
-            column_px,
-            heights,
-            color: c,
-            ..
-        } => {
-            // One mesh per strip: hundreds of separate rectangles would cost more to draw.
-            let mut mesh = egui::Mesh::default();
-            let c = color(*c);
-            for (column, &height) in heights.iter().enumerate() {
-                if height <= 0.0 {
-                    continue;
-                }
-                let left = r.left() + column as f32 * column_px;
-                let column_rect = Rect::from_x_y(
-                    left,
-                    left + column_px,
-                    r.bottom() - height * r.height(),
-                    r.bottom(),
-                );
-                mesh.add_colored_rect(rect(&column_rect, origin), c);
-            }
-            painter.add(egui::Shape::mesh(mesh));
-        }
-        Primitive::Text {
-            rect: r,
-            text,
-            font_px,
-            color: c,
-            plate,
-            ..
-        } => {
-            let r = rect(r, origin);
-            if let Some(plate) = plate {
-                painter.rect(
-                    r.expand(3.0),
-                    3.0,
-                    color(*plate),
-                    Stroke::new(1.0, color(theme.grid_major)),
-                    StrokeKind::Outside,
-                );
-            }
-            painter.text(
-                Pos2::new(r.left(), r.center().y),
-                Align2::LEFT_CENTER,
-                text,
-                FontId::proportional(*font_px),
-                color(*c),
-            );
-        }
-        Primitive::Ring {
-            rect: r,
-            round,
-            color: c,
-            width_px,
-        } => {
-            let r = rect(r, origin);
-            let stroke = Stroke::new(*width_px, color(*c));
-            if *round {
-                painter.circle_stroke(r.center(), r.width() / 2.0, stroke);
-            } else {
-                painter.rect_stroke(r, 3.0, stroke, StrokeKind::Outside);
-            }
-        }
-        Primitive::LegendDot { center, color: c } => {
-            painter.circle_filled(pos(*center, origin), 5.0, color(*c));
-        }
-        Primitive::Scrollbar {
-            thumb, color: c, ..
-        } => {
-            painter.rect_filled(rect(thumb, origin), 3.0, color(*c));
         }
     }
 }

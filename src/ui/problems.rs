@@ -1,14 +1,15 @@
 //! The files and problems panel: each file with the format found in it, and every problem
 //! the loader found, with its file and line; the column dialog of spreadsheets.
 
-use super::Frame;
+use super::PanelInput;
 use crate::command::Command;
-use crate::layout::draw::group_thousands;
+use crate::format::file_gave;
+use crate::load::SheetRole;
+use crate::model::Format;
 use crate::model::Severity;
-use crate::model::load::SheetRole;
 use crate::state::{DataSource, MappingEditor};
 
-pub fn problems_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn problems_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let problems = &frame.data.dataset.problems;
     ui.horizontal(|ui| {
@@ -62,7 +63,7 @@ pub fn problems_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
 
 /// One line per file: its name, the format found and its events; a spreadsheet has a button
 /// to say which column is which.
-fn files_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
+fn files_ui(ui: &mut egui::Ui, frame: &PanelInput, commands: &mut Vec<Command>) {
     let files = &frame.data.dataset.files;
     if files.is_empty() {
         return;
@@ -70,16 +71,10 @@ fn files_ui(ui: &mut egui::Ui, frame: &Frame, commands: &mut Vec<Command>) {
     let in_folder = matches!(frame.data.source, DataSource::Folder(_));
     ui.horizontal_wrapped(|ui| {
         for file in files {
-            let (count, noun) = crate::check::file_count(file);
-            let text = format!(
-                "{} · {} · {} {noun}",
-                file.file,
-                file.format,
-                group_thousands(count as u64)
-            );
+            let text = format!("{} · {} · {}", file.file, file.format, file_gave(file));
             ui.label(egui::RichText::new(text).small());
             // Files inside a zip archive are read with the guess.
-            if in_folder && file.format == "spreadsheet" && !file.file.contains('/') {
+            if in_folder && file.format == Format::Spreadsheet && !file.file.contains('/') {
                 let button = ui
                     .small_button("Columns…")
                     .on_hover_text("Say which column holds the date, the title, …");

@@ -4,26 +4,26 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText};
 
-use super::Frame;
-use super::commands::UiCommand;
+use super::PanelInput;
+use super::actions::Action;
 use crate::command::Command;
-use crate::draft::{Decision, Evidence, quote_segments};
 use crate::model::Category;
-use crate::model::load::ReviewedDraft;
+use crate::model::dataset::ReviewedDraft;
+use crate::model::drafts::{Decision, Evidence, Field, quote_segments};
 use crate::state::DraftEditor;
 
 /// The fields whose words are marked in the quotes, with their colours (sRGB) and names.
-const MARKED_FIELDS: [(&str, [u8; 3], &str); 7] = [
-    ("date", [230, 160, 20], "date"),
-    ("kind", [20, 170, 170], "kind"),
-    ("place", [70, 170, 70], "place"),
-    ("country", [160, 100, 220], "country"),
-    ("count", [70, 130, 235], "count"),
-    ("person", [220, 90, 130], "person"),
-    ("organizer", [220, 90, 130], "organizer"),
+const MARKED_FIELDS: [(Field, [u8; 3], &str); 7] = [
+    (Field::Date, [230, 160, 20], "date"),
+    (Field::Kind, [20, 170, 170], "kind"),
+    (Field::Place, [70, 170, 70], "place"),
+    (Field::Country, [160, 100, 220], "country"),
+    (Field::Count, [70, 130, 235], "count"),
+    (Field::Person, [220, 90, 130], "person"),
+    (Field::Organizer, [220, 90, 130], "organizer"),
 ];
 
-fn field_color(field: &str) -> Option<Color32> {
+fn field_color(field: Field) -> Option<Color32> {
     MARKED_FIELDS
         .iter()
         .find(|(name, ..)| *name == field)
@@ -31,7 +31,7 @@ fn field_color(field: &str) -> Option<Color32> {
 }
 
 /// The banner, the decision buttons, the articles and how sure each field is.
-pub fn review_bar_ui(ui: &mut egui::Ui, frame: &Frame, draft: &ReviewedDraft) -> Vec<Command> {
+pub fn review_bar_ui(ui: &mut egui::Ui, frame: &PanelInput, draft: &ReviewedDraft) -> Vec<Command> {
     let mut commands = Vec::new();
     let (banner, color) = match draft.review.decision {
         Decision::Pending => (
@@ -46,13 +46,9 @@ pub fn review_bar_ui(ui: &mut egui::Ui, frame: &Frame, draft: &ReviewedDraft) ->
     };
     ui.colored_label(color, RichText::new(banner).strong());
     ui.horizontal_wrapped(|ui| {
-        let buttons: &[UiCommand] = match draft.review.decision {
-            Decision::Pending => &[
-                UiCommand::AcceptDraft,
-                UiCommand::RejectDraft,
-                UiCommand::NextDraft,
-            ],
-            _ => &[UiCommand::BackToReview, UiCommand::NextDraft],
+        let buttons: &[Action] = match draft.review.decision {
+            Decision::Pending => &[Action::AcceptDraft, Action::RejectDraft, Action::NextDraft],
+            _ => &[Action::BackToReview, Action::NextDraft],
         };
         for &command in buttons {
             commands.extend(key_button(ui, frame, command));
@@ -86,7 +82,7 @@ pub fn review_bar_ui(ui: &mut egui::Ui, frame: &Frame, draft: &ReviewedDraft) ->
 }
 
 /// A button named with its key: "Accept (A)".
-fn key_button(ui: &mut egui::Ui, frame: &Frame, command: UiCommand) -> Option<Command> {
+fn key_button(ui: &mut egui::Ui, frame: &PanelInput, command: Action) -> Option<Command> {
     let (text, tooltip) = command.text_and_tooltip();
     let text = text.trim_end_matches(" the draft");
     let label = match command.shortcuts().first() {
@@ -143,7 +139,11 @@ pub fn marks_legend_ui(ui: &mut egui::Ui, evidence: &[Evidence]) {
 }
 
 /// The corrections: a button to open them, or their fields while open.
-pub fn corrections_ui(ui: &mut egui::Ui, frame: &Frame, draft: &ReviewedDraft) -> Vec<Command> {
+pub fn corrections_ui(
+    ui: &mut egui::Ui,
+    frame: &PanelInput,
+    draft: &ReviewedDraft,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let review = &draft.review;
     let corrected: Vec<&str> = [

@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use egui::{Pos2, Sense};
 
-use super::Frame;
+use super::PanelInput;
 use super::paint::{EguiMeasure, paint_draw_list, paint_primitive, theme_for};
 use crate::command::Command;
-use crate::layout::draw::{DrawInput, DrawList, Primitive, group_thousands};
+use crate::format::{days_label, events_phrase, group_thousands};
+use crate::layout::draw::{DrawInput, DrawList, Primitive};
 use crate::layout::geom::Rect;
 use crate::layout::hit::Hit;
-use crate::layout::ticks::day_label;
 use crate::layout::view::TimeView;
 
 /// One notch of a mouse wheel (about 50 points of scroll) zooms by this factor.
@@ -51,7 +51,7 @@ fn box_zoom_id() -> egui::Id {
 }
 
 /// The draw list for this frame, reused from the last one when nothing changed.
-fn draw_list(ui: &egui::Ui, frame: &Frame, size_px: [f32; 2]) -> Arc<DrawList> {
+fn draw_list(ui: &egui::Ui, frame: &PanelInput, size_px: [f32; 2]) -> Arc<DrawList> {
     let theme = theme_for(ui.visuals());
     let key = DrawKey {
         generation: frame.data.generation,
@@ -96,7 +96,7 @@ fn draw_list(ui: &egui::Ui, frame: &Frame, size_px: [f32; 2]) -> Arc<DrawList> {
     list
 }
 
-pub fn timeline_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
+pub fn timeline_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let rect = ui.available_rect_before_wrap();
     let placed = [rect.left(), rect.top(), rect.right(), rect.bottom()];
@@ -115,7 +115,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, frame: &Frame) -> Vec<Command> {
     let list = draw_list(ui, frame, [rect.width(), rect.height()]);
     let theme = theme_for(ui.visuals());
     let painter = ui.painter_at(rect);
-    paint_draw_list(&painter, &list, rect.min, &theme);
+    paint_draw_list(&painter, &list, rect.min);
 
     let layout = list.layout;
     let axis = layout.time_axis(frame.view);
@@ -230,7 +230,7 @@ fn drag_ui(
     ui: &egui::Ui,
     response: &egui::Response,
     list: &DrawList,
-    frame: &Frame,
+    frame: &PanelInput,
     origin: Pos2,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -297,7 +297,7 @@ fn drag_ui(
 }
 
 /// Page Up and Page Down scroll the lanes while the pointer is over the timeline.
-fn keys_ui(ui: &egui::Ui, list: &DrawList, frame: &Frame) -> Option<Command> {
+fn keys_ui(ui: &egui::Ui, list: &DrawList, frame: &PanelInput) -> Option<Command> {
     if list.layout.max_scroll_px() <= 0.0 || ui.ctx().egui_wants_keyboard_input() {
         return None;
     }
@@ -315,26 +315,7 @@ fn keys_ui(ui: &egui::Ui, list: &DrawList, frame: &Frame) -> Option<Command> {
     }
 }
 
-/// "3 May 2024" or "3 May 2024 – 9 May 2024", for a stretch of days.
-fn days_label(from_days: f64, to_days: f64) -> String {
-    let first = day_label(from_days.floor());
-    let last = day_label((to_days - 1.0).ceil().max(from_days.floor()));
-    if first == last {
-        first
-    } else {
-        format!("{first} – {last}")
-    }
-}
-
-fn events_phrase(count: u64) -> String {
-    if count == 1 {
-        "1 event".to_owned()
-    } else {
-        format!("{} events", group_thousands(count))
-    }
-}
-
-fn tooltip_ui(ui: &mut egui::Ui, frame: &Frame, hit: &Hit, at_limit: bool) {
+fn tooltip_ui(ui: &mut egui::Ui, frame: &PanelInput, hit: &Hit, at_limit: bool) {
     let events = &frame.data.dataset.events;
     match hit {
         Hit::Mark { mark, .. } => {
@@ -400,7 +381,7 @@ fn tooltip_ui(ui: &mut egui::Ui, frame: &Frame, hit: &Hit, at_limit: bool) {
     }
 }
 
-fn event_is_draft(frame: &Frame, event: u32) -> bool {
+fn event_is_draft(frame: &PanelInput, event: u32) -> bool {
     frame
         .data
         .dataset

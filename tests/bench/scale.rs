@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use coop_timeline::app::TimelineApp;
+use coop_timeline::cli::generate::generate;
 use coop_timeline::command::Command;
-use coop_timeline::generate::generate;
 use coop_timeline::layout::TimeView;
 use coop_timeline::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
-use coop_timeline::model::cache::{Fingerprint, LoadCache};
+use coop_timeline::load::cache::{Fingerprint, LoadCache};
+use coop_timeline::load::{LoadOptions, LoadProgress};
+use coop_timeline::load::{data_files, load_folder};
 use coop_timeline::model::date::days_from_date;
-use coop_timeline::model::load::{data_files, load_folder};
 use coop_timeline::model::stats::events_per_country;
-use coop_timeline::model::{Dataset, Event, Filters, LoadOptions, LoadProgress};
+use coop_timeline::model::{Dataset, Event, Filters};
 use coop_timeline::state::{DataSource, Settings};
 
 const WINDOW: [f32; 2] = [1400.0, 850.0];
@@ -50,7 +51,7 @@ fn main() {
 
     // The drafter on the five seed articles, against the events written from them by hand.
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let reference = coop_timeline::model::sample::sample_dataset()
+    let reference = coop_timeline::load::sample::sample_dataset()
         .events
         .to_vec();
     if let Ok(quality) = coop_timeline::draft::quality::measure_folder(&seeds, &reference) {
@@ -296,7 +297,7 @@ fn ms(duration: Duration) -> f64 {
 fn dataset_dir(events: usize) -> PathBuf {
     dataset_dir_in(
         events,
-        coop_timeline::generate::EVENTS_PER_FILE,
+        coop_timeline::cli::generate::EVENTS_PER_FILE,
         &events.to_string(),
     )
 }
@@ -503,7 +504,7 @@ fn reload_one_changed_file_ms(dir: &Path) -> f64 {
             .and_then(|file| file.set_modified(saved))
             .expect("touch the file");
         let started = Instant::now();
-        let reloaded = coop_timeline::model::load::reload_folder(
+        let reloaded = coop_timeline::load::reload_folder(
             &folder,
             &previous,
             &LoadOptions::default(),

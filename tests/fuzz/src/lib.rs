@@ -22,6 +22,6 @@ pub fn check_dataset(dataset: &Dataset) {
 
 /// Loads `content` as a file named `name` and checks the result.
 pub fn load_and_check(name: &str, content: &[u8]) {
-    let dataset = coop_timeline::model::load::load_files([(name, content)]);
+    let dataset = coop_timeline::load::load_files([(name, content)]);
     check_dataset(&dataset);
 }

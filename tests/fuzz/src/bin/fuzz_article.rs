@@ -14,7 +14,7 @@ fn main() {
         } else {
             "article.html"
         };
-        let dataset = coop_timeline::model::load::load_files([(name, content)]);
+        let dataset = coop_timeline::load::load_files([(name, content)]);
         coop_timeline_fuzz::check_dataset(&dataset);
         // The text as the drafter read it: a saved page without its markup.
         let text = String::from_utf8_lossy(content);

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use coop_timeline::model::LoadOptions;
-use coop_timeline::model::cache::{Fingerprint, LoadCache};
+use coop_timeline::load::LoadOptions;
+use coop_timeline::load::cache::{Fingerprint, LoadCache};
 
 /// A data folder, its cache, and the cache file's bytes, made once for all runs.
 struct Setup {
@@ -26,7 +26,7 @@ fn setup() -> Setup {
     let cache = LoadCache::in_folder(cache_dir.path().to_owned()).with_limits(0, u64::MAX);
     let options = LoadOptions::default();
     let dataset =
-        coop_timeline::model::load::load_folder(data.path(), &options, &Default::default())
+        coop_timeline::load::load_folder(data.path(), &options, &Default::default())
             .expect("the seeds load");
     cache
         .store(

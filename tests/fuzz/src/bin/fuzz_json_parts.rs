@@ -15,6 +15,6 @@ fn main() {
             return;
         }
         let part_bytes = usize::from(part_size) + 1;
-        assert!(coop_timeline::model::load::parts_read_as_whole(text, part_bytes));
+        assert!(coop_timeline::load::parts_read_as_whole(text, part_bytes));
     });
 }

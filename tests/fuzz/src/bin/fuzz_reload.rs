@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use coop_timeline::model::Dataset;
-use coop_timeline::model::load::{load_folder, reload_folder};
+use coop_timeline::load::{load_folder, reload_folder};
 
 /// The files of the folder before the change, by name.
 const FILES: [&str; 4] = [

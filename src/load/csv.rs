@@ -4,6 +4,7 @@ use super::FileOutput;
 use super::raw::{
     Locate, MAX_EVENT_BYTES, RawEvent, RawParticipant, RawPerson, RawSource, Text, validate,
 };
+use crate::model::participants::{participant_items, split_list};
 
 /// The columns, in the order we write them.
 pub const CSV_COLUMNS: [&str; 15] = [
@@ -50,132 +51,16 @@ impl Locate for RowLocator<'_> {
     }
 }
 
-/// Splits a `;`-separated list, dropping empty items. An item holding `;`, a quote or a new
-/// line is written in double quotes, with its own quotes doubled, as [`join_list`] writes it.
-pub fn split_list(text: &str) -> Vec<String> {
-    let mut items = Vec::new();
-    let mut chars = text.chars().peekable();
-    loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let mut item = String::new();
-        if chars.next_if_eq(&'"').is_some() {
-            // A quoted item runs to the quote not followed by another.
-            while let Some(c) = chars.next() {
-                if c == '"' {
-                    if chars.next_if_eq(&'"').is_some() {
-                        item.push('"');
-                    } else {
-                        break;
-                    }
-                } else {
-                    item.push(c);
-                }
-            }
-            // Anything after the closing quote, up to the separator, belongs to it too.
-            for c in chars.by_ref() {
-                if c == ';' {
-                    break;
-                }
-                item.push(c);
-            }
-            let item = item.trim().to_owned();
-            if !item.is_empty() {
-                items.push(item);
-            }
-            if chars.peek().is_none() {
-                break;
-            }
-            continue;
-        }
-        let mut ended = true;
-        for c in chars.by_ref() {
-            if c == ';' {
-                ended = false;
-                break;
-            }
-            item.push(c);
-        }
-        let item = item.trim();
-        if !item.is_empty() {
-            items.push(item.to_owned());
-        }
-        if ended {
-            break;
-        }
-    }
-    items
-}
-
-/// Joins items into a list cell that [`split_list`] reads back the same.
-pub fn join_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
-    items
-        .into_iter()
-        .map(|item| {
-            let item = item.as_ref();
-            if item.contains([';', '"', '\n', '\r']) || item.trim() != item {
-                format!("\"{}\"", item.replace('"', "\"\""))
-            } else {
-                item.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// Reads `CHN 12 universities; JPN 9 universities; total 10700 online attendees`.
 fn parse_participants(text: &str) -> Result<Vec<RawParticipant<'static>>, String> {
-    split_list(text)
-        .iter()
-        .map(|item| {
-            let mut words = item.splitn(3, char::is_whitespace);
-            let (Some(who), Some(count), Some(unit)) = (words.next(), words.next(), words.next())
-            else {
-                return Err(format!(
-                    "participants '{item}' should look like 'CHN 12 universities' or 'total 30 scientists'"
-                ));
-            };
-            let count: f64 = count
-                .replace(',', "")
-                .parse()
-                .map_err(|_| format!("participants '{item}': '{count}' is not a number"))?;
-            let country = (!who.eq_ignore_ascii_case("total")).then(|| Text::from(who.to_owned()));
-            let unit = Some(Text::from(unit.trim().to_owned()));
-            Ok(RawParticipant { country, count: Some(count), unit })
-        })
-        .collect()
-}
-
-/// Participants as a CSV cell: "CHN 12 universities; total 30 scientists".
-pub fn participants_cell(participants: &[crate::model::event::Participant]) -> String {
-    join_list(participants.iter().map(|p| {
-        let who = p.country.map_or("total", |c| c.code());
-        format!("{who} {} {}", p.count, p.unit)
-    }))
-}
-
-/// Participants written as in a CSV cell ("CHN 12 universities; total 30 scientists"),
-/// checked: the counts a reviewer typed.
-pub fn parse_participant_list(text: &str) -> Result<Vec<crate::model::event::Participant>, String> {
-    parse_participants(text)?
+    Ok(participant_items(text)?
         .into_iter()
-        .map(|raw| {
-            let country = match raw.country {
-                Some(code) => Some(
-                    crate::model::country::Country::parse(&code.0).map_err(|e| e.to_string())?,
-                ),
-                None => None,
-            };
-            let count = raw.count.unwrap_or(0.0);
-            if count < 0.0 || count.fract() != 0.0 {
-                return Err(format!("{count} is not a whole number of participants"));
-            }
-            Ok(crate::model::event::Participant {
-                country,
-                count: count as u64,
-                unit: raw.unit.map(|u| u.0.into_owned()).unwrap_or_default(),
-            })
+        .map(|item| RawParticipant {
+            country: item.country.map(Text::from),
+            count: Some(item.count),
+            unit: Some(Text::from(item.unit)),
         })
-        .collect()
+        .collect())
 }
 
 fn parse_bool(text: &str) -> Option<bool> {
@@ -374,19 +259,6 @@ mod tests {
         );
         assert!(parse_participants("CHN twelve universities").is_err());
         assert!(parse_participants("CHN 12").is_err());
-    }
-
-    #[test]
-    fn list_items_may_hold_the_separator_and_quotes() {
-        let items = ["A; B", "say \"hi\"", "plain", "two\nlines", " spaced "];
-        let cell = join_list(items);
-        assert_eq!(
-            split_list(&cell),
-            ["A; B", "say \"hi\"", "plain", "two\nlines", "spaced"]
-        );
-        assert_eq!(split_list("CHN;JPN; KOR"), ["CHN", "JPN", "KOR"]);
-        assert_eq!(split_list(""), Vec::<String>::new());
-        assert_eq!(split_list("\"unclosed; quote"), ["unclosed; quote"]);
     }
 
     #[test]

@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+pub mod cameo;
+
+use self::cameo::CameoCountry;
 use super::FileOutput;
-use super::cameo::{self, CameoCountry};
 use super::detect::is_gdelt_row;
 use crate::model::country::Country;
 use crate::model::date::PartialDate;

@@ -16,10 +16,10 @@ use bytemuck::Zeroable as _;
 use serde::{Deserialize, Serialize};
 
 #[cfg(unix)]
-use super::load::read_exact_in_parts;
-use super::load::{Dataset, EraSpan, FileSummary, FolderFile, LoadOptions, data_files};
-use super::problem::Problem;
-use super::store::{CachedHead, EventStore};
+use super::{LoadOptions, data_files, read_exact_in_parts};
+use crate::model::dataset::{Dataset, EraSpan, FileSummary, FolderFile};
+use crate::model::problem::Problem;
+use crate::model::store::{CachedHead, EventStore};
 
 /// Raised whenever the layout of a cache file changes.
 const FORMAT_VERSION: u32 = 2;

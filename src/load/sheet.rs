@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::FileOutput;
-use super::csv::split_list;
 use crate::model::country::Country;
 use crate::model::date::{PartialDate, parse_written};
 use crate::model::event::{Category, Event, SourceRef};
+use crate::model::participants::split_list;
 
 /// A field delimiter a table may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,11 +12,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::FileOutput;
-use super::html::fragment_to_text;
-use super::json::{LineIndex, error_position, json_message};
+use super::json::position::{LineIndex, error_position, json_message};
+use crate::model::dataset::EraSpan;
 use crate::model::date::{DateSpan, PartialDate};
 use crate::model::event::{Category, Event, SourceRef};
-use crate::model::load::EraSpan;
+use crate::text::html::fragment_to_text;
 
 /// A date as TimelineJS writes it; each part may be a number or a string, or missing.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -1,45 +1,9 @@
 //! Which format a file is in, told from its content, not trusted from its name: a `.csv` may
 //! be a GDELT export (tab-separated), a `.txt` a spreadsheet or an article.
 
+pub use crate::model::dataset::Format;
+
 use super::sheet::{guess_mapping, header_names, split_header};
-
-/// The formats the loader reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// The app's own JSON: `{"events": [...]}` or a list of events.
-    NativeJson,
-    /// The TimelineJS3 JSON format: `title`, `events` with `start_date`, `eras`.
-    TimelineJsJson,
-    /// The app's own CSV: id, title, start, category, …
-    NativeCsv,
-    /// The TimelineJS3 Google Sheets template, saved as CSV.
-    TimelineJsSheet,
-    /// GDELT events: the raw 1.0 or 2.0 tab-separated files, or a BigQuery export with a
-    /// header row.
-    Gdelt,
-    /// Any table with a header row, a date column and a title column.
-    Spreadsheet,
-    /// A news article, to draft events from.
-    Article,
-    /// None of the above.
-    Unknown,
-}
-
-impl Format {
-    /// The name `check` prints.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::NativeJson => "native JSON",
-            Self::TimelineJsJson => "TimelineJS JSON",
-            Self::NativeCsv => "native CSV",
-            Self::TimelineJsSheet => "TimelineJS sheet (CSV)",
-            Self::Gdelt => "GDELT events",
-            Self::Spreadsheet => "spreadsheet",
-            Self::Article => "article",
-            Self::Unknown => "unknown",
-        }
-    }
-}
 
 /// GDELT 1.0 rows have 57 or 58 fields, 2.0 rows 61.
 pub const GDELT_FIELD_COUNTS: [usize; 3] = [57, 58, 61];

@@ -7,51 +7,11 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+pub(in crate::load) mod position;
+
+use self::position::{LineIndex, error_position, json_message};
+use super::FileOutput;
 use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, strict, validate};
-use super::{FileOutput, Format};
-
-/// Byte offsets of line starts, to turn an offset into a line and column.
-pub(super) struct LineIndex<'a> {
-    text: &'a str,
-    line_starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        // Found in parts on every core: a big file has millions of lines.
-        const PART_BYTES: usize = 8 << 20;
-        let parts: Vec<Vec<usize>> = (text.as_bytes().par_chunks(PART_BYTES).enumerate())
-            .map(|(part, bytes)| {
-                let part_start = part * PART_BYTES;
-                (memchr::memchr_iter(b'\n', bytes).map(|i| part_start + i + 1)).collect()
-            })
-            .collect();
-        let mut line_starts = Vec::with_capacity(1 + parts.iter().map(Vec::len).sum::<usize>());
-        line_starts.push(0);
-        parts
-            .iter()
-            .for_each(|part| line_starts.extend_from_slice(part));
-        Self { text, line_starts }
-    }
-
-    /// 1-based line of a byte offset.
-    pub(super) fn line(&self, offset: usize) -> u64 {
-        self.line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1) as u64
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    pub(super) fn line_column(&self, offset: usize) -> (u64, u64) {
-        let line = self.line(offset) as usize;
-        let line_start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line as u64, column as u64)
-    }
-}
 
 /// Locates fields inside one event's slice of the file.
 struct JsonLocator<'a> {
@@ -84,86 +44,8 @@ struct Wrapped<'a> {
     events: Vec<&'a RawValue>,
 }
 
-/// A serde_json message without its " at line N column M" tail, which we report apart.
-pub(super) fn json_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
-    match error.classify() {
-        serde_json::error::Category::Eof => {
-            format!("the file ends too early; is it cut off? ({text})")
-        }
-        serde_json::error::Category::Syntax => format!("this is not valid JSON: {text}"),
-        _ => plain_words(&text),
-    }
-}
-
-/// serde's "invalid type: integer `5`, expected a string" in words for people who do not
-/// program: "wrong kind of value: the number `5` where text in quotes belongs".
-fn plain_words(message: &str) -> String {
-    let Some(rest) = message.strip_prefix("invalid type: ") else {
-        return message.to_owned();
-    };
-    let Some((found, expected)) = rest.split_once(", expected ") else {
-        return message.to_owned();
-    };
-    // "integer `5`", "floating point `2.5`", "a string", "map", "boolean `true`", ...
-    let name = |kind: &str| -> String {
-        let kind = kind
-            .strip_prefix("a ")
-            .or_else(|| kind.strip_prefix("an "))
-            .unwrap_or(kind);
-        let kind = kind
-            .replace("floating point", "number")
-            .replace("integer", "number");
-        let (word, value) = kind.split_once(' ').unwrap_or((&kind, ""));
-        let noun = match word {
-            "string" if value.is_empty() => "text in quotes",
-            "string" => "the text",
-            "sequence" => "a list [...]",
-            "map" | "struct" => "an object {...}",
-            "number" | "u64" | "f64" => "the number",
-            "boolean" => "the value",
-            other => other,
-        };
-        if value.is_empty() {
-            noun.to_owned()
-        } else {
-            format!("{noun} {value}")
-        }
-    };
-    format!(
-        "wrong kind of value: {} where {} belongs",
-        name(found),
-        name(expected)
-    )
-}
-
-pub(super) fn error_position(
-    error: &serde_json::Error,
-    index: &LineIndex,
-    base_offset: usize,
-) -> (u64, u64) {
-    let (base_line, base_column) = index.line_column(base_offset);
-    // serde_json says column 0 at the very end of a line; editors count from 1.
-    let (line, column) = (error.line() as u64, (error.column() as u64).max(1));
-    if line <= 1 {
-        (base_line, base_column + column.saturating_sub(1))
-    } else {
-        (base_line + line - 1, column)
-    }
-}
-
-/// Parses a JSON file: TimelineJS or the app's own format, as detected.
-pub fn parse_json_file(text: &str, out: &mut FileOutput) {
-    if out.format == Some(Format::TimelineJsJson) {
-        super::timelinejs::parse_json(text, out);
-    } else {
-        parse_native(text, out);
-    }
-}
-
 /// Parses one file in the app's JSON format, pushing its events and its problems.
-fn parse_native(text: &str, out: &mut FileOutput) {
+pub fn parse_native(text: &str, out: &mut FileOutput) {
     parse_native_in_parts(text, out, PART_BYTES);
 }
 
@@ -604,14 +486,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn line_index_counts_characters() {
-        let index = LineIndex::new("ab\n龚茜x\n");
-        assert_eq!(index.line_column(0), (1, 1));
-        assert_eq!(index.line_column(3), (2, 1));
-        assert_eq!(index.line_column(9), (2, 3));
     }
 
     #[test]

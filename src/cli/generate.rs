@@ -87,7 +87,7 @@ pub fn generate(
         move |source| GenerateError::Io { path, source }
     };
     std::fs::create_dir_all(out).map_err(io_error(out))?;
-    if !crate::model::load::data_files(out).map_or(true, |files| files.is_empty()) {
+    if !crate::load::data_files(out).map_or(true, |files| files.is_empty()) {
         return Err(GenerateError::NotEmpty(out.to_owned()));
     }
     let mut rng = fastrand::Rng::with_seed(seed);
@@ -194,11 +194,29 @@ pub fn synthetic_event(rng: &mut fastrand::Rng, index: usize) -> Event {
     }
 }
 
+/// `coop-timeline generate`: writes the files and says where.
+pub fn run(events: usize, per_file: usize, seed: u64, out: &Path) -> std::process::ExitCode {
+    match generate(events, per_file, seed, out) {
+        Ok(files) => {
+            println!(
+                "wrote {events} events in {} files to {}",
+                files.len(),
+                out.display()
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("coop-timeline: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load_folder;
-    use crate::model::{LoadOptions, LoadProgress};
+    use crate::load::load_folder;
+    use crate::load::{LoadOptions, LoadProgress};
 
     #[test]
     fn generated_data_is_deterministic_and_loads_cleanly() {

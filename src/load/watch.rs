@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
-pub use crate::model::cache::Fingerprint;
-use crate::model::load::is_data_file;
+pub use crate::load::cache::Fingerprint;
+use crate::load::is_data_file;
 
 /// Changes closer together than this make one reload: an editor saving a file writes it
 /// several times.

@@ -12,6 +12,13 @@ use std::fmt;
 use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod days;
+mod written;
+
+pub(crate) use self::days::days_since_origin;
+pub use self::days::{DayWindow, date_from_days, day_number, days_from_date, time_origin};
+pub use self::written::{month_abbreviation, month_from_name, parse_written, year_label};
+
 /// How precise a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -207,152 +214,6 @@ impl PartialDate {
     }
 }
 
-/// The month a word names, in English: "Nov", "November", "Sept." (any case).
-pub fn month_from_name(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
-        .iter()
-        .position(|name| name.starts_with(&word) && (word.len() >= 3))
-        .filter(|&i| word.len() <= NAMES[i].len())
-        .or_else(|| (word == "sept").then_some(8))
-        .map(|i| i as u32 + 1)
-}
-
-/// A date as people write it in a spreadsheet cell, at the precision written: "2021-11-04",
-/// "2021/11/04", "4 Nov 2021", "Nov 4, 2021", "November 2021", "2021", "04.11.2021",
-/// "500 BCE". In "04/11/2021" the first number is the day when `day_first`, else the month.
-/// A time after the date is ignored.
-pub fn parse_written(text: &str, day_first: bool) -> Option<PartialDate> {
-    let text = text.trim();
-    if let Ok(date) = PartialDate::parse(text) {
-        return Some(date);
-    }
-    // "2021-11-04T09:00:00", "2021-11-04 09:00": the date part.
-    let date_part = text
-        .split(['T', ' '])
-        .next()
-        .filter(|d| d.len() >= 8 && d.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .unwrap_or(text);
-    let numbers: Vec<&str> = date_part.split(['-', '/', '.']).collect();
-    if numbers.len() >= 2
-        && numbers.len() <= 3
-        && numbers
-            .iter()
-            .all(|n| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
-    {
-        let value = |i: usize| numbers[i].parse::<u32>().ok();
-        if numbers[0].len() == 4 {
-            let year = value(0)? as i32;
-            return match numbers.len() {
-                2 => PartialDate::month(year, value(1)?),
-                _ => PartialDate::day(year, value(1)?, value(2)?),
-            };
-        }
-        if numbers.len() == 3 && numbers[2].len() == 4 {
-            let year = value(2)? as i32;
-            let (a, b) = (value(0)?, value(1)?);
-            // A dotted date is day first wherever it is written.
-            let (day, month) = if day_first || date_part.contains('.') {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            return PartialDate::day(year, month, day);
-        }
-        if numbers.len() == 2 && numbers[1].len() == 4 {
-            return PartialDate::month(value(1)? as i32, value(0)?);
-        }
-        return None;
-    }
-    // Words: a month name, a day, a year, perhaps an era.
-    let mut month = None;
-    let mut day = None;
-    let mut year: Option<i64> = None;
-    let mut before_common_era = false;
-    for token in text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .map(|t| t.trim_matches(|c: char| c == '.' || c == ','))
-        .filter(|t| !t.is_empty())
-    {
-        let lower = token.to_ascii_lowercase();
-        if let Some(m) = month_from_name(token) {
-            if month.replace(m).is_some() {
-                return None;
-            }
-        } else if matches!(lower.as_str(), "bc" | "bce" | "b.c" | "b.c.e") {
-            before_common_era = true;
-        } else if matches!(lower.as_str(), "ad" | "ce" | "a.d" | "c.e") {
-        } else if let Some(digits) = lower
-            .strip_suffix("st")
-            .or_else(|| lower.strip_suffix("nd"))
-            .or_else(|| lower.strip_suffix("rd"))
-            .or_else(|| lower.strip_suffix("th"))
-            .filter(|n| n.len() <= 2)
-            .or(Some(lower.as_str()))
-            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-        {
-            let number: i64 = digits.parse().ok()?;
-            if digits.len() <= 2 && day.is_none() && (1..=31).contains(&number) {
-                day = Some(number as u32);
-            } else if year.replace(number).is_some() {
-                return None;
-            }
-        } else {
-            return None;
-        }
-    }
-    // A lone small number with an era is a year: "500 BCE".
-    if year.is_none() && before_common_era {
-        year = day.take().map(i64::from);
-    }
-    let year = year?;
-    let year = if before_common_era { 1 - year } else { year };
-    let year = i32::try_from(year).ok()?;
-    match (month, day) {
-        (None, None) => PartialDate::year(year),
-        (Some(month), None) => PartialDate::month(year, month),
-        (Some(month), Some(day)) => PartialDate::day(year, month, day),
-        (None, Some(_)) => None,
-    }
-}
-
-/// A year for people: "2021", "602", "1 BCE" for year 0, "500 BCE" for -499.
-pub fn year_label(year: i32) -> String {
-    if year <= 0 {
-        format!("{} BCE", 1 - i64::from(year))
-    } else {
-        year.to_string()
-    }
-}
-
-/// "Jan" … "Dec".
-pub fn month_abbreviation(month: u8) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    MONTHS
-        .get(usize::from(month.max(1)) - 1)
-        .copied()
-        .unwrap_or("")
-}
-
 impl PartialOrd for PartialDate {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
@@ -433,7 +294,8 @@ impl DateSpan {
         self.first_day() == self.last_day()
     }
 
-    /// The day number of the first day, and of the day after the last.
+    /// The day number of the first day, and of the day after the last: half-open, as every
+    /// comparison of ranges in the app takes it ([`DayWindow`]).
     pub fn day_range(&self) -> (i32, i32) {
         (
             self.start.first_day_number(),
@@ -478,44 +340,6 @@ impl DateSpan {
     }
 }
 
-/// Days on the time axis are counted from this day, so that they stay small numbers.
-pub fn time_origin() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN)
-}
-
-/// The time-axis position of the start of `date`, in days since [`time_origin`].
-pub fn days_from_date(date: NaiveDate) -> f64 {
-    (date - time_origin()).num_days() as f64
-}
-
-/// Days from [`time_origin`] to a day of the proleptic Gregorian calendar, by Howard
-/// Hinnant's `days_from_civil`: the same as [`day_number`], without building a date.
-fn days_since_origin(year: i32, month: u8, day: u8) -> i32 {
-    const DAYS_FROM_1970_TO_2000: i32 = 10_957;
-    let (month, day) = (i32::from(month), i32::from(day));
-    // Years start in March, so that the leap day comes last.
-    let year = year - i32::from(month <= 2);
-    let era = year.div_euclid(400);
-    let year_of_era = year.rem_euclid(400);
-    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468 - DAYS_FROM_1970_TO_2000
-}
-
-/// Whole days since [`time_origin`]; every date in [`YEAR_RANGE`] fits.
-pub fn day_number(date: NaiveDate) -> i32 {
-    (date - time_origin()).num_days() as i32
-}
-
-/// The calendar day that contains the time-axis position `days`, if it is a real date.
-pub fn date_from_days(days: f64) -> Option<NaiveDate> {
-    // Years -9999 to 9999 are within about 4.4 million days of the origin.
-    if !days.is_finite() || days.abs() > 5.0e6 {
-        return None;
-    }
-    time_origin().checked_add_signed(chrono::TimeDelta::days(days.floor() as i64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,38 +361,6 @@ mod tests {
                 let by_day = (a.first_day_number(), a.precision());
                 let expected = by_day.cmp(&(b.first_day_number(), b.precision()));
                 assert_eq!(a.cmp(b), expected, "{a} against {b}");
-            }
-        }
-    }
-
-    #[test]
-    fn day_numbers_by_arithmetic_match_the_calendar() {
-        let years = (-9999..=9999)
-            .step_by(7)
-            .chain(1890..2110)
-            .chain([-1, 0, 1, 9999]);
-        for year in years {
-            for month in 1..=12 {
-                let dates = [
-                    PartialDate::year(year),
-                    PartialDate::month(year, month),
-                    PartialDate::day(year, month, 1),
-                    PartialDate::day(year, month, 28),
-                    PartialDate::day(year, month, 29),
-                    PartialDate::day(year, month, 31),
-                ];
-                for date in dates.into_iter().flatten() {
-                    assert_eq!(
-                        date.first_day_number(),
-                        day_number(date.first_day()),
-                        "{date}"
-                    );
-                    assert_eq!(
-                        date.last_day_number(),
-                        day_number(date.last_day()),
-                        "{date}"
-                    );
-                }
             }
         }
     }
@@ -663,36 +455,6 @@ mod tests {
     }
 
     #[test]
-    fn written_dates_keep_their_precision() {
-        let read = |text: &str| parse_written(text, true).map(|d| d.to_string());
-        assert_eq!(read("2021-11-04").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("2021/11/04").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("2021-11-04T09:30:00Z").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("4 Nov 2021").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("November 4, 2021").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("Nov 4th, 2021").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("Nov 2021").as_deref(), Some("2021-11"));
-        assert_eq!(read("Sept. 2021").as_deref(), Some("2021-09"));
-        assert_eq!(read("2021").as_deref(), Some("2021"));
-        assert_eq!(read("04.11.2021").as_deref(), Some("2021-11-04"));
-        assert_eq!(read("04/11/2021").as_deref(), Some("2021-11-04"));
-        assert_eq!(
-            parse_written("04/11/2021", false)
-                .map(|d| d.to_string())
-                .as_deref(),
-            Some("2021-04-11")
-        );
-        assert_eq!(read("11/2021").as_deref(), Some("2021-11"));
-        assert_eq!(read("500 BCE").as_deref(), Some("-0499"));
-        assert_eq!(read("44 BC").as_deref(), Some("-0043"));
-        assert_eq!(read("AD 602").as_deref(), Some("0602"));
-        assert_eq!(read("31/02/2021"), None);
-        assert_eq!(read("yesterday"), None);
-        assert_eq!(read("Spring 2021"), None);
-        assert_eq!(read(""), None);
-    }
-
-    #[test]
     fn a_year_covers_the_whole_year() {
         let year = PartialDate::parse("2010").unwrap();
         assert_eq!(year.first_day().to_string(), "2010-01-01");
@@ -721,12 +483,5 @@ mod tests {
             inferred: true,
         };
         assert_eq!(span.display_long(), "18 Nov 2021 (inferred)");
-    }
-
-    #[test]
-    fn days_round_trip() {
-        let date = NaiveDate::from_ymd_opt(2022, 11, 28).unwrap();
-        assert_eq!(date_from_days(days_from_date(date) + 0.5), Some(date));
-        assert_eq!(date_from_days(f64::NAN), None);
     }
 }

@@ -1,8 +1,35 @@
-//! The `check` subcommand's output: a readable summary, or the normalised JSON.
+//! `coop-timeline check`: a folder loaded and reported, as a readable summary or as the
+//! normalised JSON; also the reports of `draft`.
 
-use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
 
+use crate::format::file_gave;
+use crate::load::{LoadOptions, LoadProgress, load_folder};
+use crate::model::drafts::Draft;
 use crate::model::{Dataset, stats};
+
+/// Loads `dir` and prints what it holds; fails when there is at least one error.
+pub fn run(dir: &Path, json: bool, options: &LoadOptions) -> ExitCode {
+    let dataset = match load_folder(dir, options, &LoadProgress::default()) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            eprintln!("coop-timeline: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = if json {
+        format!("{:#}\n", check_json(&dataset))
+    } else {
+        check_report(&dataset, &super::display_name(dir))
+    };
+    let printed = super::print(&report);
+    if dataset.error_count() > 0 {
+        ExitCode::FAILURE
+    } else {
+        printed
+    }
+}
 
 /// Past this many, the summary says how many more there are (`--json` has them all).
 const MAX_LISTED_EVENTS: usize = 1000;
@@ -18,44 +45,45 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
         1 => " (1 of them a draft to review)".to_owned(),
         n => format!(" ({n} of them drafts to review)"),
     };
-    let _ = writeln!(
+    push_line!(
         out,
         "{folder_name}: {} events{drafts} from {} files, {errors} errors, {warnings} warnings",
         dataset.events.len(),
         dataset.file_count,
     );
     if let Some(title) = dataset.titles.first() {
-        let _ = writeln!(out, "titled: {title}");
+        push_line!(out, "titled: {title}");
     }
     if !dataset.files.is_empty() {
-        let _ = writeln!(out, "\nFiles:");
+        push_line!(out, "\nFiles:");
         for file in &dataset.files {
-            let (count, noun) = file_count(file);
-            let _ = writeln!(
+            push_line!(
                 out,
-                "  {:<40} {:<24} {count:>8} {noun}",
-                file.file, file.format
+                "  {:<40} {:<24} {:>15}",
+                file.file,
+                file.format,
+                file_gave(file)
             );
         }
-        let _ = writeln!(out);
+        push_line!(out);
     }
     if let (Some(first), Some(last)) = (
         dataset.events.iter().map(|e| e.span().first_day()).min(),
         dataset.events.iter().map(|e| e.span().last_day()).max(),
     ) {
-        let _ = writeln!(out, "from {first} to {last}");
+        push_line!(out, "from {first} to {last}");
     }
-    let _ = writeln!(out, "\nEvents per category:");
+    push_line!(out, "\nEvents per category:");
     for (category, n) in stats::events_per_category(&dataset.events) {
-        let _ = writeln!(out, "  {:<18} {n:>6}", category.label());
+        push_line!(out, "  {:<18} {n:>6}", category.label());
     }
-    let _ = writeln!(out, "\nEvents per country:");
+    push_line!(out, "\nEvents per country:");
     for (country, n) in stats::events_per_country(&dataset.events) {
-        let _ = writeln!(out, "  {} {:<24} {n:>6}", country.code(), country.name());
+        push_line!(out, "  {} {:<24} {n:>6}", country.code(), country.name());
     }
-    let _ = writeln!(out, "\nEvents:");
+    push_line!(out, "\nEvents:");
     for event in dataset.events.iter().take(MAX_LISTED_EVENTS) {
-        let _ = writeln!(
+        push_line!(
             out,
             "  {:<24} {:<22} {}{}",
             event.span().display_long(),
@@ -66,12 +94,12 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
     }
     if dataset.events.len() > MAX_LISTED_EVENTS {
         let more = dataset.events.len() - MAX_LISTED_EVENTS;
-        let _ = writeln!(out, "  … and {more} more (--json lists them all)");
+        push_line!(out, "  … and {more} more (--json lists them all)");
     }
     if !dataset.problems.is_empty() {
-        let _ = writeln!(out, "\nProblems:");
+        push_line!(out, "\nProblems:");
         for problem in &dataset.problems {
-            let _ = writeln!(out, "  {problem}");
+            push_line!(out, "  {problem}");
         }
     }
     out
@@ -98,36 +126,39 @@ pub fn check_json(dataset: &Dataset) -> serde_json::Value {
 
 /// The drafts of articles for people: each event with its fields, their evidence and
 /// confidence, and the sentences that back it.
-pub fn draft_report(drafts: &[crate::draft::Draft]) -> String {
+pub fn draft_report(drafts: &[Draft]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} drafted events", drafts.len());
+    push_line!(out, "{} drafted events", drafts.len());
     for draft in drafts {
         let event = &draft.event;
         let confidence = &draft.info.confidence;
-        let _ = writeln!(
+        push_line!(
             out,
             "\n{}  [{}]  {}",
             event.span().display_long(),
             event.category.label(),
             event.title
         );
-        let _ = writeln!(
+        push_line!(
             out,
             "  id: {}   confidence: date {:.1}, kind {:.1}, title {:.1}",
-            event.id, confidence.date, confidence.kind, confidence.title
+            event.id,
+            confidence.date,
+            confidence.kind,
+            confidence.title
         );
         for why in &draft.info.reasoning {
-            let _ = writeln!(out, "  date worked out: {why}");
+            push_line!(out, "  date worked out: {why}");
         }
         if let Some(place) = &event.location {
-            let _ = writeln!(out, "  place: {place}");
+            push_line!(out, "  place: {place}");
         }
         if !event.countries.is_empty() {
             let codes: Vec<&str> = event.countries.iter().map(|c| c.code()).collect();
-            let _ = writeln!(out, "  countries: {}", codes.join(", "));
+            push_line!(out, "  countries: {}", codes.join(", "));
         }
         if !event.organizers.is_empty() {
-            let _ = writeln!(out, "  organizers: {}", event.organizers.join("; "));
+            push_line!(out, "  organizers: {}", event.organizers.join("; "));
         }
         for (i, p) in event.participants.iter().enumerate() {
             let who = p.country.map_or("total", |c| c.code());
@@ -136,25 +167,25 @@ pub fn draft_report(drafts: &[crate::draft::Draft]) -> String {
             } else {
                 ""
             };
-            let _ = writeln!(out, "  count: {who} {} {}{rough}", p.count, p.unit);
+            push_line!(out, "  count: {who} {} {}{rough}", p.count, p.unit);
         }
         for person in &event.people {
             let details: Vec<&str> = [person.role.as_deref(), person.organization.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect();
-            let _ = writeln!(out, "  person: {} — {}", person.name, details.join(", "));
+            push_line!(out, "  person: {} — {}", person.name, details.join(", "));
         }
         for source in &event.sources {
             let file = source.file.as_deref().unwrap_or("");
-            let _ = writeln!(out, "  source {file}: “{}”", source.quote);
+            push_line!(out, "  source {file}: “{}”", source.quote);
         }
     }
     out
 }
 
 /// `{"events": [...]}`: native events, each with a `draft` object (confidence, evidence).
-pub fn draft_json(drafts: &[crate::draft::Draft]) -> serde_json::Value {
+pub fn draft_json(drafts: &[Draft]) -> serde_json::Value {
     let events: Vec<serde_json::Value> = drafts
         .iter()
         .map(|draft| {
@@ -169,13 +200,4 @@ pub fn draft_json(drafts: &[crate::draft::Draft]) -> serde_json::Value {
         })
         .collect();
     serde_json::json!({ "events": events })
-}
-
-/// What a file gave: events, or for an article, drafts.
-pub fn file_count(file: &crate::model::load::FileSummary) -> (usize, &'static str) {
-    match (file.events, file.drafts) {
-        (0, drafts) if drafts > 0 => (drafts, if drafts == 1 { "draft" } else { "drafts" }),
-        (1, _) => (1, "event"),
-        (events, _) => (events, "events"),
-    }
 }

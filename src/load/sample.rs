@@ -1,6 +1,7 @@
 //! The sample data, compiled into the binary so that the app works from anywhere.
 
-use super::load::{Dataset, load_files};
+use super::load_files;
+use crate::model::Dataset;
 
 /// The files of `sample_data/`, by name. A test checks that this list matches the folder.
 pub const SAMPLE_FILES: [(&str, &[u8]); 4] = [
