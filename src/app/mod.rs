@@ -2,29 +2,31 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use crate::command::Command;
+use crate::layout::fit::FitInput;
 use crate::layout::text::EstimatedMeasure;
 use crate::layout::view::TimeView;
-use crate::layout::{Scene, TextMeasure};
 use crate::load::sample::sample_dataset;
 use crate::load::watch::{Fingerprint, FolderWatcher};
 use crate::model::{Dataset, Filters};
-use crate::state::{DataSource, EventGroup, Loaded, MappingEditor, PathEntry, Selection, Settings};
+use crate::state::{DataSource, Loaded, MappingEditor, PathEntry, Selection, Settings};
 use crate::ui;
 
+mod apply;
 mod derive;
 mod dialogs;
 mod export;
 mod loading;
 mod review;
+mod run;
 
 pub use derive::{DeriveOutcome, DeriveRequest, Deriver};
 use dialogs::PendingDialog;
 use export::Capture;
 pub use export::{ScreenshotJob, ScreenshotOutcome};
 pub use loading::LoadJob;
+pub use run::{StartOptions, run};
 
 /// The application.
 pub struct TimelineApp {
@@ -151,269 +153,6 @@ impl TimelineApp {
         app
     }
 
-    /// The view that shows every shown event, with room for the last one's label.
-    fn fit_all(&mut self) {
-        let width_px = self
-            .chart_rect_px
-            .map_or(DEFAULT_CHART_WIDTH_PX, |[left, _, right, _]| right - left);
-        let scene = self.data.scene();
-        // Eras are part of what there is to see.
-        let eras = self
-            .data
-            .eras
-            .iter()
-            .map(|e| (e.start_days as i32, e.end_days as i32))
-            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-        let extent = match (scene_extent(scene), eras) {
-            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
-            (a, b) => a.or(b),
-        };
-        let Some((first_day, after_last_day)) = extent else {
-            self.view = TimeView::fit(
-                self.data.limits.data_min_days,
-                self.data.limits.data_max_days,
-                width_px,
-                0.0,
-                &self.data.limits,
-            );
-            self.view_is_fit = true;
-            return;
-        };
-        let label_px = last_label_width_px(scene, &self.data.dataset, after_last_day);
-        // The lane names take part of the chart's width; the rest is the plot.
-        let plot_px = width_px - crate::layout::draw::names_width_px(scene, &EstimatedMeasure);
-        self.view = TimeView::fit(
-            f64::from(first_day),
-            f64::from(after_last_day),
-            plot_px,
-            label_px,
-            &self.data.limits,
-        );
-        self.view_is_fit = true;
-    }
-
-    fn set_view(&mut self, view: TimeView) {
-        self.view = view.clamped(&self.data.limits);
-        self.view_is_fit = false;
-    }
-
-    /// Applies one command.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::Select(index) => self.select(index),
-            Command::SelectNext | Command::SelectPrevious => {
-                let shown = self.data.shown();
-                // Shown events are in index order, which is time order.
-                let position = self
-                    .selection
-                    .event
-                    .and_then(|s| shown.binary_search(&s).ok());
-                let next = match (&command, position) {
-                    (_, None) if shown.is_empty() => None,
-                    (Command::SelectNext, None) => shown.first().copied(),
-                    (_, None) => shown.last().copied(),
-                    (Command::SelectNext, Some(p)) => shown.get(p + 1).or(shown.get(p)).copied(),
-                    (_, Some(p)) => shown.get(p.saturating_sub(1)).copied(),
-                };
-                self.select(next);
-            }
-            Command::ShowGroup {
-                lane,
-                from_days,
-                to_days,
-            } => self.show_group(lane, from_days, to_days),
-            Command::Pan { delta_days } => {
-                self.set_view(self.view.pan(delta_days, &self.data.limits))
-            }
-            Command::ZoomAround { days, factor } => {
-                self.set_view(self.view.zoom_at(days, factor, &self.data.limits));
-            }
-            Command::Zoom(factor) => {
-                let center = self.view.center_days();
-                self.set_view(self.view.zoom_at(center, factor, &self.data.limits));
-            }
-            Command::SetView(view) => self.set_view(view),
-            Command::FitAll => self.fit_all(),
-            Command::ScrollLanes { delta_px } => {
-                self.lanes_scroll_px = (self.lanes_scroll_px + delta_px).max(0.0);
-            }
-            Command::ChartPlaced(rect) => {
-                let width = |r: [f32; 4]| r[2] - r[0];
-                let resized = self
-                    .chart_rect_px
-                    .is_none_or(|old| width(old) != width(rect));
-                self.chart_rect_px = Some(rect);
-                if resized && self.view_is_fit {
-                    self.fit_all();
-                }
-            }
-            Command::ShowOpenDialog => self.show_open_dialog(),
-            Command::OpenFolder(folder) => {
-                self.path_entry = None;
-                self.start_loading(folder);
-            }
-            Command::Export(kind) => self.show_save_dialog(kind),
-            Command::ExportTo {
-                kind,
-                path,
-                overwrite,
-            } => {
-                self.path_entry = None;
-                self.confirm_overwrite = None;
-                self.export_to(kind, path, overwrite);
-            }
-            Command::CancelOverwrite => self.confirm_overwrite = None,
-            Command::OpenSample => self.show_dataset(
-                DataSource::Sample,
-                self.loaded_now(DataSource::Sample, sample_dataset()),
-            ),
-            Command::Reload => match self.data.source.clone() {
-                DataSource::Folder(folder) => self.start_loading(folder),
-                DataSource::Sample => {}
-            },
-            Command::CancelLoad => {
-                if let Some(job) = &self.loading {
-                    job.progress.cancel.store(true, Ordering::Relaxed);
-                }
-            }
-            Command::SetLaneMode(mode) => {
-                self.settings.lane_mode = mode;
-                self.rederive(true);
-            }
-            Command::SetColorMode(mode) => {
-                self.settings.color_mode = mode;
-                self.rederive(true);
-            }
-            Command::SetFilters(filters) => {
-                self.filters = filters;
-                self.rederive(false);
-            }
-            Command::SetCountsScope(scope) => self.settings.counts_scope = scope,
-            Command::SetDarkMode(dark) => {
-                self.settings.dark_mode = dark;
-                ctx.set_theme(if dark {
-                    egui::Theme::Dark
-                } else {
-                    egui::Theme::Light
-                });
-            }
-            Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
-            Command::SetPathEntry(text) => {
-                if let Some(entry) = &mut self.path_entry {
-                    entry.text = text;
-                }
-            }
-            Command::ClosePathEntry => self.path_entry = None,
-            Command::CopyText(text) => {
-                self.status_message = Some(format!("Copied {text}"));
-                ctx.copy_text(text);
-            }
-            Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
-            Command::EditSheetMapping(file) => self.edit_sheet_mapping(file),
-            Command::SetMappingEditor(editor) => self.mapping_editor = Some(editor),
-            Command::ApplySheetMapping | Command::ResetSheetMapping => {
-                let reset = command == Command::ResetSheetMapping;
-                if let (Some(editor), DataSource::Folder(folder)) =
-                    (self.mapping_editor.take(), self.data.source.clone())
-                {
-                    let path = folder.join(&editor.file);
-                    if reset {
-                        self.settings.sheet_mappings.remove(&path);
-                    } else {
-                        self.settings.sheet_mappings.insert(path, editor.mapping);
-                    }
-                    self.start_loading(folder);
-                }
-            }
-            Command::CloseMappingEditor => self.mapping_editor = None,
-            Command::ReviewDraft { id, review } => self.review_draft(id, review),
-            Command::DecideSelectedDraft(decision) => self.decide_selected_draft(decision),
-            Command::NextDraft => match self.next_draft_to_review(self.selection.event) {
-                Some(next) => self.select(Some(next)),
-                None => self.status_message = Some("No draft is left to review".to_owned()),
-            },
-            Command::EditDraft(editor) => self.draft_editor = editor,
-            Command::RestoreRejectedDrafts => self.restore_rejected_drafts(),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-        }
-    }
-
-    /// Opens the column dialog of a spreadsheet of the folder: its header, read again, and
-    /// the mapping chosen before or guessed.
-    fn edit_sheet_mapping(&mut self, file: String) {
-        let DataSource::Folder(folder) = &self.data.source else {
-            return;
-        };
-        let path = folder.join(&file);
-        let text = match crate::load::sheet::read_head(&path) {
-            Ok(text) => text,
-            Err(error) => {
-                self.status_message = Some(format!("Could not read {file}: {error}"));
-                return;
-            }
-        };
-        let Some((_, header)) = crate::load::sheet::split_header(&text) else {
-            self.status_message = Some(format!("{file} has no header row to map"));
-            return;
-        };
-        let mapping = self
-            .settings
-            .sheet_mappings
-            .get(&path)
-            .cloned()
-            .unwrap_or_else(|| crate::load::sheet::guess_mapping(&header));
-        self.mapping_editor = Some(MappingEditor {
-            file,
-            header,
-            mapping,
-        });
-    }
-
-    /// Selects an event (by index), bringing it into view; `None` clears the selection.
-    fn select(&mut self, index: Option<u32>) {
-        let index = index.filter(|&i| (i as usize) < self.data.dataset.events.len());
-        self.selection.event = index;
-        self.selection_to_restore = None;
-        if index.is_none() {
-            self.selection.group = None;
-        }
-        if let Some(event) = index.and_then(|i| self.data.dataset.events.get(i as usize)) {
-            let (start, end) = event.span().day_range();
-            let view =
-                self.view
-                    .bring_into_view(f64::from(start), f64::from(end), &self.data.limits);
-            if view != self.view {
-                self.set_view(view);
-            }
-        }
-    }
-
-    /// Lists the events of a lane between two times, for spots too crowded to click apart.
-    fn show_group(&mut self, lane: u32, from_days: f64, to_days: f64) {
-        let scene = self.data.scene();
-        let mut events: Vec<u32> = scene
-            .marks_between(lane as usize, from_days, to_days)
-            .map(|m| m.event)
-            .collect();
-        events.sort_unstable();
-        events.dedup();
-        let place = scene
-            .lanes
-            .get(lane as usize)
-            .map_or("", |l| l.label.as_str());
-        let when = crate::format::days_label(from_days, to_days);
-        self.selection = Selection {
-            event: None,
-            group: Some(EventGroup {
-                title: format!(
-                    "{} events in {place}, {when}",
-                    crate::format::group_thousands(events.len() as u64)
-                ),
-                events,
-            }),
-        };
-    }
-
     /// Asks for the scene to be worked out again, for new filters (or modes, with
     /// `new_modes`).
     fn rederive(&mut self, new_modes: bool) {
@@ -497,25 +236,22 @@ impl TimelineApp {
     }
 }
 
-/// The first day of the scene's marks and the day after the last, if it has any.
-fn scene_extent(scene: &Scene) -> Option<(i32, i32)> {
-    (0..scene.lanes.len())
-        .filter_map(|lane| {
-            let marks = scene.lane_marks(lane);
-            let first = marks.first()?.start_day;
-            let after_last = marks.iter().map(|m| m.end_day).max()?;
-            Some((first, after_last))
-        })
-        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
-}
-
-/// About how wide the label of the event that ends last is, marker included.
-fn last_label_width_px(scene: &Scene, dataset: &Dataset, after_last_day: i32) -> f32 {
-    let last = scene.marks().iter().find(|m| m.end_day == after_last_day);
-    last.and_then(|mark| crate::layout::draw::label_text(&dataset.events, mark))
-        .map_or(0.0, |label| {
-            EstimatedMeasure.text_width_px(&label, crate::layout::draw::metrics::FONT_PX) + 24.0
-        })
+impl TimelineApp {
+    /// The view that shows every shown event, with room for the last one's label.
+    fn fit_all(&mut self) {
+        let width_px = self
+            .chart_rect_px
+            .map_or(DEFAULT_CHART_WIDTH_PX, |[left, _, right, _]| right - left);
+        self.view = crate::layout::fit::fit_all(&FitInput {
+            scene: self.data.scene(),
+            events: &self.data.dataset.events,
+            eras: &self.data.eras,
+            limits: &self.data.limits,
+            chart_width_px: width_px,
+            measure: &EstimatedMeasure,
+        });
+        self.view_is_fit = true;
+    }
 }
 
 impl eframe::App for TimelineApp {
@@ -609,51 +345,4 @@ impl TimelineApp {
             self.sent_title = title;
         }
     }
-}
-
-/// How the window is opened from the command line.
-#[derive(Default)]
-pub struct StartOptions {
-    pub folder: Option<PathBuf>,
-    /// The window's inner size in points; the remembered size when `None`.
-    pub size: Option<[f32; 2]>,
-    pub screenshot: Option<ScreenshotJob>,
-    /// Larger files are reported and not read.
-    pub max_file_bytes: u64,
-}
-
-/// Opens the window.
-pub fn run(options: StartOptions) -> eframe::Result {
-    let StartOptions {
-        folder,
-        size,
-        screenshot,
-        max_file_bytes,
-    } = options;
-    let scripted = screenshot.is_some();
-    let native_options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size(size.unwrap_or([1400.0, 850.0]))
-            .with_min_inner_size(if scripted {
-                [100.0, 100.0]
-            } else {
-                [700.0, 450.0]
-            })
-            .with_title("Cooperation Timeline Explorer")
-            .with_app_id("coop-timeline"),
-        // A scripted screenshot uses the size it was given, not the remembered one.
-        persist_window: !scripted,
-        ..Default::default()
-    };
-    eframe::run_native(
-        "coop-timeline",
-        native_options,
-        Box::new(move |cc| {
-            let mut app = TimelineApp::new(cc, folder, max_file_bytes);
-            if let Some(job) = screenshot {
-                app.set_screenshot_job(job);
-            }
-            Ok(Box::new(app))
-        }),
-    )
 }

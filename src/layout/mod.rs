@@ -6,6 +6,7 @@
 //! days); positions are in points (`*_px`), with the chart's top-left corner at 0, 0.
 
 pub mod draw;
+pub mod fit;
 pub mod geom;
 pub mod hit;
 pub mod scene;

@@ -249,6 +249,135 @@ impl Event {
     }
 }
 
+/// Events of every shape, for the tests of the layers that hold them: days, months, years,
+/// spans, BCE, people, organizers, places, sources with publishers, counts and tags.
+#[cfg(test)]
+pub(crate) fn example_events() -> Vec<Event> {
+    use super::date::PartialDate;
+    let date = |text: &str| PartialDate::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let country = |code: &str| Country::parse(code).unwrap_or_else(|e| panic!("{code}: {e}"));
+    let blank = |id: &str, title: &str, start: &str, category| Event {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        start: date(start),
+        end: None,
+        date_inferred: false,
+        category,
+        series: None,
+        location: None,
+        countries: Vec::new(),
+        organizers: Vec::new(),
+        participants: Vec::new(),
+        people: Vec::new(),
+        summary: String::new(),
+        sources: Vec::new(),
+        tags: Vec::new(),
+        display_date: None,
+    };
+    let forum = Event {
+        end: Some(date("2022-11-29")),
+        series: Some("China–Japan University Forum".to_owned()),
+        location: Some("online".to_owned()),
+        countries: vec![country("CHN"), country("JPN")],
+        organizers: vec!["China Association for International Exchange of Personnel".to_owned()],
+        participants: vec![
+            Participant {
+                country: Some(country("CHN")),
+                count: 12,
+                unit: "universities".to_owned(),
+            },
+            Participant {
+                country: Some(country("JPN")),
+                count: 9,
+                unit: "universities".to_owned(),
+            },
+            Participant {
+                country: None,
+                count: 21,
+                unit: "university presidents".to_owned(),
+            },
+        ],
+        people: vec![Person {
+            name: "Okimura Kazuki".to_owned(),
+            country: Some(country("JPN")),
+            role: Some("Honorary Chairman".to_owned()),
+            organization: Some("Japan Science and Technology Agency".to_owned()),
+        }],
+        summary: "Held online to mark the 50th anniversary of diplomatic ties.".to_owned(),
+        sources: vec![SourceRef {
+            file: Some("001.txt".to_owned()),
+            publisher: Some("科技日报".to_owned()),
+            published: Some("2022-11-30 10:17:40".to_owned()),
+            quote: "The forum was held online.".to_owned(),
+            ..SourceRef::default()
+        }],
+        tags: vec!["universities".to_owned(), "online".to_owned()],
+        ..blank(
+            "cj-forum-2022",
+            "2022 China-Japan University Forum",
+            "2022-11-28",
+            Category::Forum,
+        )
+    };
+    let exchange = Event {
+        end: Some(date("2021")),
+        location: Some("Weihai, Shandong".to_owned()),
+        countries: vec![country("KOR"), country("CHN")],
+        organizers: vec!["Pangoal Institution".to_owned()],
+        participants: vec![Participant {
+            country: Some(country("KOR")),
+            count: 30,
+            unit: "scientists".to_owned(),
+        }],
+        tags: vec!["exchange".to_owned()],
+        ..blank(
+            "kc-exchange",
+            "Researcher exchange",
+            "2019",
+            Category::ExchangeProgram,
+        )
+    };
+    let inferred = Event {
+        date_inferred: true,
+        countries: vec![country("JPN")],
+        ..blank(
+            "jp-seminar",
+            "Seminar on batteries",
+            "2021-11-18",
+            Category::Seminar,
+        )
+    };
+    let ancient = Event {
+        display_date: Some("c. 500 BCE".to_owned()),
+        ..blank("ancient", "An ancient treaty", "-0499", Category::Agreement)
+    };
+    vec![
+        forum,
+        exchange,
+        inferred,
+        ancient,
+        blank(
+            "summit-2024",
+            "China-Japan-ROK Summit",
+            "2024-05-27",
+            Category::Summit,
+        ),
+        blank(
+            "launch-2021",
+            "Joint lab opened",
+            "2021-07",
+            Category::Launch,
+        ),
+        blank("year-2010", "Forum of 2010", "2010", Category::Forum),
+        blank(
+            "dec-31",
+            "Year-end meeting",
+            "2012-12-31",
+            Category::Conference,
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
