@@ -84,6 +84,7 @@ fn a_reopened_folder_is_what_loading_it_gives_and_the_data_folder_is_not_written
     );
     let reopened = cache
         .open(data.path(), &options, &fingerprint)
+        .map(|(dataset, _)| dataset)
         .expect("reopened from the cache");
     assert_same(&reopened, &loaded);
     assert_eq!(
@@ -184,6 +185,7 @@ fn a_damaged_cache_file_is_ignored() {
     assert_same(
         &cache
             .open(data.path(), &options, &fingerprint)
+            .map(|(dataset, _)| dataset)
             .expect("whole again"),
         &loaded,
     );

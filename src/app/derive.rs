@@ -46,6 +46,11 @@ struct LastSearch {
     shown: Arc<Vec<u32>>,
 }
 
+/// The thread that filters and lays out stopped: the view no longer follows the filters.
+#[derive(Clone, Copy, Debug, thiserror::Error)]
+#[error("the filters and layout stopped working after a fault; restart the app to use them again")]
+pub struct WorkerGone;
+
 /// A helper thread that derives scenes, one request at a time, newest first.
 pub struct Deriver {
     requests: mpsc::Sender<DeriveRequest>,
@@ -96,13 +101,15 @@ impl Deriver {
         }
     }
 
-    /// Asks for new work; whatever was asked before is abandoned.
-    pub fn request(&mut self, request: DeriveRequest) {
-        self.newest.store(request.generation, Ordering::Relaxed);
-        self.pending_scene = Some(request.generation);
-        self.pending_counts = Some(request.generation);
-        // A closed channel means the thread is gone; the request is dropped.
-        let _ = self.requests.send(request);
+    /// Asks for new work; whatever was asked before is abandoned. Fails when the worker
+    /// thread is gone (it stopped on a fault): nothing is pending then.
+    pub fn request(&mut self, request: DeriveRequest) -> Result<(), WorkerGone> {
+        let generation = request.generation;
+        self.requests.send(request).map_err(|_| WorkerGone)?;
+        self.newest.store(generation, Ordering::Relaxed);
+        self.pending_scene = Some(generation);
+        self.pending_counts = Some(generation);
+        Ok(())
     }
 
     /// The outcomes of the newest request that arrived since the last call.

@@ -56,8 +56,10 @@ impl TimelineApp {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let _ = sender.send(pick());
-                ctx.request_repaint();
+                // A closed channel means the app went away while the dialog was open.
+                if sender.send(pick()).is_ok() {
+                    ctx.request_repaint();
+                }
             });
         match spawned {
             Ok(_) => {

@@ -241,9 +241,12 @@ impl TimelineApp {
         let repaint = ctx.clone();
         ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
             egui::ScreenshotCallback::new(move |image| {
-                let _ = sender.send(image);
-                // The callback does not repaint by itself.
-                repaint.request_repaint();
+                // A closed channel means the capture was given up (the app closed); the
+                // image has nowhere to go then.
+                if sender.send(image).is_ok() {
+                    // The callback does not repaint by itself.
+                    repaint.request_repaint();
+                }
             }),
         ));
         capture.pixels = Some(receiver);

@@ -94,6 +94,15 @@ impl TimelineApp {
         let previous =
             (keep_unchanged && same_folder && read_alike).then(|| Arc::clone(&self.data.dataset));
         let repaint = self.egui_ctx.clone();
+        let notes = self.background_notes.0.clone();
+        let note_repaint = repaint.clone();
+        // A note from the loading thread about the cache, for the status bar. The app may
+        // have gone away, and then nobody is left to tell.
+        let tell = move |note: String| {
+            if notes.send(note).is_ok() {
+                note_repaint.request_repaint();
+            }
+        };
         let spawned = std::thread::Builder::new()
             .name("load-folder".into())
             .spawn(move || {
@@ -103,7 +112,13 @@ impl TimelineApp {
                 let cache = LoadCache::in_user_cache_folder();
                 let cached = cache
                     .as_ref()
-                    .and_then(|cache| cache.open(&thread_folder, &options, &fingerprint));
+                    .and_then(|cache| cache.open(&thread_folder, &options, &fingerprint))
+                    .map(|(dataset, note)| {
+                        if let Some(note) = note {
+                            tell(note.to_string());
+                        }
+                        dataset
+                    });
                 let from_cache = cached.is_some();
                 let result = cached
                     .map(Ok)
@@ -124,13 +139,23 @@ impl TimelineApp {
                 // Counted before the data is sent: a scripted screenshot may end the process
                 // as soon as it is on screen, and waits for counted writes.
                 let _cache_write = (!from_cache).then(PendingWrite::start);
-                // The app may have gone away; then nobody needs the result.
-                let _ = sender.send(result.map(|loaded| (loaded, fingerprint.clone())));
+                // A closed channel means the app went away: nobody needs the result then.
+                if sender
+                    .send(result.map(|loaded| (loaded, fingerprint.clone())))
+                    .is_err()
+                {
+                    return;
+                }
                 repaint.request_repaint();
                 // Kept for the next start once the data is on screen; a cache that cannot be
-                // written only costs that next start its speed.
-                if let (Some(cache), Some(dataset), false) = (cache, dataset, from_cache) {
-                    let _ = cache.store(&thread_folder, &options, &fingerprint, &dataset);
+                // written only costs that next start its speed, and is told in the status bar.
+                if let (Some(cache), Some(dataset), false) = (cache, dataset, from_cache)
+                    && let Err(error) =
+                        cache.store(&thread_folder, &options, &fingerprint, &dataset)
+                {
+                    tell(format!(
+                        "This folder opens as usual, but not faster next time: {error}"
+                    ));
                 }
             });
         if let Err(error) = spawned {
@@ -161,8 +186,10 @@ impl TimelineApp {
             .name("rebuild".into())
             .spawn(move || {
                 let loaded = Loaded::new(thread_source, make(), lane_mode, color_mode);
-                let _ = sender.send(Ok((loaded, fingerprint)));
-                repaint.request_repaint();
+                // A closed channel means the app went away: nobody needs the result then.
+                if sender.send(Ok((loaded, fingerprint))).is_ok() {
+                    repaint.request_repaint();
+                }
             });
         if let Err(error) = spawned {
             self.status_message = Some(format!("Could not start: {error}"));
@@ -178,8 +205,11 @@ impl TimelineApp {
         }
     }
 
-    /// Takes a finished load, if any.
+    /// Takes a finished load, if any, and what the loading thread had to say since.
     pub(super) fn poll_loading(&mut self) {
+        if let Some(note) = self.background_notes.1.try_iter().last() {
+            self.status_message = Some(note);
+        }
         let Some(job) = &self.loading else { return };
         let result = match job.receiver.try_recv() {
             Ok(result) => result,

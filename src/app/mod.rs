@@ -77,6 +77,12 @@ pub struct TimelineApp {
     pub reloads_started: u64,
     /// Larger files are reported and not read (`--max-file-mb`).
     pub max_file_bytes: u64,
+    /// What background threads report after their work is handed over (a cache that could
+    /// not be written), for the status bar.
+    background_notes: (
+        std::sync::mpsc::Sender<String>,
+        std::sync::mpsc::Receiver<String>,
+    ),
     egui_ctx: egui::Context,
 }
 
@@ -147,6 +153,7 @@ impl TimelineApp {
             loaded_fingerprint: Fingerprint::default(),
             loaded_options: None,
             reloads_started: 0,
+            background_notes: std::sync::mpsc::channel(),
             egui_ctx: ctx.clone(),
         };
         app.fit_all();
@@ -157,7 +164,7 @@ impl TimelineApp {
     /// `new_modes`).
     fn rederive(&mut self, new_modes: bool) {
         let generation = crate::state::next_generation();
-        self.deriver.request(DeriveRequest {
+        let requested = self.deriver.request(DeriveRequest {
             generation,
             dataset: Arc::clone(&self.data.dataset),
             palette: Arc::clone(&self.data.palette),
@@ -167,6 +174,9 @@ impl TimelineApp {
             color_mode: self.settings.color_mode,
             filters: self.filters.clone(),
         });
+        if let Err(gone) = requested {
+            self.status_message = Some(format!("The view cannot change: {gone}"));
+        }
     }
 
     /// Puts finished background work on screen.
@@ -262,10 +272,15 @@ impl eframe::App for TimelineApp {
         if self.waits_for_screenshot_pixels()
             && let Some(render_state) = frame.wgpu_render_state()
         {
-            let _ = render_state.device.poll(eframe::wgpu::PollType::Wait {
+            let waited = render_state.device.poll(eframe::wgpu::PollType::Wait {
                 submission_index: None,
                 timeout: Some(std::time::Duration::from_secs(1)),
             });
+            // A wait that fails costs only the frame it would save: the pixels then come
+            // with wgpu's own poll at the next paint.
+            if waited.is_err() {
+                ui.ctx().request_repaint();
+            }
         }
         self.frame_ui(ui);
     }

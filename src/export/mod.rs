@@ -114,7 +114,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
     if overwrite {
         // A replaced file keeps its own permissions.
         if let Ok(metadata) = std::fs::metadata(path) {
-            let _ = temporary.as_file().set_permissions(metadata.permissions());
+            (temporary.as_file())
+                .set_permissions(metadata.permissions())
+                .map_err(error)?;
         }
         temporary.persist(path).map_err(|e| error(e.error))?;
     } else {

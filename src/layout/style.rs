@@ -145,23 +145,7 @@ pub fn shapes(primitive: &Primitive, theme: &Theme) -> Vec<Shape> {
             color,
             count,
             ..
-        } => vec![
-            Shape::Circle {
-                center: *center,
-                radius_px: MARKER_RADIUS_PX + CLUSTER_GROWTH_PX,
-                fill: Some(*color),
-                line: Some(outline),
-            },
-            Shape::Text {
-                at: *center,
-                anchor: Anchor::Center,
-                text: cluster_badge(*count),
-                font_px: CLUSTER_FONT_PX,
-                color: Rgba([255, 255, 255, 255]),
-                width_px: None,
-                role: None,
-            },
-        ],
+        } => cluster_shapes(*center, *color, *count, outline),
         Primitive::Density {
             rect,
             column_px,
@@ -180,47 +164,13 @@ pub fn shapes(primitive: &Primitive, theme: &Theme) -> Vec<Shape> {
             plate,
             role,
             ..
-        } => {
-            let plate = plate.map(|fill| Shape::Rect {
-                rect: rect.expand(PLATE_MARGIN_PX),
-                corner_px: 3.0,
-                fill: Some(fill),
-                line: Some(Line::solid(1.0, theme.grid_major)),
-            });
-            let text = Shape::Text {
-                at: [rect.left(), rect.center()[1]],
-                anchor: Anchor::LeftCenter,
-                text: text.clone(),
-                font_px: *font_px,
-                color: *color,
-                width_px: Some(rect.width()),
-                role: Some(*role),
-            };
-            plate.into_iter().chain([text]).collect()
-        }
+        } => text_shapes(rect, text, (*font_px, *color), *plate, *role, theme),
         Primitive::Ring {
             rect,
             round,
             color,
             width_px,
-        } => {
-            let line = Some(Line::solid(*width_px, *color));
-            vec![if *round {
-                Shape::Circle {
-                    center: rect.center(),
-                    radius_px: rect.width() / 2.0,
-                    fill: None,
-                    line,
-                }
-            } else {
-                Shape::Rect {
-                    rect: *rect,
-                    corner_px: 3.0,
-                    fill: None,
-                    line,
-                }
-            }]
-        }
+        } => vec![ring_shape(rect, *round, Line::solid(*width_px, *color))],
         Primitive::LegendDot { center, color } => vec![Shape::Circle {
             center: *center,
             radius_px: LEGEND_DOT_RADIUS_PX,
@@ -233,6 +183,73 @@ pub fn shapes(primitive: &Primitive, theme: &Theme) -> Vec<Shape> {
             fill: Some(*color),
             line: None,
         }],
+    }
+}
+
+/// A cluster: a larger dot with the number of events it stands for.
+fn cluster_shapes(center: [f32; 2], color: Rgba, count: usize, outline: Line) -> Vec<Shape> {
+    vec![
+        Shape::Circle {
+            center,
+            radius_px: MARKER_RADIUS_PX + CLUSTER_GROWTH_PX,
+            fill: Some(color),
+            line: Some(outline),
+        },
+        Shape::Text {
+            at: center,
+            anchor: Anchor::Center,
+            text: cluster_badge(count),
+            font_px: CLUSTER_FONT_PX,
+            color: Rgba([255, 255, 255, 255]),
+            width_px: None,
+            role: None,
+        },
+    ]
+}
+
+/// A line of text, on its plate where it has one.
+fn text_shapes(
+    rect: &Rect,
+    text: &str,
+    (font_px, color): (f32, Rgba),
+    plate: Option<Rgba>,
+    role: TextRole,
+    theme: &Theme,
+) -> Vec<Shape> {
+    let plate = plate.map(|fill| Shape::Rect {
+        rect: rect.expand(PLATE_MARGIN_PX),
+        corner_px: 3.0,
+        fill: Some(fill),
+        line: Some(Line::solid(1.0, theme.grid_major)),
+    });
+    let text = Shape::Text {
+        at: [rect.left(), rect.center()[1]],
+        anchor: Anchor::LeftCenter,
+        text: text.to_owned(),
+        font_px,
+        color,
+        width_px: Some(rect.width()),
+        role: Some(role),
+    };
+    plate.into_iter().chain([text]).collect()
+}
+
+/// A ring around a mark: round for a day, with rounded corners for a span.
+fn ring_shape(rect: &Rect, round: bool, line: Line) -> Shape {
+    if round {
+        Shape::Circle {
+            center: rect.center(),
+            radius_px: rect.width() / 2.0,
+            fill: None,
+            line: Some(line),
+        }
+    } else {
+        Shape::Rect {
+            rect: *rect,
+            corner_px: 3.0,
+            fill: None,
+            line: Some(line),
+        }
     }
 }
 

@@ -64,6 +64,16 @@ pub enum CacheError {
     },
     #[error("cannot encode the cache: {0}")]
     Encode(#[from] postcard::Error),
+    #[error("cannot mark the cache file as used, so it may be dropped sooner: {source}: {}", path.display())]
+    Touch {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot remove an old cache file, so the cache may grow past its bound: {source}: {}", path.display())]
+    Evict {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Where cached datasets are kept, and how much of them.
@@ -130,7 +140,7 @@ impl LoadCache {
         folder: &Path,
         options: &LoadOptions,
         fingerprint: &Fingerprint,
-    ) -> Option<Dataset> {
+    ) -> Option<(Dataset, Option<CacheError>)> {
         if !self.worth_caching(options, fingerprint) {
             return None;
         }
@@ -138,10 +148,14 @@ impl LoadCache {
         let path = self.file_for(&key);
         let dataset = read_cache_file(&path, &key, fingerprint)?;
         // Used now, so it is the last to go when the cache is full.
-        if let Ok(file) = File::options().write(true).open(&path) {
-            let _ = file.set_modified(SystemTime::now());
-        }
-        Some(dataset)
+        let touched = File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(SystemTime::now()));
+        let note = touched
+            .err()
+            .map(|source| CacheError::Touch { path, source });
+        Some((dataset, note))
     }
 
     /// Keeps `dataset`, loaded from `folder` when its files were as `fingerprint` says, for
@@ -175,7 +189,7 @@ impl LoadCache {
         )?;
         file.persist(self.file_for(&key))
             .map_err(|error| write_error(error.error))?;
-        self.evict_oldest();
+        self.evict_oldest()?;
         Ok(true)
     }
 
@@ -189,35 +203,53 @@ impl LoadCache {
     }
 
     /// Removes the least recently used files until the rest fit in the bound. Every file in
-    /// the folder counts, so one left half-written by an app that was closed goes too.
-    fn evict_oldest(&self) {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return;
+    /// the folder counts, so one left half-written by an app that was closed goes too. The
+    /// first file that cannot be removed is told; the others are still tried.
+    fn evict_oldest(&self) -> Result<(), CacheError> {
+        let entries = std::fs::read_dir(&self.dir).map_err(|source| CacheError::Evict {
+            path: self.dir.clone(),
+            source,
+        })?;
+        let mut first_failure = None;
+        let mut remove = |path: &Path| match std::fs::remove_file(path) {
+            Ok(()) => true,
+            Err(source) => {
+                first_failure.get_or_insert(CacheError::Evict {
+                    path: path.to_owned(),
+                    source,
+                });
+                false
+            }
         };
-        let mut files: Vec<(SystemTime, u64, PathBuf)> = entries
-            .flatten()
-            .filter_map(|entry| {
-                let metadata = entry.metadata().ok()?;
-                let modified = metadata.modified().ok()?;
-                let stale_partial = entry.path().extension().is_none_or(|e| e != EXTENSION)
-                    && modified.elapsed().is_ok_and(|age| age > PARTIAL_FILE_AGE);
-                if stale_partial {
-                    let _ = std::fs::remove_file(entry.path());
-                    return None;
-                }
-                Some((modified, metadata.len(), entry.path()))
-            })
-            .collect();
+        let mut files: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
+        for entry in entries.flatten() {
+            // A file that went away or cannot be looked at is no file of the cache.
+            let Some(modified) = entry
+                .metadata()
+                .ok()
+                .and_then(|m| Some((m.modified().ok()?, m.len())))
+            else {
+                continue;
+            };
+            let stale_partial = entry.path().extension().is_none_or(|e| e != EXTENSION)
+                && modified.0.elapsed().is_ok_and(|age| age > PARTIAL_FILE_AGE);
+            if stale_partial {
+                remove(&entry.path());
+            } else {
+                files.push((modified.0, modified.1, entry.path()));
+            }
+        }
         files.sort();
         let mut total: u64 = files.iter().map(|(_, size, _)| size).sum();
         for (_, size, path) in files {
             if total <= self.max_total_bytes {
                 break;
             }
-            if std::fs::remove_file(&path).is_ok() {
+            if remove(&path) {
                 total -= size;
             }
         }
+        first_failure.map_or(Ok(()), Err)
     }
 }
 

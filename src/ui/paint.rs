@@ -93,6 +93,52 @@ pub enum EguiShape<'a> {
     Text(TextRequest<'a>),
 }
 
+/// A rectangle, filled, with its outline solid or dashed.
+fn rect_shapes(
+    r: egui::Rect,
+    corner_px: f32,
+    fill: Option<Rgba>,
+    line: Option<&Line>,
+) -> Vec<egui::Shape> {
+    let filled = egui::Shape::rect_filled(r, corner_px, fill.map_or(Color32::TRANSPARENT, color));
+    match line.and_then(|l| l.dash_px.map(|dash| (l, dash))) {
+        Some((line, dash)) => {
+            let corners = [
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+                r.left_top(),
+            ];
+            let mut shapes = vec![filled];
+            shapes.extend(dashed(&corners, line, dash));
+            shapes
+        }
+        None => vec![
+            filled,
+            egui::Shape::rect_stroke(r, corner_px, stroke(line), StrokeKind::Middle),
+        ],
+    }
+}
+
+/// A filled polygon, its outline solid or dashed.
+fn polygon_shapes(points: &[[f32; 2]], origin: Pos2, fill: Rgba, line: &Line) -> Vec<egui::Shape> {
+    let points: Vec<Pos2> = points.iter().map(|&p| pos(p, origin)).collect();
+    let mut shapes = vec![egui::Shape::convex_polygon(
+        points.clone(),
+        color(fill),
+        Stroke::NONE,
+    )];
+    match line.dash_px {
+        Some(dash) => {
+            let closed: Vec<Pos2> = points.iter().chain(points.first()).copied().collect();
+            shapes.extend(dashed(&closed, line, dash));
+        }
+        None => shapes.push(egui::Shape::closed_line(points, stroke(Some(line)))),
+    }
+    shapes
+}
+
 /// Translates one resolved shape, with the chart's top-left corner at `origin`: nothing of
 /// its look is decided here.
 pub fn egui_shape(shape: &Shape, origin: Pos2) -> EguiShape<'_> {
@@ -102,33 +148,7 @@ pub fn egui_shape(shape: &Shape, origin: Pos2) -> EguiShape<'_> {
             corner_px,
             fill,
             line,
-        } => {
-            let r = rect(r, origin);
-            let fill = fill.map_or(Color32::TRANSPARENT, color);
-            match line.and_then(|l| l.dash_px.map(|dash| (l, dash))) {
-                Some((line, dash)) => {
-                    let corners = [
-                        r.left_top(),
-                        r.right_top(),
-                        r.right_bottom(),
-                        r.left_bottom(),
-                        r.left_top(),
-                    ];
-                    let mut shapes = vec![egui::Shape::rect_filled(r, *corner_px, fill)];
-                    shapes.extend(dashed(&corners, &line, dash));
-                    shapes
-                }
-                None => vec![
-                    egui::Shape::rect_filled(r, *corner_px, fill),
-                    egui::Shape::rect_stroke(
-                        r,
-                        *corner_px,
-                        stroke(line.as_ref()),
-                        StrokeKind::Middle,
-                    ),
-                ],
-            }
-        }
+        } => rect_shapes(rect(r, origin), *corner_px, *fill, line.as_ref()),
         Shape::Circle {
             center,
             radius_px,
@@ -142,22 +162,7 @@ pub fn egui_shape(shape: &Shape, origin: Pos2) -> EguiShape<'_> {
             ),
             egui::Shape::circle_stroke(pos(*center, origin), *radius_px, stroke(line.as_ref())),
         ],
-        Shape::Polygon { points, fill, line } => {
-            let points: Vec<Pos2> = points.iter().map(|&p| pos(p, origin)).collect();
-            let mut shapes = vec![egui::Shape::convex_polygon(
-                points.clone(),
-                color(*fill),
-                Stroke::NONE,
-            )];
-            match line.dash_px {
-                Some(dash) => {
-                    let closed: Vec<Pos2> = points.iter().chain(points.first()).copied().collect();
-                    shapes.extend(dashed(&closed, line, dash));
-                }
-                None => shapes.push(egui::Shape::closed_line(points, stroke(Some(line)))),
-            }
-            shapes
-        }
+        Shape::Polygon { points, fill, line } => polygon_shapes(points, origin, *fill, line),
         Shape::Segment { from, to, line } => {
             let points = [pos(*from, origin), pos(*to, origin)];
             match line.dash_px {

@@ -535,7 +535,10 @@ fn reopen_cached_ms(dir: &Path, dataset: &Dataset) -> f64 {
         let fingerprint = Fingerprint::of_folder(dir);
         let reopened = cache.open(dir, &options, &fingerprint);
         times.push(ms(started.elapsed()));
-        assert_eq!(reopened.map(|d| d.events.len()), Some(dataset.events.len()));
+        assert_eq!(
+            reopened.map(|(d, _)| d.events.len()),
+            Some(dataset.events.len())
+        );
     }
     median(times)
 }

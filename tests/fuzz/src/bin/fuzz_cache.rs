@@ -73,7 +73,7 @@ fn main() {
         let checksum = crc32fast::hash(&bytes[..body_len]);
         bytes[body_len..].copy_from_slice(&checksum.to_le_bytes());
         std::fs::write(&setup.cache_file, &bytes).expect("write the cache file");
-        if let Some(dataset) = setup
+        if let Some((dataset, _)) = setup
             .cache
             .open(&setup.data, &LoadOptions::default(), &fingerprint)
         {
