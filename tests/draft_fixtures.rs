@@ -56,6 +56,7 @@ impl ExpectedEvent {
                     country: who.as_deref().map(country),
                     count: *count,
                     unit: unit.clone(),
+                    qualifier: None,
                 })
                 .collect(),
             people: Vec::new(),
@@ -66,6 +67,8 @@ impl ExpectedEvent {
             }],
             tags: Vec::new(),
             display_date: None,
+            planned: false,
+            coverage: Vec::new(),
         }
     }
 }

@@ -165,19 +165,12 @@ fn gdelt_1_rows_of_both_widths_map_exactly() {
         )
     );
     assert_eq!(chinese.tags, ["QuadClass 3: verbal conflict", "CAMEO 112"]);
-    let counts: Vec<(Option<&str>, u64, &str)> = chinese
-        .participants
-        .iter()
-        .map(|p| (p.country.map(|c| c.code()), p.count, p.unit.as_str()))
+    // Mentions, sources and articles measure coverage, not participation.
+    assert!(chinese.participants.is_empty());
+    let coverage: Vec<(u64, &str)> = (chinese.coverage.iter())
+        .map(|c| (c.count, c.unit.as_str()))
         .collect();
-    assert_eq!(
-        counts,
-        [
-            (None, 2, "mentions"),
-            (None, 1, "sources"),
-            (None, 2, "articles")
-        ]
-    );
+    assert_eq!(coverage, [(2, "mentions"), (1, "sources"), (2, "articles")]);
     assert!(chinese.people.is_empty());
 
     // A back-file row: 57 columns, no source url.

@@ -2,7 +2,9 @@
 
 use coop_timeline::export::csv::events_to_csv;
 use coop_timeline::load::load_files;
-use coop_timeline::model::{Category, Country, Event, PartialDate, Participant, Person, SourceRef};
+use coop_timeline::model::{
+    Category, CountQualifier, Country, Coverage, Event, PartialDate, Participant, Person, SourceRef,
+};
 use proptest::prelude::*;
 
 /// Text as the loader keeps it: trimmed and not empty. List items hold the list separator
@@ -77,11 +79,13 @@ fn event(index: usize) -> impl Strategy<Value = Event> {
             prop::option::of(country()),
             0..1_000_000_000_000u64,
             text(true),
+            prop::option::of(prop::sample::select(CountQualifier::ALL.to_vec())),
         )
-            .prop_map(|(country, count, unit)| Participant {
+            .prop_map(|(country, count, unit, qualifier)| Participant {
                 country,
                 count,
                 unit,
+                qualifier,
             }),
         0..4,
     );
@@ -93,6 +97,11 @@ fn event(index: usize) -> impl Strategy<Value = Event> {
             prop::sample::select(Category::ALL.to_vec()),
             prop::option::of(text(false)),
             prop::option::of(text(false)),
+            any::<bool>(),
+            prop::collection::vec(
+                (0..1_000_000u64, text(true)).prop_map(|(count, unit)| Coverage { count, unit }),
+                0..3,
+            ),
         ),
         (
             prop::collection::vec(country(), 0..4),
@@ -106,7 +115,7 @@ fn event(index: usize) -> impl Strategy<Value = Event> {
     )
         .prop_map(
             move |(
-                (title, (start, end), date_inferred, category, series, location),
+                (title, (start, end), date_inferred, category, series, location, planned, coverage),
                 (countries, organizers, participants, people, summary, sources, tags),
             )| Event {
                 id: format!("event-{index}"),
@@ -125,6 +134,8 @@ fn event(index: usize) -> impl Strategy<Value = Event> {
                 sources,
                 tags,
                 display_date: None,
+                planned,
+                coverage,
             },
         )
 }

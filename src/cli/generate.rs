@@ -166,6 +166,7 @@ pub fn synthetic_event(rng: &mut fastrand::Rng, index: usize) -> Event {
             country: Some(*pick(rng, &countries)),
             count: rng.u64(1..500),
             unit: (*pick(rng, &UNITS)).to_owned(),
+            qualifier: None,
         })
         .collect();
     Event {
@@ -191,6 +192,8 @@ pub fn synthetic_event(rng: &mut fastrand::Rng, index: usize) -> Event {
         }],
         tags: vec![(*topic).to_owned()],
         display_date: None,
+        planned: false,
+        coverage: Vec::new(),
     }
 }
 

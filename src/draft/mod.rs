@@ -920,6 +920,8 @@ fn new_candidate(
         )],
         tags: vec!["draft".to_owned()],
         display_date: None,
+        planned: false,
+        coverage: Vec::new(),
     };
     let mut draft = Draft { event, info };
     add_details(&mut draft, 0, offset, clause, true);
@@ -960,6 +962,7 @@ fn add_details(draft: &mut Draft, source: usize, offset: usize, clause: &str, ow
             country: count.country,
             count: count.count,
             unit: count.unit,
+            qualifier: None,
         });
         draft.info.confidence.counts = if count.approximate { 0.6 } else { 0.8 };
         draft.info.evidence.push(evidence(
@@ -1149,6 +1152,8 @@ fn headline_event(article: &Article, candidates: &mut Vec<Candidate>) {
         sources: vec![source_of(&article.file, Some(dateline), title)],
         tags: vec!["draft".to_owned()],
         display_date: None,
+        planned: false,
+        coverage: Vec::new(),
     };
     candidates.push(Candidate {
         draft: Draft { event, info },

@@ -1,14 +1,15 @@
 //! Events as CSV, in the loader's own format, so that an export loads back the same.
 //!
-//! Beyond the spreadsheet columns it writes `date_inferred`, `display_date`, and `people` and
-//! `sources` as JSON lists (the spreadsheet columns hold one source; this keeps all of them).
+//! Beyond the spreadsheet columns it writes `date_inferred`, `display_date`, `people` and
+//! `sources` as JSON lists (the spreadsheet columns hold one source; this keeps all of them),
+//! `planned` and `coverage`.
 //! List items holding `;` or quotes are quoted, so every cell reads back the same.
 
 use std::borrow::Borrow;
 
 use crate::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS};
 use crate::model::Event;
-use crate::model::participants::{join_list, participants_cell};
+use crate::model::participants::{coverage_cell, join_list, participants_cell};
 
 /// The CSV text of `events`.
 pub fn events_to_csv(
@@ -57,6 +58,8 @@ pub fn events_to_csv(
             } else {
                 String::new()
             },
+            if event.planned { "true" } else { "" }.to_owned(),
+            coverage_cell(&event.coverage),
         ];
         writer.write_record(&record)?;
     }

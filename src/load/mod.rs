@@ -11,6 +11,7 @@ mod raw;
 pub mod sample;
 pub mod sheet;
 mod timelinejs;
+mod validate;
 pub mod watch;
 
 mod folder;

@@ -585,6 +585,8 @@ pub fn parse_sheet(text: &str, mapping: Option<SheetMapping>, out: &mut FileOutp
             sources,
             tags: list(SheetRole::Tags),
             display_date: None,
+            planned: false,
+            coverage: Vec::new(),
         };
         out.push(&event, line);
     }

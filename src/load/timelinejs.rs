@@ -320,6 +320,8 @@ fn slide_event(
             .map(str::trim)
             .filter(|d| !d.is_empty())
             .map(str::to_owned),
+        planned: false,
+        coverage: Vec::new(),
     })
 }
 

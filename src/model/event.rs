@@ -167,12 +167,78 @@ impl FromStr for Category {
     }
 }
 
+/// How a source gives a number, where it does not give it exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountQualifier {
+    /// "about 30", "nearly 30", "some 30".
+    About,
+    /// "at least 300": a lower bound.
+    AtLeast,
+    /// "more than 300", "over 300": a lower bound, not reached.
+    MoreThan,
+    /// "up to 300": an upper bound.
+    UpTo,
+}
+
+impl CountQualifier {
+    pub const ALL: [Self; 4] = [Self::About, Self::AtLeast, Self::MoreThan, Self::UpTo];
+
+    /// The words put before the number: "about", "more than".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::About => "about",
+            Self::AtLeast => "at least",
+            Self::MoreThan => "more than",
+            Self::UpTo => "up to",
+        }
+    }
+
+    /// The word used in data files: `about`, `at_least`, `more_than`, `up_to`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::About => "about",
+            Self::AtLeast => "at_least",
+            Self::MoreThan => "more_than",
+            Self::UpTo => "up_to",
+        }
+    }
+
+    /// The qualifier a data file or a reviewer writes: its key or its words, any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_lowercase().replace(['_', '-'], " ");
+        Self::ALL.into_iter().find(|q| q.words() == text)
+    }
+}
+
 /// How many took part, from one country (or in total when `country` is `None`), in one unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     pub country: Option<Country>,
     pub count: u64,
     /// What was counted: "universities", "scientists", "online attendees", ...
+    pub unit: String,
+    /// Set when the source gives the number roughly or as a bound ("more than 300").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<CountQualifier>,
+}
+
+impl Participant {
+    /// "more than 300 students", "12 universities".
+    pub fn count_phrase(&self) -> String {
+        match self.qualifier {
+            Some(qualifier) => format!("{} {} {}", qualifier.words(), self.count, self.unit),
+            None => format!("{} {}", self.count, self.unit),
+        }
+    }
+}
+
+/// How widely an event was reported, not who took part: the mentions, sources and articles
+/// GDELT counts. Never added to participants.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub count: u64,
+    /// "mentions", "sources", "articles".
     pub unit: String,
 }
 
@@ -236,6 +302,13 @@ pub struct Event {
     /// The date as the source writes it ("Spring 1815", "c. 500 BCE"), when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_date: Option<String>,
+    /// Announced for a time after its source was published: planned, not (yet) known to
+    /// have happened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    /// How widely it was reported, where the source counts that (GDELT).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<Coverage>,
 }
 
 impl Event {
@@ -273,6 +346,8 @@ pub(crate) fn example_events() -> Vec<Event> {
         sources: Vec::new(),
         tags: Vec::new(),
         display_date: None,
+        planned: false,
+        coverage: Vec::new(),
     };
     let forum = Event {
         end: Some(date("2022-11-29")),
@@ -285,16 +360,19 @@ pub(crate) fn example_events() -> Vec<Event> {
                 country: Some(country("CHN")),
                 count: 12,
                 unit: "universities".to_owned(),
+                qualifier: None,
             },
             Participant {
                 country: Some(country("JPN")),
                 count: 9,
                 unit: "universities".to_owned(),
+                qualifier: None,
             },
             Participant {
                 country: None,
                 count: 21,
                 unit: "university presidents".to_owned(),
+                qualifier: None,
             },
         ],
         people: vec![Person {
@@ -328,6 +406,7 @@ pub(crate) fn example_events() -> Vec<Event> {
             country: Some(country("KOR")),
             count: 30,
             unit: "scientists".to_owned(),
+            qualifier: None,
         }],
         tags: vec!["exchange".to_owned()],
         ..blank(

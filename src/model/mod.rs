@@ -17,7 +17,7 @@ pub mod store;
 pub use country::Country;
 pub use dataset::{Dataset, Format};
 pub use date::{DateSpan, PartialDate, Precision};
-pub use event::{Category, Event, Participant, Person, SourceRef};
+pub use event::{Category, CountQualifier, Coverage, Event, Participant, Person, SourceRef};
 pub use filter::Filters;
 pub use problem::{Problem, Severity};
 pub use store::{EventRef, EventStore};

@@ -2,7 +2,7 @@
 //! "CHN 12 universities; total 30 scientists". Reviewers type the same form.
 
 use super::country::Country;
-use super::event::Participant;
+use super::event::{CountQualifier, Coverage, Participant};
 
 /// Splits a `;`-separated list, dropping empty items. An item holding `;`, a quote or a new
 /// line is written in double quotes, with its own quotes doubled, as [`join_list`] writes it.
@@ -76,47 +76,89 @@ pub fn join_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
         .join("; ")
 }
 
-/// One item of a participants cell, as written: the country code (none for "total"), the
-/// number and the unit.
+/// One item of a participants cell, as written: the country code (none for "total"), how
+/// roughly the number is given, the number and the unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParticipantItem {
     pub country: Option<String>,
+    pub qualifier: Option<CountQualifier>,
     pub count: f64,
     pub unit: String,
 }
 
-/// Reads `CHN 12 universities; JPN 9 universities; total 10700 online attendees` item by
-/// item, without checking the codes or the numbers' sense.
+/// A number, its qualifier words before it, and the unit after it: "more than 300
+/// students", "12 universities".
+fn qualified_count(text: &str) -> Option<(Option<CountQualifier>, &str, &str)> {
+    let text = text.trim_start();
+    let (qualifier, rest) = CountQualifier::ALL
+        .into_iter()
+        .find_map(|q| {
+            let rest = text.get(q.words().len()..)?;
+            (text[..q.words().len()].eq_ignore_ascii_case(q.words())
+                && rest.starts_with(char::is_whitespace))
+            .then_some((Some(q), rest.trim_start()))
+        })
+        .unwrap_or((None, text));
+    let (count, unit) = rest.split_once(char::is_whitespace)?;
+    let unit = unit.trim();
+    (!unit.is_empty()).then_some((qualifier, count, unit))
+}
+
+fn number(item: &str, count: &str) -> Result<f64, String> {
+    count
+        .replace(',', "")
+        .parse()
+        .map_err(|_| format!("'{item}': '{count}' is not a number"))
+}
+
+/// Reads `CHN 12 universities; JPN about 9 universities; total more than 300 students` item
+/// by item, without checking the codes or the numbers' sense.
 pub fn participant_items(text: &str) -> Result<Vec<ParticipantItem>, String> {
     split_list(text)
         .iter()
         .map(|item| {
-            let mut words = item.splitn(3, char::is_whitespace);
-            let (Some(who), Some(count), Some(unit)) = (words.next(), words.next(), words.next())
-            else {
+            let parsed = item
+                .split_once(char::is_whitespace)
+                .and_then(|(who, rest)| Some((who, qualified_count(rest)?)));
+            let Some((who, (qualifier, count, unit))) = parsed else {
                 return Err(format!(
-                    "participants '{item}' should look like 'CHN 12 universities' or 'total 30 scientists'"
+                    "participants '{item}' should look like 'CHN 12 universities', 'total 30 scientists' or 'KOR about 40 students'"
                 ));
             };
-            let count: f64 = count
-                .replace(',', "")
-                .parse()
-                .map_err(|_| format!("participants '{item}': '{count}' is not a number"))?;
             Ok(ParticipantItem {
                 country: (!who.eq_ignore_ascii_case("total")).then(|| who.to_owned()),
-                count,
-                unit: unit.trim().to_owned(),
+                qualifier,
+                count: number(item, count).map_err(|e| format!("participants {e}"))?,
+                unit: unit.to_owned(),
             })
         })
         .collect()
 }
 
-/// Participants as a CSV cell: "CHN 12 universities; total 30 scientists".
+/// Participants as a CSV cell: "CHN 12 universities; total more than 30 scientists".
 pub fn participants_cell(participants: &[Participant]) -> String {
     join_list(participants.iter().map(|p| {
         let who = p.country.map_or("total", |c| c.code());
-        format!("{who} {} {}", p.count, p.unit)
+        format!("{who} {}", p.count_phrase())
     }))
+}
+
+/// Coverage as a CSV cell: "12 mentions; 3 sources".
+pub fn coverage_cell(coverage: &[Coverage]) -> String {
+    join_list(coverage.iter().map(|c| format!("{} {}", c.count, c.unit)))
+}
+
+/// Reads a coverage cell, "12 mentions; 3 sources", item by item.
+pub fn coverage_items(text: &str) -> Result<Vec<(f64, String)>, String> {
+    split_list(text)
+        .iter()
+        .map(|item| {
+            let Some((count, unit)) = item.split_once(char::is_whitespace) else {
+                return Err(format!("coverage '{item}' should look like '12 mentions'"));
+            };
+            Ok((number(item, count).map_err(|e| format!("coverage {e}"))?, unit.trim().to_owned()))
+        })
+        .collect()
 }
 
 /// Participants written as in a CSV cell ("CHN 12 universities; total 30 scientists"),
@@ -139,6 +181,7 @@ pub fn parse_participant_list(text: &str) -> Result<Vec<Participant>, String> {
                 country,
                 count: item.count as u64,
                 unit: item.unit,
+                qualifier: item.qualifier,
             })
         })
         .collect()
@@ -169,5 +212,20 @@ mod tests {
         assert_eq!(list[1].unit, "scientists");
         assert!(parse_participant_list("CHN 2.5 universities").is_err());
         assert!(parse_participant_list("XXQ 3 universities").is_err());
+    }
+
+    #[test]
+    fn rough_counts_keep_their_words() {
+        let list = parse_participant_list("CHN about 30 scientists; total more than 300 students")
+            .unwrap();
+        assert_eq!(list[0].qualifier, Some(CountQualifier::About));
+        assert_eq!(list[0].count, 30);
+        assert_eq!(list[1].qualifier, Some(CountQualifier::MoreThan));
+        assert_eq!(list[1].unit, "students");
+        assert_eq!(
+            participants_cell(&list),
+            "CHN about 30 scientists; total more than 300 students"
+        );
+        assert!(parse_participant_list("KOR about").is_err());
     }
 }

@@ -360,12 +360,15 @@ mod tests {
                 country: None,
                 count: index as u64 + 1,
                 unit: "scientists".to_owned(),
+                qualifier: None,
             }],
             people: Vec::new(),
             summary: String::new(),
             sources: Vec::new(),
             tags: Vec::new(),
             display_date: None,
+            planned: false,
+            coverage: Vec::new(),
         }
     }
 

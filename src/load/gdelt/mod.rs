@@ -17,7 +17,7 @@ use super::FileOutput;
 use super::detect::is_gdelt_row;
 use crate::model::country::Country;
 use crate::model::date::PartialDate;
-use crate::model::event::{Category, Event, Participant, SourceRef};
+use crate::model::event::{Category, Coverage, Event, SourceRef};
 
 /// The GDELT 1.0 event columns, in file order (the daily files; the historical back-files
 /// stop before SOURCEURL).
@@ -439,15 +439,15 @@ fn row_event(
     if let Some(code) = event_code {
         tags.push(format!("CAMEO {code}"));
     }
-    let mut participants = Vec::new();
+    // How widely the event was reported: never taken for who took part.
+    let mut coverage = Vec::new();
     for (index, unit) in [
         (columns.mentions, "mentions"),
         (columns.sources, "sources"),
         (columns.articles, "articles"),
     ] {
         if let Some(count) = field(index).and_then(|n| n.parse::<u64>().ok()) {
-            participants.push(Participant {
-                country: None,
+            coverage.push(Coverage {
                 count,
                 unit: unit.to_owned(),
             });
@@ -482,12 +482,14 @@ fn row_event(
         location: field(columns.place).map(str::to_owned),
         countries,
         organizers: Vec::new(),
-        participants,
+        participants: Vec::new(),
         people: Vec::new(),
         summary: summary.join(" "),
         sources,
         tags,
         display_date: None,
+        planned: false,
+        coverage,
     })
 }
 

@@ -11,7 +11,8 @@ pub(in crate::load) mod position;
 
 use self::position::{LineIndex, error_position, json_message};
 use super::FileOutput;
-use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, strict, validate};
+use super::raw::{Locate, MAX_EVENT_BYTES, RawEvent, RawField, strict};
+use super::validate::validate;
 
 /// Locates fields inside one event's slice of the file.
 struct JsonLocator<'a> {
@@ -20,9 +21,10 @@ struct JsonLocator<'a> {
     event_text: &'a str,
 }
 
-impl Locate for JsonLocator<'_> {
-    fn locate(&self, field: &str) -> (u64, Option<u64>) {
-        let key = format!("\"{field}\"");
+impl JsonLocator<'_> {
+    /// Where the key `name` is written in the event.
+    fn key(&self, name: &str) -> (u64, Option<u64>) {
+        let key = format!("\"{name}\"");
         let field_offset = self
             .event_text
             .match_indices(&key)
@@ -35,6 +37,12 @@ impl Locate for JsonLocator<'_> {
             .unwrap_or(0);
         let (line, column) = self.index.line_column(self.event_offset + field_offset);
         (line, Some(column))
+    }
+}
+
+impl Locate for JsonLocator<'_> {
+    fn locate(&self, field: RawField) -> (u64, Option<u64>) {
+        self.key(field.key())
     }
 }
 
@@ -406,7 +414,7 @@ fn accept_event(understood: Understood, event_text: &str, index: &LineIndex, out
     };
     for field in understood.ignored_fields {
         let top_field = field.split('.').next().unwrap_or(&field);
-        let (line, column) = locator.locate(top_field);
+        let (line, column) = locator.key(top_field);
         let message = format!("unknown field '{field}' was ignored");
         out.warning(line, column, message);
     }

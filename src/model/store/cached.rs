@@ -17,7 +17,7 @@ pub(crate) struct CachedHead {
     years: [i16; 2],
     /// Start month and day, end month and day; 0 where the precision stops above them.
     months_and_days: [u8; 4],
-    /// Bit 0: has an end; 1: has a series; 2: date inferred; 3: draft.
+    /// Bit 0: has an end; 1: has a series; 2: date inferred; 3: draft; 4: planned.
     flags: u8,
     /// Index into [`Category::ALL`].
     category: u8,
@@ -28,6 +28,7 @@ const HAS_END: u8 = 1;
 const HAS_SERIES: u8 = 2;
 const DATE_INFERRED: u8 = 4;
 const DRAFT: u8 = 8;
+const PLANNED: u8 = 16;
 
 impl CachedHead {
     fn of(head: &Head) -> Self {
@@ -63,7 +64,8 @@ impl CachedHead {
             flags: flag(head.end.is_some(), HAS_END)
                 | flag(head.series.is_some(), HAS_SERIES)
                 | flag(head.date_inferred, DATE_INFERRED)
-                | flag(head.draft, DRAFT),
+                | flag(head.draft, DRAFT)
+                | flag(head.planned, PLANNED),
             category: Category::ALL
                 .iter()
                 .position(|c| *c == head.category)
@@ -98,6 +100,7 @@ impl CachedHead {
             },
             date_inferred: self.flags & DATE_INFERRED != 0,
             draft: self.flags & DRAFT != 0,
+            planned: self.flags & PLANNED != 0,
             category: *Category::ALL.get(usize::from(self.category))?,
             id: not_empty(in_text(range(0))?)?,
             title: not_empty(in_text(range(2))?)?,

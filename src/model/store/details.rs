@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::country::Country;
-use super::super::event::{Event, Participant};
+use super::super::event::{CountQualifier, Coverage, Event, Participant};
 
 /// The rest of an event, as encoded in [`EventStore::details`]; it borrows its text from there.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -25,6 +25,14 @@ pub(super) struct Details<'a> {
     pub(super) sources: Vec<DetailSource<'a>>,
     #[serde(borrow)]
     pub(super) display_date: Option<&'a str>,
+    #[serde(borrow)]
+    pub(super) coverage: Vec<DetailCoverage<'a>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct DetailCoverage<'a> {
+    pub(super) count: u64,
+    pub(super) unit: &'a str,
 }
 
 /// The first fields of [`Details`]: postcard reads fields in order and leaves the rest unread.
@@ -79,6 +87,7 @@ pub(super) struct DetailParticipant<'a> {
     pub(super) country: Option<Country>,
     pub(super) count: u64,
     pub(super) unit: &'a str,
+    pub(super) qualifier: Option<CountQualifier>,
 }
 
 /// A country as its [`Country::index`], a number, not its code to look up again.
@@ -134,6 +143,7 @@ impl<'a> Details<'a> {
                     country: p.country,
                     count: p.count,
                     unit: &p.unit,
+                    qualifier: p.qualifier,
                 })
                 .collect(),
             people: event
@@ -161,6 +171,12 @@ impl<'a> Details<'a> {
                 .collect(),
             tags: strs(&event.tags),
             display_date: event.display_date.as_deref(),
+            coverage: (event.coverage.iter())
+                .map(|c| DetailCoverage {
+                    count: c.count,
+                    unit: &c.unit,
+                })
+                .collect(),
         }
     }
 
@@ -171,6 +187,16 @@ impl<'a> Details<'a> {
                 country: p.country,
                 count: p.count,
                 unit: p.unit.to_owned(),
+                qualifier: p.qualifier,
+            })
+            .collect()
+    }
+
+    pub(super) fn coverage(&self) -> Vec<Coverage> {
+        (self.coverage.iter())
+            .map(|c| Coverage {
+                count: c.count,
+                unit: c.unit.to_owned(),
             })
             .collect()
     }

@@ -105,6 +105,11 @@ impl<'a> EventRef<'a> {
             .collect()
     }
 
+    /// Announced, not known to have happened.
+    pub fn is_planned(&self) -> bool {
+        self.head.planned
+    }
+
     /// The whole event.
     pub fn to_event(&self) -> Event {
         let details = self.details();
@@ -146,6 +151,8 @@ impl<'a> EventRef<'a> {
                 .collect(),
             tags: owned(&details.tags),
             display_date: details.display_date.map(str::to_owned),
+            planned: self.head.planned,
+            coverage: details.coverage(),
         }
     }
 

@@ -25,6 +25,8 @@ pub(super) struct Head {
     pub(super) date_inferred: bool,
     /// Drafted from an article and not yet reviewed.
     pub(super) draft: bool,
+    /// Announced, not known to have happened.
+    pub(super) planned: bool,
     pub(super) category: Category,
     pub(super) id: Range32,
     pub(super) title: Range32,
@@ -47,6 +49,7 @@ pub(super) struct HeadValues {
     pub(super) end: Option<PartialDate>,
     pub(super) date_inferred: bool,
     pub(super) draft: bool,
+    pub(super) planned: bool,
     pub(super) category: Category,
     pub(super) file: u16,
 }

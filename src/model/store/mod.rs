@@ -90,6 +90,7 @@ impl EventStore {
             end: event.end,
             date_inferred: event.date_inferred,
             draft,
+            planned: event.planned,
             category: event.category,
             file: NO_FILE,
         };
@@ -117,6 +118,7 @@ impl EventStore {
                 end: head.end,
                 date_inferred: head.date_inferred,
                 draft: head.draft,
+                planned: head.planned,
                 category: head.category,
                 file: head.file,
             },
@@ -156,6 +158,7 @@ impl EventStore {
             end: values.end,
             date_inferred: values.date_inferred,
             draft: values.draft,
+            planned: values.planned,
             category: values.category,
             id: id_range,
             title: title_range,
