@@ -10,7 +10,7 @@ use regex::{Captures, Regex};
 
 use super::pattern;
 
-use super::lexicon::number_word;
+use super::counts::number_word;
 use crate::model::date::{PartialDate, Precision, month_from_name};
 
 /// A date found in a sentence.

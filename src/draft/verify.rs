@@ -2,7 +2,8 @@
 //! word for word, and every date, place, country, count and person points at words in a
 //! quote that say it.
 
-use super::lexicon::{countries_in, number_word};
+use super::countries::countries_in;
+use super::counts::number_word;
 use super::{Draft, Field};
 
 /// A drafted fact with no words to back it.

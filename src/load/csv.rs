@@ -105,7 +105,10 @@ fn json_column<'t, T: serde::Deserialize<'t>>(
 /// told and left out.
 fn read_header(reader: &mut csv::Reader<&[u8]>, out: &mut FileOutput) -> Option<Vec<String>> {
     let columns: Vec<String> = match reader.headers() {
-        Ok(headers) => headers.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
+        Ok(headers) => headers
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect(),
         Err(error) => {
             out.error(1, None, format!("the header row cannot be read: {error}"));
             return None;
@@ -158,7 +161,9 @@ pub fn parse_csv(text: &str, out: &mut FileOutput) {
             }
         }
         let line = record.position().map_or(line, |p| p.line());
-        if record.iter().all(|field| field.trim().is_empty()) || !row_fits(&record, &columns, line, out) {
+        if record.iter().all(|field| field.trim().is_empty())
+            || !row_fits(&record, &columns, line, out)
+        {
             continue;
         }
         let locator = RowLocator {
@@ -174,7 +179,12 @@ pub fn parse_csv(text: &str, out: &mut FileOutput) {
 }
 
 /// Whether a row can be read as an event: not too long, and as many fields as the header.
-fn row_fits(record: &csv::StringRecord, columns: &[String], line: u64, out: &mut FileOutput) -> bool {
+fn row_fits(
+    record: &csv::StringRecord,
+    columns: &[String],
+    line: u64,
+    out: &mut FileOutput,
+) -> bool {
     if record.as_slice().len() > MAX_EVENT_BYTES {
         let message = format!(
             "this row is {} bytes long, more than the limit of {MAX_EVENT_BYTES}; it was skipped",
@@ -230,7 +240,11 @@ fn raw_event<'t>(
         Some(Some(value)) => value,
         Some(None) => {
             let (line, column) = locator.column(name);
-            out.warning(line, column, format!("{name} must be true or false; read as false"));
+            out.warning(
+                line,
+                column,
+                format!("{name} must be true or false; read as false"),
+            );
             false
         }
     };
@@ -242,11 +256,16 @@ fn raw_event<'t>(
     let (people, sources_list) = match people.and_then(|p| Ok((p, sources?))) {
         Ok((people, sources)) => (people.unwrap_or_default(), sources),
         Err((name, error)) => {
-            skip(out, name, format!("the {name} column is not a JSON list of {name} ({error})"));
+            skip(
+                out,
+                name,
+                format!("the {name} column is not a JSON list of {name} ({error})"),
+            );
             return None;
         }
     };
-    let sources = sources_list.unwrap_or_else(|| one_source(field("source_file"), field("source_url"), field("quote")));
+    let sources = sources_list
+        .unwrap_or_else(|| one_source(field("source_file"), field("source_url"), field("quote")));
     Some(RawEvent {
         id: text("id"),
         title: text("title"),
@@ -270,7 +289,11 @@ fn raw_event<'t>(
 }
 
 /// The source of a row that writes it in the three plain columns.
-fn one_source(file: Option<String>, url: Option<String>, quote: Option<String>) -> Vec<RawSource<'static>> {
+fn one_source(
+    file: Option<String>,
+    url: Option<String>,
+    quote: Option<String>,
+) -> Vec<RawSource<'static>> {
     if file.is_none() && url.is_none() && quote.is_none() {
         return Vec::new();
     }

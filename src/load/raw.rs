@@ -7,7 +7,6 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-
 /// Text from a file: borrowed from the file's own text where it holds no escapes, so that
 /// parsing allocates only for what is kept.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

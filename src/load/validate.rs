@@ -142,16 +142,18 @@ fn participants(
         };
         let qualifier = match trimmed(participant.qualifier) {
             None => None,
-            Some(text) => match CountQualifier::parse(&text) {
-                Some(qualifier) => Some(qualifier),
-                None => {
-                    findings.error(
+            Some(text) => {
+                match CountQualifier::parse(&text) {
+                    Some(qualifier) => Some(qualifier),
+                    None => {
+                        findings.error(
                         field,
                         format!("'{text}' is not a qualifier; use about, at_least, more_than or up_to"),
                     );
-                    continue;
+                        continue;
+                    }
                 }
-            },
+            }
         };
         let Some(count) = findings.count(field, participant.count, &unit) else {
             continue;
@@ -161,7 +163,9 @@ fn participants(
         {
             findings.warning(
                 field,
-                format!("participants from {pc} are counted, but {pc} is not in the countries list"),
+                format!(
+                    "participants from {pc} are counted, but {pc} is not in the countries list"
+                ),
             );
         }
         participants.push(Participant {

@@ -156,7 +156,10 @@ pub fn coverage_items(text: &str) -> Result<Vec<(f64, String)>, String> {
             let Some((count, unit)) = item.split_once(char::is_whitespace) else {
                 return Err(format!("coverage '{item}' should look like '12 mentions'"));
             };
-            Ok((number(item, count).map_err(|e| format!("coverage {e}"))?, unit.trim().to_owned()))
+            Ok((
+                number(item, count).map_err(|e| format!("coverage {e}"))?,
+                unit.trim().to_owned(),
+            ))
         })
         .collect()
 }

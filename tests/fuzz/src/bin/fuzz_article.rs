@@ -18,7 +18,7 @@ fn main() {
         coop_timeline_fuzz::check_dataset(&dataset);
         // The text as the drafter read it: a saved page without its markup.
         let text = String::from_utf8_lossy(content);
-        let text = coop_timeline::draft::article::plain_text(name, &text);
+        let text = coop_timeline::draft::page::plain_text(name, &text);
         let article = |file: &str| (file == name).then(|| text.clone());
         for reviewed in &dataset.drafts {
             let claims = unsupported_claims(&reviewed.draft, &article);
