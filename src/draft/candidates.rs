@@ -7,7 +7,8 @@ use regex::Regex;
 
 use super::countries::{countries_in, find_countries};
 use super::counts::find_counts;
-use super::dates::{self, DateContext, DateMention, find_dates};
+use super::dates::{self, DateContext, DateMention, PageContext, find_dates};
+use super::page_date::Signal;
 use super::fields::{add_details, attach, evidence, inherit_countries, source_of};
 use super::kinds::{EVENT_CUE, FUTURE, KindWord, NOT_AN_EVENT, kind_near, kind_of};
 use super::page::{Article, Sentence};
@@ -90,6 +91,7 @@ pub(super) fn date_of_draft(draft: &Draft) -> Option<DateMention> {
         reasoning: None,
         range: (0, 0),
         since: false,
+        deadline: false,
         confidence: draft.info.confidence.date * 0.8,
     })
 }
@@ -265,7 +267,15 @@ pub(super) fn headline_event(article: &Article, candidates: &mut Vec<Candidate>)
 
 /// Every candidate event of `article`, and the relative dates it could not work out.
 pub(super) fn candidates_of(article: &Article) -> (Vec<Candidate>, Vec<String>) {
-    let article_date = article.dateline.as_ref().and_then(|d| d.date);
+    let page_source = article.page_date.as_ref().map_or(String::new(), |page| match page.signal {
+        Signal::DateLine => String::new(),
+        signal => format!(" ({})", signal.describe()),
+    });
+    let page = article.page_date.as_ref().map(|page| PageContext {
+        date: page.date,
+        written_then: page.is_the_day_written(),
+        source: &page_source,
+    });
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut unresolved = Vec::new();
     // A date said in a sentence that reported no event ("scholars said on Thursday"), for
@@ -276,7 +286,8 @@ pub(super) fn candidates_of(article: &Article) -> (Vec<Candidate>, Vec<String>) 
         let mut paragraph_date: Option<(DateMention, String)> = None;
         for sentence in &paragraph.sentences {
             let context = DateContext {
-                article: article_date,
+                page,
+                full_dates: &article.full_dates,
                 future: FUTURE.is_match(&sentence.text),
             };
             let mut opening_date = None;

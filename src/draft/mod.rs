@@ -12,6 +12,7 @@ mod fields;
 pub mod kinds;
 mod merge;
 pub mod page;
+pub mod page_date;
 pub mod people;
 pub mod quality;
 mod titles;

@@ -6,10 +6,13 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::page_date::{
+    PageDate, Signal, date_line_day, full_dates, today_day, url_day, year_of_month_day,
+};
 use super::pattern;
 use unicode_segmentation::UnicodeSegmentation as _;
 
-use crate::model::date::{month_from_name, parse_written};
+use crate::model::date::month_from_name;
 use crate::text::html::document_to_text;
 
 /// When and by whom an article was published, as its date line prints it.
@@ -43,6 +46,13 @@ pub struct Article {
     pub file: String,
     pub title: Option<String>,
     pub dateline: Option<Dateline>,
+    /// The page's date, from the best signal it has.
+    pub page_date: Option<PageDate>,
+    /// The page's address, where the text gives it.
+    pub url: Option<String>,
+    /// Every full date the text gives, in order: they lend their year to a month and day
+    /// written without one.
+    pub full_dates: Vec<NaiveDate>,
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -53,26 +63,17 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A date with a year, in the forms date lines use.
-static DATELINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}/\d{1,2}/\d{1,2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4})",
-    )
-});
-
-/// A wire dateline: "TOKYO, May 8 (Xinhua) --", "SEOUL, Jan. 9 --", "BRUSSELS --".
+/// A wire dateline: "TOKYO, May 8 (Xinhua) --", "SEOUL, Jan. 9 --", "BRUSSELS --",
+/// "MOSCOW, June 5. /TASS/.".
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})(?:,? (\d{4}))?)?(?: \(([^)]+)\))?\s*(?:--|[–—])\s*",
+        r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)(?:, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})(?:,? (\d{4}))?)?(?:(?: \(([^)]+)\))?\s*(?:--|[–—])\s*|\.? ?/([A-Za-z-]+)/\.?\s*)",
     )
 });
 
-/// The day of a date as a date line prints it.
-fn dateline_day(printed: &str) -> Option<NaiveDate> {
-    let date_part = printed.split([' ', 'T']).next().unwrap_or(printed);
-    let date = parse_written(date_part, true).or_else(|| parse_written(printed, true))?;
-    (date.precision() == crate::model::date::Precision::Day).then(|| date.first_day())
-}
+/// The page's address: a "URL:" line, or a bare link among the first lines.
+static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"^(?:(?i:url|source url|link)\s*:\s*)?(?P<url>https?://\S+)\s*$"));
 
 /// The article's text as the drafter reads it: a saved page without its markup.
 pub fn plain_text(file: &str, text: &str) -> String {
@@ -90,54 +91,16 @@ pub fn plain_text(file: &str, text: &str) -> String {
 fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
     for &(line, text) in lines.iter().take(15) {
         let text = text.trim();
-        // Wire copy names its place, date and agency, sometimes without a year.
-        if let Some(caps) = WIRE_DATELINE.captures(text)
-            && let Some(month_day) = caps.get(2)
-        {
-            let month_day = month_day.as_str();
-            let year = caps.get(3).map(|m| m.as_str());
-            let printed = match year {
-                Some(year) => format!("{month_day}, {year}"),
-                None => month_day.to_owned(),
-            };
-            return Some(Dateline {
-                date: year.and_then(|_| dateline_day(&printed)),
-                printed,
-                publisher: caps.get(4).map(|m| m.as_str().to_owned()),
-                byline: None,
-                line,
-            });
-        }
-        // A date line is short, or split by bars: "Source: … | 2021-11-25 09:26:57 | Author: …".
-        if text.len() > 160 && !text.contains('|') {
+        if URL_LINE.is_match(text) {
             continue;
         }
-        let Some(found) = DATELINE_DATE.find(text) else {
+        if let Some(dateline) = wire_dateline(line, text) {
+            return Some(dateline);
+        }
+        let Some((date, printed)) = date_line_day(text) else {
             continue;
         };
-        let printed = found.as_str().to_owned();
-        let Some(date) = dateline_day(&printed) else {
-            continue;
-        };
-        let mut publisher = None;
-        let mut byline = None;
-        for part in text.split('|').map(str::trim).filter(|p| !p.is_empty()) {
-            let lower = part.to_ascii_lowercase();
-            if let Some(source) = part
-                .strip_prefix("Source:")
-                .or_else(|| part.strip_prefix("source:"))
-            {
-                publisher = Some(source.trim().to_owned());
-            } else if lower.starts_with("author") || lower.starts_with("by ") {
-                byline = Some(part.to_owned());
-            } else if !part.contains(found.as_str())
-                && publisher.is_none()
-                && part.split_whitespace().count() <= 4
-                && (part.contains('.') || part.chars().next().is_some_and(char::is_uppercase))
-            {
-                publisher = Some(part.to_owned());
-            }
-        }
+        let (publisher, byline) = publisher_and_byline(text, &printed);
         return Some(Dateline {
             date: Some(date),
             printed,
@@ -147,6 +110,97 @@ fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
         });
     }
     None
+}
+
+/// Wire copy names its place, date and agency, sometimes without a year.
+fn wire_dateline(line: u64, text: &str) -> Option<Dateline> {
+    let caps = WIRE_DATELINE.captures(text)?;
+    let month_day = caps.get(2)?.as_str();
+    let year = caps.get(3).map(|m| m.as_str());
+    let printed = match year {
+        Some(year) => format!("{month_day}, {year}"),
+        None => month_day.to_owned(),
+    };
+    let date = year.and_then(|_| full_dates(&printed).first().map(|f| f.date));
+    Some(Dateline {
+        date,
+        printed,
+        publisher: caps.get(4).or(caps.get(5)).map(|m| m.as_str().to_owned()),
+        byline: None,
+        line,
+    })
+}
+
+/// Who published and who wrote, as a date line split by bars says:
+/// "Source: … | 2021-11-25 09:26:57 | Author: …".
+fn publisher_and_byline(text: &str, printed: &str) -> (Option<String>, Option<String>) {
+    let mut publisher = None;
+    let mut byline = None;
+    for part in text.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        let lower = part.to_ascii_lowercase();
+        if let Some(source) = part
+            .strip_prefix("Source:")
+            .or_else(|| part.strip_prefix("source:"))
+        {
+            publisher = Some(source.trim().to_owned());
+        } else if lower.starts_with("author") || lower.starts_with("by ") {
+            byline = Some(part.to_owned());
+        } else if text.contains('|')
+            && !part.contains(printed)
+            && publisher.is_none()
+            && part.split_whitespace().count() <= 4
+            && (part.contains('.') || part.chars().next().is_some_and(char::is_uppercase))
+        {
+            publisher = Some(part.to_owned());
+        }
+    }
+    (publisher, byline)
+}
+
+/// The page's address, among the first lines.
+fn find_url(lines: &[(u64, &str)]) -> Option<String> {
+    lines.iter().take(5).find_map(|(_, text)| {
+        let caps = URL_LINE.captures(text.trim())?;
+        Some(caps.name("url")?.as_str().to_owned())
+    })
+}
+
+/// The page's date, from the best of its signals (see [`super::page_date`]).
+fn find_page_date(
+    dateline: Option<&Dateline>,
+    url: Option<&str>,
+    text: &str,
+    full_dates: &[NaiveDate],
+) -> Option<PageDate> {
+    let found = |date: NaiveDate, signal: Signal, printed: String| {
+        Some(PageDate {
+            date,
+            signal,
+            printed,
+        })
+    };
+    if let Some(dateline) = dateline {
+        if let Some(date) = dateline.date {
+            return found(date, Signal::DateLine, dateline.printed.clone());
+        }
+        // A wire dateline without its year: the year from the address or the text.
+        let month_day = crate::model::date::parse_written(&format!("{} 2000", dateline.printed), false);
+        if let Some(md) = month_day.filter(|d| d.precision() == crate::model::date::Precision::Day)
+            && let (Some(month), Some(day)) = (md.month_number(), md.day_number())
+            && let Some((year, from)) = year_of_month_day(month, day, url, full_dates)
+            && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+        {
+            return found(date, Signal::Wire, format!("{}, the year from {from}", dateline.printed));
+        }
+    }
+    if let Some(date) = url.and_then(url_day) {
+        return found(date, Signal::Url, url.unwrap_or_default().to_owned());
+    }
+    if let Some((date, printed)) = today_day(text) {
+        return found(date, Signal::Today, printed);
+    }
+    let latest = full_dates.iter().max()?;
+    found(*latest, Signal::LatestDate, latest.to_string())
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -204,6 +258,9 @@ pub fn read_article(file: &str, text: &str) -> Article {
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
     let dateline = find_dateline(&lines);
+    let url = find_url(&lines);
+    let full_dates: Vec<NaiveDate> = full_dates(&text).into_iter().map(|f| f.date).collect();
+    let page_date = find_page_date(dateline.as_ref(), url.as_deref(), &text, &full_dates);
     let title = lines
         .iter()
         .take(8)
@@ -212,6 +269,7 @@ pub fn read_article(file: &str, text: &str) -> Article {
             looks_like_title(l)
                 && !BOILERPLATE.is_match(l)
                 && dateline.as_ref().is_none_or(|d| !l.contains(&d.printed))
+                && !URL_LINE.is_match(l)
         })
         .map(str::to_owned);
 
@@ -227,7 +285,7 @@ pub fn read_article(file: &str, text: &str) -> Article {
             }
             continue;
         }
-        if BOILERPLATE.is_match(trimmed) {
+        if BOILERPLATE.is_match(trimmed) || URL_LINE.is_match(trimmed) {
             continue;
         }
         // A wire date line starts the first paragraph: the rest of the line is the article.
@@ -250,6 +308,9 @@ pub fn read_article(file: &str, text: &str) -> Article {
         file: file.to_owned(),
         title,
         dateline,
+        page_date,
+        url,
+        full_dates,
         paragraphs,
     }
 }

@@ -49,16 +49,50 @@ pub fn fragment_to_text(html: &str) -> String {
     collapse_spaces(&text)
 }
 
-/// A whole HTML page as text, one paragraph a line: for articles saved from a browser.
+/// A whole HTML page as text, one paragraph a line: for articles saved from a browser. The
+/// page's address and publication time, where its head gives them, come first, as
+/// "URL: …" and "Published: …" lines.
 pub fn document_to_text(html: &str) -> String {
     let document = Html::parse_document(html);
-    let mut text = String::new();
+    let mut text = page_metadata(&document);
     collect_text(document.root_element(), &mut text, "\n");
     text.lines()
         .map(collapse_spaces)
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// The page's own address and publication time, from its head, as lines of text.
+fn page_metadata(document: &Html) -> String {
+    let attribute = |selector: &str, name: &str| -> Option<String> {
+        let selector = scraper::Selector::parse(selector).ok()?;
+        let element = document.select(&selector).next()?;
+        let value = element.value().attr(name)?.trim();
+        (!value.is_empty()).then(|| value.to_owned())
+    };
+    let url = attribute(r#"link[rel="canonical"]"#, "href")
+        .or_else(|| attribute(r#"meta[property="og:url"]"#, "content"));
+    let published = [
+        r#"meta[property="article:published_time"]"#,
+        r#"meta[name="article:published_time"]"#,
+        r#"meta[itemprop="datePublished"]"#,
+        r#"meta[name="pubdate"]"#,
+        r#"meta[name="publishdate"]"#,
+        r#"meta[name="date"]"#,
+        r#"meta[name="DC.date.issued"]"#,
+    ]
+    .iter()
+    .find_map(|selector| attribute(selector, "content"))
+    .or_else(|| attribute("time[datetime]", "datetime"));
+    let mut lines = String::new();
+    if let Some(url) = url {
+        lines.push_str(&format!("URL: {url}\n"));
+    }
+    if let Some(published) = published {
+        lines.push_str(&format!("Published: {published}\n"));
+    }
+    lines
 }
 
 fn collect_text(element: ElementRef, out: &mut String, block_break: &str) {

@@ -17,7 +17,10 @@ mod written;
 
 pub(crate) use self::days::days_since_origin;
 pub use self::days::{DayWindow, date_from_days, day_number, days_from_date, time_origin};
-pub use self::written::{month_abbreviation, month_from_name, parse_written, year_label};
+pub use self::written::{
+    fold_accents, month_abbreviation, month_from_name, month_in_any_language, parse_written,
+    year_label,
+};
 
 /// How precise a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

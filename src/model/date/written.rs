@@ -30,6 +30,53 @@ pub fn month_from_name(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Month names and their usual abbreviations in the languages of the app's users' files:
+/// English, French, German, Spanish, Portuguese, Italian and Dutch, accents folded.
+const MONTH_WORDS: [&[&str]; 12] = [
+    &["january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro", "gennaio", "gen", "januari"],
+    &["february", "feb", "fevrier", "fev", "fevr", "februar", "febrero", "fevereiro", "febbraio", "februari"],
+    &["march", "mar", "mars", "marz", "maerz", "marzo", "marco", "maart", "mrt"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maio", "maggio", "mag", "mei"],
+    &["june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu"],
+    &["july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug"],
+    &["august", "aug", "aout", "agosto", "ago", "augustus"],
+    &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre"],
+    &["october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre", "ott"],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &["december", "dec", "decembre", "dezember", "dez", "diciembre", "dic", "dezembro", "dicembre"],
+];
+
+/// `text` in lower case with the accents of Latin letters taken off: "Août" is "aout".
+pub fn fold_accents(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'å' => 'a',
+            'ä' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            other => other,
+        })
+        .collect()
+}
+
+/// The month a word names in any of the languages of [`MONTH_WORDS`]: "Août", "März",
+/// "sept.", "Dezember" (any case). English words may also be cut short ("Febr").
+pub fn month_in_any_language(word: &str) -> Option<u32> {
+    let word = fold_accents(word.trim_end_matches('.'));
+    MONTH_WORDS
+        .iter()
+        .position(|names| names.contains(&word.as_str()))
+        .map(|i| i as u32 + 1)
+        .or_else(|| month_from_name(&word))
+}
+
 /// A date as people write it in a spreadsheet cell, at the precision written: "2021-11-04",
 /// "2021/11/04", "4 Nov 2021", "Nov 4, 2021", "November 2021", "2021", "04.11.2021",
 /// "500 BCE". In "04/11/2021" the first number is the day when `day_first`, else the month.
