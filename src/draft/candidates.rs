@@ -1,80 +1,66 @@
-//! Candidate events: each dated clause that speaks of an event, and the undated ones that
-//! refer to an event already drafted.
+//! Candidate events, date first: every date of a clause that words of an event go with
+//! gives a candidate, each clause cut between its dates; an undated clause gives one when it
+//! is dated by the event it happened during, the sentence before, the paragraph's date, or
+//! the page's date (a report's lead, the present perfect); and an undated clause that refers
+//! to an event already drafted adds to it.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::countries::{countries_in, find_countries};
+use super::build::{Candidate, ClauseEvent, InheritedKind, date_of_draft, new_candidate};
+use super::clauses::{clauses, split_at_dates};
 use super::counts::find_counts;
 use super::dates::{self, DateContext, DateMention, PageContext, find_dates};
-use super::page_date::Signal;
-use super::fields::{add_details, attach, evidence, inherit_countries, source_of};
-use super::kinds::{EVENT_CUE, FUTURE, KindWord, NOT_AN_EVENT, kind_near, kind_of};
+use super::fields::{attach, inherit_countries};
+use super::kinds::{EVENT_CUE, FUTURE, KindWord, NOT_AN_EVENT, kind_near};
 use super::page::{Article, Sentence};
-use super::titles::title_of;
-use super::{Confidence, Draft, DraftInfo, Field, pattern};
-use crate::model::date::PartialDate;
-use crate::model::event::{Category, Event};
+use super::page_date::Signal;
+use super::pattern;
+use crate::model::event::Category;
 
 /// Mentions that refer back to an event already reported: "the forum", "at the conference",
-/// "the event".
-pub(super) static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+/// "the event", "the cruise".
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:the|this|that|these) (?:(?:professional|main|opening|\w+) )?(?P<noun>event|forums?|summits?|conferences?|seminars?|symposium|meeting|ceremony|workshops?|program(?:me)?|exhibitions?|expos?|fairs?|dialogues?|series)\b",
+        r"(?i)\b(?:the|this|that|these) (?:(?:professional|main|opening|\w+) )?(?P<noun>event|forums?|summits?|conferences?|seminars?|symposium|meeting|ceremony|workshops?|program(?:me)?|exhibitions?|expos?|fairs?|dialogues?|series|cruise|expedition|voyage|opening|visit|talks|call)\b",
     )
 });
 
-/// "held during the forum", "at the sidelines of the summit": an event inside another.
-pub(super) static DURING: LazyLock<Regex> = LazyLock::new(|| {
+/// "held during the forum", "at the sidelines of the summit", "was preceded by the signing
+/// of …": an event inside another, or right before or after it.
+static DURING: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:held|took place|organi[sz]ed|convened)\b.*?\b(?:during|at|on the sidelines of|as part of) (?:the|this) (?:\w+ )?(?P<noun>forums?|summits?|conferences?|seminars?|symposium|event)\b",
+        r"(?i)(?:\b(?:held|took place|organi[sz]ed|convened)\b.*?\b(?:during|at|on the sidelines of|as part of) (?:the|this) (?:\w+ )?(?P<noun>forums?|summits?|conferences?|seminars?|symposium|event)\b)|(?:\b(?:the|this) (?:\w+ )?(?P<noun2>opening|forum|summit|conference|ceremony|visit|meeting)\b.{0,40}?\bwas (?:preceded|followed) by\b)",
     )
 });
 
 /// A sentence that goes on about the one before: "They made the remarks at…".
-pub(super) static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     pattern(r"^(?:They|He|She|It|This|The remarks|The meeting|The event|These)\b|\bthe remarks\b")
 });
 
-/// A drafted event while the article is read.
-pub(super) struct Candidate {
-    pub(super) draft: Draft,
-    /// Its kind, as first drafted.
-    pub(super) category: Category,
-}
+/// What ends an event told before: "The cruise will return to Nagasaki on November 2".
+static ENDS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:return|returns|end|ends|conclude|concludes|close|closes|finish|finishes|run until|last until|runs until|lasts until)\b",
+    )
+});
 
-/// The clauses of a sentence, split at "; " and ", and ", with their byte offsets.
-pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (at, separator) in sentence
-        .match_indices(", and ")
-        .chain(sentence.match_indices(", but "))
-        .chain(sentence.match_indices(", while "))
-        .chain(sentence.match_indices(", whereas "))
-        .chain(sentence.match_indices("; "))
-        .collect::<std::collections::BTreeMap<_, _>>()
-    {
-        if at > start {
-            out.push((start, &sentence[start..at]));
-            start = at + separator.len();
-        }
-    }
-    out.push((start, &sentence[start..]));
-    out
-}
+/// Told as done without a date: "has published the first call", "have been signed".
+static PRESENT_PERFECT: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b(?:has|have) (?:\w+ )?(?:been )?\w+ed\b"));
 
 /// A past verb in an aside: ", launched in 2014," or "which was launched in 2014".
-pub(super) fn told_in_passing(clause: &str, kind: &KindWord) -> bool {
+fn told_in_passing(clause: &str, kind: &KindWord) -> bool {
     let before = clause[..kind.range.0].trim_end();
     kind.verb && (before.ends_with(',') || before.ends_with(" which") || before.ends_with(" that"))
 }
 
-/// The date of a clause that an event is drafted with: the most precise one, the first of
-/// those; a "since" date only when there is no other.
-pub(super) fn best_date(dates: &[DateMention]) -> Option<DateMention> {
-    let rank = |d: &DateMention| (!d.since, dates::precision_of(d));
+/// The date of a clause that an event is drafted with: the most precise one, a stated one
+/// before a worked-out one, the first of those; a "since" date only when there is no other.
+fn best_date(dates: &[DateMention]) -> Option<DateMention> {
+    let rank = |d: &DateMention| (!d.since, !d.inferred, dates::precision_of(d));
     dates
         .iter()
         .enumerate()
@@ -82,33 +68,36 @@ pub(super) fn best_date(dates: &[DateMention]) -> Option<DateMention> {
         .map(|(_, d)| d.clone())
 }
 
-/// The date of a drafted event, as a mention to inherit.
-pub(super) fn date_of_draft(draft: &Draft) -> Option<DateMention> {
-    Some(DateMention {
-        start: draft.event.start,
-        end: draft.event.end,
-        inferred: draft.event.date_inferred,
-        reasoning: None,
-        range: (0, 0),
-        since: false,
-        deadline: false,
-        confidence: draft.info.confidence.date * 0.8,
-    })
+/// The text without what is quoted: a hope in someone's words is no hope of the clause.
+fn outside_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            c if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The last drafted event a reference ("the forum", "the event") can mean.
-pub(super) fn find_referenced(candidates: &[Candidate], noun: &str) -> Option<usize> {
+fn find_referenced(candidates: &[Candidate], noun: &str) -> Option<usize> {
     let noun = noun
         .strip_suffix('s')
-        .filter(|_| noun != "series")
+        .filter(|_| noun != "series" && noun != "talks")
         .unwrap_or(noun);
     let wanted: Option<&[Category]> = match noun {
-        "event" | "meeting" | "ceremony" | "series" => None,
+        "event" | "meeting" | "ceremony" | "series" | "talks" | "visit" => None,
         "forum" => Some(&[Category::Forum]),
         "summit" => Some(&[Category::Summit]),
         "conference" => Some(&[Category::Conference, Category::PressConference]),
         "seminar" | "symposium" | "workshop" => Some(&[Category::Seminar]),
         "program" | "programme" => Some(&[Category::ExchangeProgram, Category::Launch]),
+        "opening" | "call" => Some(&[Category::Launch]),
         // Other nouns ("the exhibitions") mean the last event whose name has the word.
         other => {
             return candidates
@@ -122,318 +111,370 @@ pub(super) fn find_referenced(candidates: &[Candidate], noun: &str) -> Option<us
     })
 }
 
-/// A new draft from a clause of a sentence.
-pub(super) fn new_candidate(
-    article: &Article,
-    sentence: &Sentence,
+/// What one clause holds, read once.
+struct Reading<'a> {
     offset: usize,
-    clause: &str,
+    clause: &'a str,
+    dates: Vec<DateMention>,
+    date: Option<DateMention>,
     kind: Option<KindWord>,
-    date: DateMention,
-    inherited_why: Option<String>,
-) -> Candidate {
-    let at = |range: (usize, usize)| (range.0 + offset, range.1 + offset);
-    let category = kind.map_or(Category::Other, |k| k.category);
-    // A clause that starts with its verb ("…, and was set to be resumed") has the subject of
-    // the sentence's first clause.
-    let subject = (offset > 0)
-        .then(|| {
-            sentence
-                .text
-                .split_once(" was ")
-                .or_else(|| sentence.text.split_once(" were "))
-        })
-        .flatten()
-        .map(|(subject, _)| subject.trim())
-        .filter(|s| (1..=6).contains(&s.split_whitespace().count()));
-    let (title, title_range, title_confidence) = title_of(clause, kind, date.range, subject);
-    let mut info = DraftInfo {
-        articles: vec![article.file.clone()],
-        ..DraftInfo::default()
-    };
-    info.confidence.title = title_confidence;
-    info.evidence
-        .push(evidence(Field::Title, None, 0, at(title_range)));
-    if date.range != (0, 0) {
-        info.evidence
-            .push(evidence(Field::Date, None, 0, at(date.range)));
-    }
-    info.reasoning.extend(date.reasoning.clone());
-    info.reasoning.extend(inherited_why);
-    info.confidence.date = date.confidence;
-    if let Some(kind) = kind {
-        info.evidence
-            .push(evidence(Field::Kind, None, 0, at(kind.range)));
-        info.confidence.kind = if kind.verb { 0.75 } else { 0.85 };
-    } else {
-        info.confidence.kind = 0.3;
-    }
-    // A "since" date starts something that goes on: kept at its own precision, no end.
-    let event = Event {
-        id: String::new(),
-        title,
-        start: date.start,
-        end: date.end,
-        date_inferred: date.inferred,
-        category,
-        series: None,
-        location: None,
-        countries: Vec::new(),
-        organizers: Vec::new(),
-        participants: Vec::new(),
-        people: Vec::new(),
-        summary: String::new(),
-        sources: vec![source_of(
-            &article.file,
-            article.dateline.as_ref(),
-            &sentence.text,
-        )],
-        tags: vec!["draft".to_owned()],
-        display_date: None,
-        planned: false,
-        coverage: Vec::new(),
-    };
-    let mut draft = Draft { event, info };
-    add_details(&mut draft, 0, offset, clause, true);
-    Candidate { draft, category }
+    cue: bool,
+    plan: bool,
+    referenced: Option<usize>,
+    /// "during the forum": where the words start, which event, and its noun.
+    during: Option<(usize, usize, String)>,
+    only_mentioned: bool,
 }
 
-/// An article whose headline names an event ("SCIO press conference on …") that no sentence
-/// dates is about that event: it is dated to the article's year, as inferred.
-pub(super) fn headline_event(article: &Article, candidates: &mut Vec<Candidate>) {
-    let (Some(title), Some(dateline)) = (&article.title, &article.dateline) else {
-        return;
-    };
-    let Some(date) = dateline.date else { return };
-    let Some((category, range)) = kind_of(title) else {
-        return;
-    };
-    if candidates.iter().any(|c| c.category == category) {
-        return;
-    }
-    let Some(start) = PartialDate::year(chrono::Datelike::year(&date)) else {
-        return;
-    };
-    let mut info = DraftInfo {
-        articles: vec![article.file.clone()],
-        reasoning: vec![format!(
-            "article of {date}: its headline names the event but the text does not say when it was held, so only the year is given"
-        )],
-        ..DraftInfo::default()
-    };
-    info.confidence = Confidence {
-        title: 0.7,
-        date: 0.4,
-        kind: 0.8,
-        ..Confidence::default()
-    };
-    info.evidence
-        .push(evidence(Field::Title, None, 0, (0, title.len())));
-    info.evidence.push(evidence(Field::Kind, None, 0, range));
-    let countries = countries_in(title);
-    for (country, range) in find_countries(title) {
-        info.evidence.push(evidence(
-            Field::Country,
-            Some(country.code().to_owned()),
-            0,
-            range,
-        ));
-    }
-    let event = Event {
-        id: String::new(),
-        title: title.clone(),
-        start,
-        end: None,
-        date_inferred: true,
-        category,
-        series: None,
-        location: None,
-        countries,
-        organizers: Vec::new(),
-        participants: Vec::new(),
-        people: Vec::new(),
-        summary: String::new(),
-        sources: vec![source_of(&article.file, Some(dateline), title)],
-        tags: vec!["draft".to_owned()],
-        display_date: None,
-        planned: false,
-        coverage: Vec::new(),
-    };
-    candidates.push(Candidate {
-        draft: Draft { event, info },
-        category,
-    });
+/// The article being read, and what reading it has found so far.
+struct Reader<'a> {
+    article: &'a Article,
+    page: Option<PageContext<'a>>,
+    candidates: Vec<Candidate>,
+    unresolved: Vec<String>,
+    /// A date said in a sentence that reported no event ("scholars said on Thursday"), for
+    /// the next sentence if it goes on about it ("They made the remarks at a seminar").
+    dangling_date: Option<(DateMention, String)>,
+    /// A sentence that opens with a date ("In 2022, …") dates what follows in its paragraph.
+    paragraph_date: Option<(DateMention, String)>,
+    /// The first paragraph of the text: a report's lead tells today's news.
+    in_lead: bool,
 }
 
 /// Every candidate event of `article`, and the relative dates it could not work out.
 pub(super) fn candidates_of(article: &Article) -> (Vec<Candidate>, Vec<String>) {
-    let page_source = article.page_date.as_ref().map_or(String::new(), |page| match page.signal {
-        Signal::DateLine => String::new(),
-        signal => format!(" ({})", signal.describe()),
+    let page_source = article
+        .page_date
+        .as_ref()
+        .map_or(String::new(), |page| match page.signal {
+            Signal::DateLine => String::new(),
+            signal => format!(" ({})", signal.describe()),
+        });
+    let mut reader = Reader {
+        article,
+        page: article.page_date.as_ref().map(|page| PageContext {
+            date: page.date,
+            written_then: page.is_the_day_written(),
+            source: &page_source,
+        }),
+        candidates: Vec::new(),
+        unresolved: Vec::new(),
+        dangling_date: None,
+        paragraph_date: None,
+        in_lead: false,
+    };
+    let lead = article.paragraphs.iter().position(|p| {
+        p.sentences
+            .iter()
+            .any(|s| s.text.split_whitespace().count() >= 12)
     });
-    let page = article.page_date.as_ref().map(|page| PageContext {
-        date: page.date,
-        written_then: page.is_the_day_written(),
-        source: &page_source,
-    });
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut unresolved = Vec::new();
-    // A date said in a sentence that reported no event ("scholars said on Thursday"), for
-    // the next sentence if it goes on about it ("They made the remarks at a seminar").
-    let mut dangling_date: Option<(DateMention, String)> = None;
-    for paragraph in &article.paragraphs {
-        // A sentence that opens with a date ("In 2022, …") dates what follows in its paragraph.
-        let mut paragraph_date: Option<(DateMention, String)> = None;
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        reader.paragraph_date = None;
+        reader.in_lead = lead == Some(index);
         for sentence in &paragraph.sentences {
-            let context = DateContext {
-                page,
-                full_dates: &article.full_dates,
-                future: FUTURE.is_match(&sentence.text),
-            };
-            let mut opening_date = None;
-            let mut sentence_dates = Vec::new();
-            let events_before = candidates.len();
-            for (offset, clause) in clauses(&sentence.text) {
-                let (dates, not_worked_out) = find_dates(clause, &context);
-                unresolved.extend(not_worked_out.into_iter().map(|u| u.phrase));
-                if offset == 0 && dates.first().is_some_and(|d| d.range.0 <= 8) {
-                    opening_date = dates
-                        .first()
-                        .map(|d| (d.clone(), clause[d.range.0..d.range.1].to_owned()));
-                }
-                sentence_dates.extend(
-                    dates
-                        .iter()
-                        .map(|d| (d.clone(), clause[d.range.0..d.range.1].to_owned())),
-                );
-                let date = best_date(&dates);
-                let kind = kind_near(clause, date.as_ref().map(|d| d.range.0));
-                let cue = EVENT_CUE.is_match(clause);
-                // "It is hoped that the program, launched in 2014, can resume": the launch
-                // is a fact told in passing, the hope is not an event.
-                let plan = NOT_AN_EVENT.is_match(clause)
-                    && !kind.as_ref().is_some_and(|k| told_in_passing(clause, k));
-                let reference = REFERENCE
-                    .captures(clause)
-                    .and_then(|caps| caps.name("noun").map(|n| n.as_str().to_lowercase()));
-                let referenced = reference
-                    .as_deref()
-                    .and_then(|noun| find_referenced(&candidates, noun));
-                let during = DURING.captures(clause).and_then(|caps| {
-                    let noun = caps.name("noun")?.as_str().to_lowercase();
-                    Some((
-                        caps.get(0)?.start(),
-                        find_referenced(&candidates, &noun)?,
-                        noun,
-                    ))
-                });
-                // "Under the agreement, the universities will exchange students from 2020": a
-                // plan under an event told before, not an event.
-                let only_mentioned = referenced.is_some()
-                    && !cue
-                    && context.future
-                    && kind.as_ref().is_some_and(|k| !k.verb);
-                match (date, kind) {
-                    // A date and words of an event: a new draft.
-                    (Some(date), kind) if (kind.is_some() || cue) && !plan && !only_mentioned => {
-                        let mut candidate =
-                            new_candidate(article, sentence, offset, clause, kind, date, None);
-                        // "The forum was suspended…": the countries of the forum meant.
-                        if let Some(index) = referenced
-                            && candidate.draft.event.countries.is_empty()
-                        {
-                            inherit_countries(&mut candidate.draft, &candidates[index].draft);
-                        }
-                        candidates.push(candidate);
-                    }
-                    // "professional seminars … were held during the forum": the forum's date.
-                    (None, Some(kind))
-                        if during.as_ref().is_some_and(|(at, index, _)| {
-                            kind.range.1 <= *at && candidates[*index].category != kind.category
-                        }) =>
-                    {
-                        let Some((_, index, noun)) = during else {
-                            continue;
-                        };
-                        let source = &candidates[index].draft;
-                        let Some(date) = date_of_draft(source) else {
-                            continue;
-                        };
-                        let why = format!(
-                            "held during the {noun} ({})",
-                            source.event.span().display_long()
-                        );
-                        let candidate = new_candidate(
-                            article,
-                            sentence,
-                            offset,
-                            clause,
-                            Some(kind),
-                            date,
-                            Some(why),
-                        );
-                        candidates.push(candidate);
-                    }
-                    // "we held 48 conferences…" after "In 2022, …": the paragraph's date.
-                    (None, Some(_))
-                        if cue
-                            && !plan
-                            && paragraph_date.is_some()
-                            && !find_counts(clause).is_empty()
-                            && referenced.is_none() =>
-                    {
-                        let Some((mut date, phrase)) = paragraph_date.clone() else {
-                            continue;
-                        };
-                        date.inferred = true;
-                        date.range = (0, 0);
-                        let why = format!("the year of the sentence before: '{phrase}'");
-                        let candidate =
-                            new_candidate(article, sentence, offset, clause, kind, date, Some(why));
-                        candidates.push(candidate);
-                    }
-                    // "They made the remarks at an online seminar", after "…, scholars said on
-                    // Thursday": the date of the sentence before.
-                    (None, Some(_))
-                        if cue
-                            && !plan
-                            && offset == 0
-                            && ANAPHOR.is_match(clause)
-                            && dangling_date.is_some() =>
-                    {
-                        let Some((mut date, phrase)) = dangling_date.take() else {
-                            continue;
-                        };
-                        date.range = (0, 0);
-                        date.confidence *= 0.8;
-                        let why = format!("the date of the sentence before: '{phrase}'");
-                        let candidate =
-                            new_candidate(article, sentence, offset, clause, kind, date, Some(why));
-                        candidates.push(candidate);
-                    }
-                    // More about an event already drafted: its counts, people and place.
-                    _ => {
-                        if let Some(index) = referenced {
-                            attach(
-                                &mut candidates[index].draft,
-                                article,
-                                sentence,
-                                offset,
-                                clause,
-                            );
-                        }
-                    }
-                }
-            }
-            if let Some(date) = opening_date {
-                paragraph_date = Some(date);
-            }
-            dangling_date = if candidates.len() == events_before {
-                sentence_dates.into_iter().next()
-            } else {
-                None
-            };
+            reader.sentence(sentence);
         }
     }
-    (candidates, unresolved)
+    (reader.candidates, reader.unresolved)
+}
+
+impl<'a> Reader<'a> {
+    fn context(&self, sentence: &Sentence) -> DateContext<'a> {
+        DateContext {
+            page: self.page,
+            full_dates: &self.article.full_dates,
+            future: FUTURE.is_match(&outside_quotes(&sentence.text)),
+        }
+    }
+
+    fn sentence(&mut self, sentence: &'a Sentence) {
+        let context = self.context(sentence);
+        let mut opening_date = None;
+        let mut sentence_dates = Vec::new();
+        let events_before = self.candidates.len();
+        let mut inherited: Option<InheritedKind> = None;
+        for (clause_offset, clause) in clauses(&sentence.text) {
+            let (dates, not_worked_out) = find_dates(clause, &context);
+            self.unresolved
+                .extend(not_worked_out.into_iter().map(|u| u.phrase));
+            if clause_offset == 0 && dates.first().is_some_and(|d| d.range.0 <= 8) {
+                opening_date = dates
+                    .first()
+                    .map(|d| (d.clone(), clause[d.range.0..d.range.1].to_owned()));
+            }
+            sentence_dates.extend(
+                dates
+                    .iter()
+                    .map(|d| (d.clone(), clause[d.range.0..d.range.1].to_owned())),
+            );
+            let parts = split_at_dates(clause, &dates);
+            let several = parts.len() > 1;
+            for (index, (part_offset, part)) in parts.iter().enumerate() {
+                let offset = clause_offset + part_offset;
+                let reading = self.read(part, offset, &context);
+                // "for 2016: 31 March and 31 July 2016": the year heads a list of its days.
+                let heads_a_list = several && sentence.text[offset + part.len()..].starts_with(':');
+                if heads_a_list && index + 1 < parts.len() {
+                    inherited = reading
+                        .kind
+                        .map(|k| InheritedKind {
+                            category: k.category,
+                            range: (k.range.0 + offset, k.range.1 + offset),
+                        })
+                        .or(inherited);
+                    continue;
+                }
+                let kind_here = reading.kind;
+                self.clause(sentence, reading, inherited, &context);
+                if let Some(kind) = kind_here {
+                    inherited = Some(InheritedKind {
+                        category: kind.category,
+                        range: (kind.range.0 + offset, kind.range.1 + offset),
+                    });
+                }
+            }
+        }
+        if let Some(date) = opening_date {
+            self.paragraph_date = Some(date);
+        }
+        self.dangling_date = if self.candidates.len() == events_before {
+            sentence_dates.into_iter().next()
+        } else {
+            None
+        };
+    }
+
+    fn read(&self, clause: &'a str, offset: usize, context: &DateContext) -> Reading<'a> {
+        let (dates, _) = find_dates(clause, context);
+        let date = best_date(&dates);
+        let kind = kind_near(clause, date.as_ref().map(|d| d.range.0));
+        let cue = EVENT_CUE.is_match(clause);
+        // "It is hoped that the program, launched in 2014, can resume": the launch is a fact
+        // told in passing, the hope is not an event. A hope in a quote is the speaker's.
+        let plan = NOT_AN_EVENT.is_match(&outside_quotes(clause))
+            && !kind.as_ref().is_some_and(|k| told_in_passing(clause, k));
+        let reference = REFERENCE
+            .captures(clause)
+            .and_then(|caps| caps.name("noun").map(|n| n.as_str().to_lowercase()));
+        let referenced = reference
+            .as_deref()
+            .and_then(|noun| find_referenced(&self.candidates, noun));
+        let during = DURING.captures(clause).and_then(|caps| {
+            let noun = caps
+                .name("noun")
+                .or(caps.name("noun2"))?
+                .as_str()
+                .to_lowercase();
+            Some((
+                caps.get(0)?.start(),
+                find_referenced(&self.candidates, &noun)?,
+                noun,
+            ))
+        });
+        // "Under the agreement, the universities will exchange students from 2020": a plan
+        // under an event told before, not an event.
+        let only_mentioned = referenced.is_some()
+            && !cue
+            && context.future
+            && kind.as_ref().is_some_and(|k| !k.verb);
+        Reading {
+            offset,
+            clause,
+            dates,
+            date,
+            kind,
+            cue,
+            plan,
+            referenced,
+            during,
+            only_mentioned,
+        }
+    }
+
+    /// Whether an event of `date` is announced, not yet known to have happened.
+    fn planned(&self, date: &DateMention, context: &DateContext) -> bool {
+        let after_page =
+            (self.page.filter(|p| p.written_then)).is_some_and(|p| date.start.first_day() > p.date);
+        context.future || date.deadline || after_page
+    }
+
+    fn push(
+        &mut self,
+        sentence: &'a Sentence,
+        reading: &Reading<'a>,
+        date: DateMention,
+        why: Option<String>,
+        inherited: Option<InheritedKind>,
+        context: &DateContext,
+    ) {
+        let planned = self.planned(&date, context);
+        let mut candidate = new_candidate(
+            self.article,
+            ClauseEvent {
+                sentence,
+                offset: reading.offset,
+                clause: reading.clause,
+                kind: reading.kind,
+                inherited: inherited.filter(|_| reading.kind.is_none()),
+                date,
+                why,
+                planned,
+            },
+        );
+        // "The forum was suspended…": the countries of the forum meant.
+        if let Some(index) = reading.referenced
+            && candidate.draft.event.countries.is_empty()
+        {
+            inherit_countries(&mut candidate.draft, &self.candidates[index].draft);
+        }
+        self.candidates.push(candidate);
+    }
+
+    fn clause(
+        &mut self,
+        sentence: &'a Sentence,
+        reading: Reading<'a>,
+        inherited: Option<InheritedKind>,
+        context: &DateContext,
+    ) {
+        let has_kind = reading.kind.is_some() || reading.cue || inherited.is_some();
+        if let Some(date) = reading.date.clone() {
+            // A date and words of an event: a new draft, unless it ends one told before.
+            if self.extends_referenced(&reading, &date) {
+                return;
+            }
+            if has_kind && !reading.plan && !reading.only_mentioned && !date.deadline
+                || (date.deadline && reading.cue && !reading.plan)
+            {
+                self.push(sentence, &reading, date, None, inherited, context);
+                return;
+            }
+        }
+        if reading.date.is_none()
+            && reading.kind.is_some()
+            && !reading.plan
+            && let Some((date, why)) = self.date_for_undated(&reading)
+        {
+            self.push(sentence, &reading, date, Some(why), None, context);
+            return;
+        }
+        // More about an event already drafted: its counts, people and place.
+        if let Some(index) = reading.referenced {
+            attach(
+                &mut self.candidates[index].draft,
+                self.article,
+                sentence,
+                reading.offset,
+                reading.clause,
+            );
+        }
+    }
+
+    /// "The cruise will return to Nagasaki on November 2": the end of the cruise told before.
+    fn extends_referenced(&mut self, reading: &Reading, date: &DateMention) -> bool {
+        let Some(index) = reading
+            .referenced
+            .filter(|_| ENDS.is_match(reading.clause) && reading.dates.len() == 1)
+        else {
+            return false;
+        };
+        let event = &mut self.candidates[index].draft.event;
+        if event.end.is_some() || date.start <= event.start {
+            return false;
+        }
+        event.end = Some(date.start);
+        true
+    }
+
+    /// The date of an undated clause that words of an event go with, and why: the event it
+    /// happened during, the sentence before, the paragraph's date, or the page's date.
+    fn date_for_undated(&mut self, reading: &Reading) -> Option<(DateMention, String)> {
+        let kind = reading.kind?;
+        // "professional seminars … were held during the forum": the forum's date.
+        if let Some((at, index, noun)) = &reading.during
+            && (kind.range.1 <= *at || reading.clause[*at..].contains(" by "))
+            && self.candidates[*index].category != kind.category
+        {
+            let source = &self.candidates[*index].draft;
+            let date = date_of_draft(source)?;
+            let how = if reading.clause.contains("preceded by")
+                || reading.clause.contains("followed by")
+            {
+                "next to"
+            } else {
+                "held during"
+            };
+            return Some((
+                date,
+                format!("{how} the {noun} ({})", source.event.span().display_long()),
+            ));
+        }
+        if !reading.cue {
+            return None;
+        }
+        // "we held 48 conferences…" after "In 2022, …": the paragraph's date.
+        if let Some((date, phrase)) = self
+            .paragraph_date
+            .clone()
+            .filter(|_| !find_counts(reading.clause).is_empty() && reading.referenced.is_none())
+        {
+            let date = DateMention {
+                inferred: true,
+                range: (0, 0),
+                ..date
+            };
+            return Some((date, format!("the year of the sentence before: '{phrase}'")));
+        }
+        // "They made the remarks at an online seminar", after "…, scholars said on
+        // Thursday": the date of the sentence before.
+        if reading.offset == 0
+            && ANAPHOR.is_match(reading.clause)
+            && let Some((date, phrase)) = self.dangling_date.take()
+        {
+            let date = DateMention {
+                range: (0, 0),
+                confidence: date.confidence * 0.8,
+                ..date
+            };
+            return Some((date, format!("the date of the sentence before: '{phrase}'")));
+        }
+        self.page_day_for(reading)
+    }
+
+    /// A report's lead, and a clause in the present perfect, tell what happened on the day
+    /// of the report: "During the state visit, around 30 agreements have been signed."
+    fn page_day_for(&self, reading: &Reading) -> Option<(DateMention, String)> {
+        let page = self.page.filter(|p| p.written_then)?;
+        let perfect = PRESENT_PERFECT.is_match(reading.clause);
+        // "has signed 116 agreements" counts what was done over the years.
+        let tally = find_counts(reading.clause).iter().any(|c| c.count > 50);
+        if !(perfect || self.in_lead) || tally || reading.referenced.is_some() {
+            return None;
+        }
+        let start = crate::model::date::PartialDate::of_day(page.date)?;
+        let why = if perfect {
+            format!(
+                "article of {}{}: told in the present perfect, without a date",
+                page.date, page.source
+            )
+        } else {
+            format!(
+                "article of {}{}: told in the report's lead, without a date",
+                page.date, page.source
+            )
+        };
+        Some((
+            DateMention {
+                start,
+                end: None,
+                inferred: true,
+                reasoning: None,
+                range: (0, 0),
+                since: false,
+                deadline: false,
+                confidence: 0.45,
+            },
+            why,
+        ))
+    }
 }

@@ -8,6 +8,17 @@ use regex::Regex;
 use super::pattern;
 use crate::model::event::Category;
 
+/// How strongly a word says what kind of event it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A general word ("met", "meeting", "visited"): the kind only when nothing else says it.
+    Weak,
+    /// What an event is: "a forum", "the memorandum".
+    Noun,
+    /// What happened: "was launched", "signed", "resumed".
+    Verb,
+}
+
 /// A word that says what kind of event a clause speaks of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KindWord {
@@ -15,77 +26,136 @@ pub struct KindWord {
     pub range: (usize, usize),
     /// What happened to something ("was launched") rather than what it is ("a forum").
     pub verb: bool,
+    pub strength: Strength,
 }
+
+use Category::*;
+use Strength::{Noun, Verb, Weak};
+
+/// The words of each kind, in one table: what happened (verbs), what an event is (nouns) and
+/// general words, each mapped to the native category. Earlier rows win where words overlap
+/// ("press conference" is not also a conference).
+const KIND_TABLE: &[(&str, Category, Strength)] = &[
+    (
+        r"\b(?:(?:was|were|been|be|is|are) (?:successfully |officially |temporarily )?)?(?:suspended|halted|postponed)\b|\bsuspension of\b",
+        Suspension,
+        Verb,
+    ),
+    (
+        r"\b(?:(?:was|were|been|be|is|are) (?:successfully |officially )?)?(?:resumed|revived|restarted|relaunched)\b|\bresumption of\b",
+        Resumption,
+        Verb,
+    ),
+    (
+        r"\b(?:came|come|comes|entered|enter|enters) into (?:force|effect)\b|\bsigned\b|\bsigning of\b",
+        Agreement,
+        Verb,
+    ),
+    (
+        r"\b(?:published|issued|launched|opened|announced) (?:a |an |the |its )?(?:first |new |second |third |joint |open )?calls? for (?:proposals|applications)\b",
+        Launch,
+        Verb,
+    ),
+    (
+        r"\bannounced the (?:creation|launch|establishment|opening) of\b|\b(?:commence|begin|start) (?:support|funding) for\b|\bselected for funding\b",
+        Launch,
+        Verb,
+    ),
+    (
+        r"\b(?:was|were|been|is|are) (?:successfully |officially |jointly )?(?:launched|established|founded|set up)\b|\blaunched (?:in|on|a|an|the)\b|\blaunch of\b|\b(?:was|were|is) inaugurated\b|\binaugurated the\b",
+        Launch,
+        Verb,
+    ),
+    (
+        r"\b(?:press|news|media) (?:conference|briefing)s?\b",
+        PressConference,
+        Noun,
+    ),
+    (
+        r"\bsummit(?: meeting| talks)?s?\b|\bstate visit\b",
+        Summit,
+        Noun,
+    ),
+    (r"\bforums?\b", Forum, Noun),
+    (
+        r"\b(?:conference|congress|convention|dialogue|joint committee meeting|ministerial meeting)s?\b|\b(?:joint|steering|standing|coordinating|intergovernmental|mixed) (?:steering )?committee\b",
+        Conference,
+        Noun,
+    ),
+    (
+        r"\b(?:seminar|symposium|symposia|workshop|webinar|colloquium)s?\b",
+        Seminar,
+        Noun,
+    ),
+    (r"\bexchange program(?:me)?s?\b", ExchangeProgram, Noun),
+    (
+        r"\b(?:agreement|memorandum of understanding|memoranda of understanding|MoU|treaty|accord|protocol|letter of intent)s?\b",
+        Agreement,
+        Noun,
+    ),
+    (
+        r"\b(?:inaugural|opening|launch|groundbreaking) ceremony\b|\b(?:official )?opening of the\b|\binauguration\b|\bcalls? for proposals\b",
+        Launch,
+        Noun,
+    ),
+    (
+        r"\banniversary\b|\bdeadlines?\b|\bpresidency\b|\b(?:cruise|expedition|voyage)s?\b|\b[Yy]ears? of (?:[A-Z][\w-]*|scientific|science|cooperation)",
+        Other,
+        Noun,
+    ),
+    (
+        r"\b(?:have |has )?(?:met|convened)\b|\bmeetings?\b|\btalks\b",
+        Conference,
+        Weak,
+    ),
+    (r"\bvisited\b", Other, Weak),
+    (r"\bclosed\b", Other, Weak),
+];
+
+/// The table's patterns, made once.
+static KIND_PATTERNS: LazyLock<Vec<(Regex, Category, Strength)>> = LazyLock::new(|| {
+    KIND_TABLE
+        .iter()
+        .map(|&(text, category, strength)| (pattern(&format!("(?i){text}")), category, strength))
+        .collect()
+});
+
+/// Heads of state and government: a meeting or a visit of theirs is a summit.
+static HEADS: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|heads of (?:state|government)|leaders)\b",
+    )
+});
 
 /// Every word of `clause` that says a kind of event, in order.
 pub fn kind_words(clause: &str) -> Vec<KindWord> {
-    static VERBS: LazyLock<Vec<(Regex, Category)>> = LazyLock::new(|| {
-        [
-            (r"(?i)\b(?:(?:was|were|been|be|is|are) (?:successfully |officially |temporarily )?)?(?:suspended|halted|postponed)\b|\bsuspension of\b", Category::Suspension),
-            (r"(?i)\b(?:(?:was|were|been|be|is|are) (?:successfully |officially )?)?(?:resumed|revived|restarted|relaunched)\b|\bresumption of\b", Category::Resumption),
-            (r"(?i)\b(?:came|come|comes|entered|enter|enters) into (?:force|effect)\b|\bsigned\b", Category::Agreement),
-            (r"(?i)\b(?:was|were|been|is|are) (?:successfully |officially |jointly )?launched\b|\blaunched (?:in|on|a|an|the)\b|\blaunch of\b|\b(?:was|were|is) inaugurated\b", Category::Launch),
-        ]
-        .into_iter()
-        .map(|(text, category)| {
-            (pattern(text), category)
-        })
-        .collect()
+    let agreement_named = KIND_PATTERNS.iter().any(|(re, category, strength)| {
+        *category == Agreement && *strength == Noun && re.is_match(clause)
     });
-    static NOUNS: LazyLock<Vec<(Regex, Category)>> = LazyLock::new(|| {
-        [
-            (
-                r"(?i)\b(?:press|news) (?:conference|briefing)s?\b",
-                Category::PressConference,
-            ),
-            (r"(?i)\bsummit(?: meeting)?s?\b", Category::Summit),
-            (r"(?i)\bforums?\b", Category::Forum),
-            (
-                r"(?i)\b(?:conference|congress|convention|dialogue|joint committee meeting|ministerial meeting)s?\b",
-                Category::Conference,
-            ),
-            (
-                r"(?i)\b(?:seminar|symposium|symposia|workshop|webinar|colloquium)s?\b",
-                Category::Seminar,
-            ),
-            (
-                r"(?i)\bexchange program(?:me)?s?\b",
-                Category::ExchangeProgram,
-            ),
-            (
-                r"(?i)\b(?:agreement|memorandum of understanding|MoU|treaty|accord)s?\b",
-                Category::Agreement,
-            ),
-            (r"(?i)\banniversary\b", Category::Other),
-        ]
-        .into_iter()
-        .map(|(text, category)| (pattern(text), category))
-        .collect()
-    });
-    let agreement_named = NOUNS[6].0.is_match(clause);
+    let heads = HEADS.is_match(clause);
     let mut words: Vec<KindWord> = Vec::new();
-    for (list, verb) in [(&*VERBS, true), (&*NOUNS, false)] {
-        for (pattern, category) in list.iter() {
-            for found in pattern.find_iter(clause) {
-                // "signed" makes an agreement only when an agreement is named.
-                if verb
-                    && *category == Category::Agreement
-                    && found.as_str().eq_ignore_ascii_case("signed")
-                    && !agreement_named
-                {
-                    continue;
-                }
-                // "press conference" is not also a conference.
-                let inside = words
-                    .iter()
-                    .any(|w| w.range.0 <= found.start() && found.end() <= w.range.1);
-                if !inside {
-                    words.push(KindWord {
-                        category: *category,
-                        range: (found.start(), found.end()),
-                        verb,
-                    });
-                }
+    for (pattern, category, strength) in KIND_PATTERNS.iter() {
+        for found in pattern.find_iter(clause) {
+            let word = found.as_str().to_lowercase();
+            // "signed" makes an agreement only when an agreement is named.
+            if *category == Agreement && *strength == Verb && !agreement_named {
+                continue;
+            }
+            // A meeting, talks or a visit of heads of state is a summit.
+            let category = match (*strength, *category) {
+                (Weak, Conference | Other) if heads && !word.ends_with("closed") => Summit,
+                (Weak, Other) if word == "visited" => continue,
+                _ => *category,
+            };
+            let inside =
+                (words.iter()).any(|w| w.range.0 < found.end() && found.start() < w.range.1);
+            if !inside {
+                words.push(KindWord {
+                    category,
+                    range: (found.start(), found.end()),
+                    verb: *strength == Verb,
+                    strength: *strength,
+                });
             }
         }
     }
@@ -95,16 +165,18 @@ pub fn kind_words(clause: &str) -> Vec<KindWord> {
 
 /// The kind of event a clause speaks of: the verb nearest `date_at` (what happened then),
 /// else the noun nearest before the verb that says something happened ("the Forum … was
-/// held"), else the first noun.
+/// held"), else the noun nearest the date, else a general word.
 pub fn kind_near(clause: &str, date_at: Option<usize>) -> Option<KindWord> {
     let words = kind_words(clause);
     let distance = |w: &KindWord, at: usize| w.range.0.abs_diff(at).min(w.range.1.abs_diff(at));
-    if let Some(verb) = words
-        .iter()
-        .filter(|w| w.verb)
-        .min_by_key(|w| date_at.map_or(w.range.0, |at| distance(w, at)))
-    {
-        return Some(*verb);
+    let nearest = |strength: Strength| {
+        (words.iter())
+            .filter(move |w| w.strength == strength)
+            .min_by_key(|w| date_at.map_or(w.range.0, |at| distance(w, at)))
+            .copied()
+    };
+    if let Some(verb) = nearest(Verb) {
+        return Some(verb);
     }
     // The verb saying something happened that is nearest the date, else the first one.
     let mut cues = EVENT_CUE.find_iter(clause).map(|m| m.start());
@@ -112,16 +184,16 @@ pub fn kind_near(clause: &str, date_at: Option<usize>) -> Option<KindWord> {
         Some(at) => cues.min_by_key(|c| c.abs_diff(at)),
         None => cues.next(),
     };
-    let nouns = words.iter().filter(|w| !w.verb);
-    match cue_at {
-        Some(cue) => nouns
-            .clone()
+    let nouns = || words.iter().filter(|w| w.strength == Noun);
+    let noun = match cue_at {
+        Some(cue) => nouns()
             .filter(|w| w.range.1 <= cue)
             .max_by_key(|w| w.range.1)
-            .or_else(|| nouns.clone().next())
+            .or_else(|| nouns().next())
             .copied(),
-        None => nouns.clone().next().copied(),
-    }
+        None => nearest(Noun),
+    };
+    noun.or_else(|| nearest(Weak))
 }
 
 /// The kind of event a clause speaks of, and where its word is.
@@ -132,7 +204,7 @@ pub fn kind_of(clause: &str) -> Option<(Category, (usize, usize))> {
 /// Words saying that something happened: without one, a date in a sentence is not an event.
 pub static EVENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:held|hold|holds|took place|take place|takes place|opened|convened|hosted|host|organi[sz]ed|co-organi[sz]ed|attended|met|meet|gathered|signed|launched|came into force|entered into force|inaugurated|started|began|begins|established|suspended|resumed|resume|resumption|celebrat\w+|marks?|carried|visited|joined|participated|held|kicked off|unveiled)\b",
+        r"(?i)\b(?:held|hold|holds|took place|take place|takes place|opened|convened|hosted|host|organi[sz]ed|co-organi[sz]ed|attended|met|meet|gathered|signed|launched|came into force|entered into force|inaugurated|started|began|begins|established|suspended|resumed|resume|resumption|celebrat\w+|mark(?:s|ed|ing)?|carried|visited|joined|participated|kicked off|unveiled|published|issued|announced|adopted|closed|leaves?|depart(?:s|ed)?|sail(?:s|ed)?|foreseen|scheduled)\b",
     )
 });
 

@@ -4,7 +4,9 @@
 //! drafter never states what the text does not: every field points at its evidence, and
 //! [`verify`] checks that it is there.
 
+mod build;
 mod candidates;
+mod clauses;
 pub mod countries;
 pub mod counts;
 pub mod dates;
@@ -20,7 +22,8 @@ pub mod verify;
 
 use regex::Regex;
 
-use self::candidates::{candidates_of, headline_event};
+use self::build::headline_event;
+use self::candidates::candidates_of;
 pub use self::merge::merge_same_events;
 use self::page::{Dateline, read_article};
 pub use crate::model::drafts::{

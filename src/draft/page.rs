@@ -25,6 +25,8 @@ pub struct Dateline {
     pub publisher: Option<String>,
     pub byline: Option<String>,
     pub line: u64,
+    /// The whole line it is printed on.
+    pub whole_line: String,
 }
 
 /// One sentence of the article, verbatim.
@@ -107,6 +109,7 @@ fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
             publisher,
             byline,
             line,
+            whole_line: text.to_owned(),
         });
     }
     None
@@ -128,6 +131,7 @@ fn wire_dateline(line: u64, text: &str) -> Option<Dateline> {
         publisher: caps.get(4).or(caps.get(5)).map(|m| m.as_str().to_owned()),
         byline: None,
         line,
+        whole_line: text.to_owned(),
     })
 }
 
@@ -184,13 +188,18 @@ fn find_page_date(
             return found(date, Signal::DateLine, dateline.printed.clone());
         }
         // A wire dateline without its year: the year from the address or the text.
-        let month_day = crate::model::date::parse_written(&format!("{} 2000", dateline.printed), false);
+        let month_day =
+            crate::model::date::parse_written(&format!("{} 2000", dateline.printed), false);
         if let Some(md) = month_day.filter(|d| d.precision() == crate::model::date::Precision::Day)
             && let (Some(month), Some(day)) = (md.month_number(), md.day_number())
             && let Some((year, from)) = year_of_month_day(month, day, url, full_dates)
             && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
         {
-            return found(date, Signal::Wire, format!("{}, the year from {from}", dateline.printed));
+            return found(
+                date,
+                Signal::Wire,
+                format!("{}, the year from {from}", dateline.printed),
+            );
         }
     }
     if let Some(date) = url.and_then(url_day) {

@@ -88,9 +88,17 @@ pub fn full_dates(text: &str) -> Vec<FoundDate> {
                 let parts: Vec<&str> = iso.as_str().split(['-', '.', '/']).collect();
                 day(parts.first()?, parts.get(1)?, parts.get(2)?)
             } else if caps.name("mdy").is_some() {
-                day(caps.name("y1")?.as_str(), caps.name("m1")?.as_str(), caps.name("d1")?.as_str())
+                day(
+                    caps.name("y1")?.as_str(),
+                    caps.name("m1")?.as_str(),
+                    caps.name("d1")?.as_str(),
+                )
             } else {
-                day(caps.name("y2")?.as_str(), caps.name("m2")?.as_str(), caps.name("d2")?.as_str())
+                day(
+                    caps.name("y2")?.as_str(),
+                    caps.name("m2")?.as_str(),
+                    caps.name("d2")?.as_str(),
+                )
             }?;
             Some(FoundDate {
                 date,
@@ -103,8 +111,20 @@ pub fn full_dates(text: &str) -> Vec<FoundDate> {
 
 /// Words of a date line that are not the date: labels, and the place a line may name.
 const DATE_LINE_WORDS: [&str; 14] = [
-    "date", "dated", "published", "updated", "update", "updatetime", "posted", "released",
-    "issued", "time", "on", "am", "le", "el",
+    "date",
+    "dated",
+    "published",
+    "updated",
+    "update",
+    "updatetime",
+    "posted",
+    "released",
+    "issued",
+    "time",
+    "on",
+    "am",
+    "le",
+    "el",
 ];
 
 /// The day a date line gives: a short line that is mostly a date (with a label or a place),
@@ -118,7 +138,9 @@ pub fn date_line_day(line: &str) -> Option<(NaiveDate, String)> {
         .filter(|w| !DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()))
         .count();
     let weekday_only = rest.split(|c: char| !c.is_alphabetic()).all(|w| {
-        w.is_empty() || w.parse::<chrono::Weekday>().is_ok() || DATE_LINE_WORDS.contains(&w.to_lowercase().as_str())
+        w.is_empty()
+            || w.parse::<chrono::Weekday>().is_ok()
+            || DATE_LINE_WORDS.contains(&w.to_lowercase().as_str())
     });
     let sentence = line.trim_end().ends_with('.') && other_words > 2;
     let short = line.len() <= 120 || line.contains('|');
@@ -169,8 +191,7 @@ pub fn url_day(url: &str) -> Option<NaiveDate> {
 
 /// A year alone in an address: `/2016/`.
 pub fn url_year(url: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| pattern(r"/(?P<y>(?:19|20)\d{2})(?:/|\.|$|-)"));
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"/(?P<y>(?:19|20)\d{2})(?:/|\.|$|-)"));
     YEAR.captures(url)?.name("y")?.as_str().parse().ok()
 }
 
@@ -186,7 +207,12 @@ pub fn today_day(text: &str) -> Option<(NaiveDate, String)> {
 
 /// The year of a wire dateline's month and day: from the address, else from the full date
 /// of the text nearest before that day (a caption, a later paragraph).
-pub fn year_of_month_day(month: u32, day: u32, url: Option<&str>, dates: &[NaiveDate]) -> Option<(i32, &'static str)> {
+pub fn year_of_month_day(
+    month: u32,
+    day: u32,
+    url: Option<&str>,
+    dates: &[NaiveDate],
+) -> Option<(i32, &'static str)> {
     if let Some(year) = url.and_then(|u| url_day(u).map(|d| d.year()).or_else(|| url_year(u))) {
         return Some((year, "the page's address"));
     }
@@ -214,24 +240,45 @@ mod tests {
         assert_eq!(of("Published : Nov. 22, 2024"), day(2024, 11, 22));
         assert_eq!(of("Updatetime:2013-04-25 10:03"), day(2013, 4, 25));
         assert_eq!(of("4 Août 2014"), day(2014, 8, 4));
-        assert_eq!(of(" date 2019-06-06 Russian Politics & Diplomacy"), day(2019, 6, 6));
+        assert_eq!(
+            of(" date 2019-06-06 Russian Politics & Diplomacy"),
+            day(2019, 6, 6)
+        );
         assert_eq!(of("October 17th, 2006"), day(2006, 10, 17));
         assert_eq!(of("Thursday, December 13, 2018"), day(2018, 12, 13));
-        assert_eq!(of("Ho Chi Minh City, Viet Nam, 26 November 2011"), day(2011, 11, 26));
+        assert_eq!(
+            of("Ho Chi Minh City, Viet Nam, 26 November 2011"),
+            day(2011, 11, 26)
+        );
         assert_eq!(of("12. März 2021"), day(2021, 3, 12));
         assert_eq!(of("3 de agosto de 2020"), day(2020, 8, 3));
         // A sentence that holds a date is no date line.
-        assert_eq!(of("The forum was held in Beijing on May 6, 2019 by the two ministries."), None);
+        assert_eq!(
+            of("The forum was held in Beijing on May 6, 2019 by the two ministries."),
+            None
+        );
     }
 
     #[test]
     fn addresses_give_their_day() {
-        assert_eq!(url_day("https://x.org/news/2019/10/18/forum"), day(2019, 10, 18));
-        assert_eq!(url_day("https://m-en.yna.co.kr/view/AEN20230316002500320"), day(2023, 3, 16));
-        assert_eq!(url_day("https://in4u.org/brics-sti-declaration-13-november-2020-russian-federation/"), day(2020, 11, 13));
+        assert_eq!(
+            url_day("https://x.org/news/2019/10/18/forum"),
+            day(2019, 10, 18)
+        );
+        assert_eq!(
+            url_day("https://m-en.yna.co.kr/view/AEN20230316002500320"),
+            day(2023, 3, 16)
+        );
+        assert_eq!(
+            url_day("https://in4u.org/brics-sti-declaration-13-november-2020-russian-federation/"),
+            day(2020, 11, 13)
+        );
         assert_eq!(url_day("https://x.kr/news/2412130946/"), day(2024, 12, 13));
         // Ten digits with no real time after the day are an id, not a date.
-        assert_eq!(url_day("https://standardmedia.co.ke/article/2001306250/sajorec"), None);
+        assert_eq!(
+            url_day("https://standardmedia.co.ke/article/2001306250/sajorec"),
+            None
+        );
         assert_eq!(url_day("https://en.tongji.edu.cn/info/1122/1462.htm"), None);
         assert_eq!(url_year("https://example.org/2016/news.html"), Some(2016));
     }

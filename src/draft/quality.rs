@@ -178,6 +178,13 @@ pub fn measure(
         quality.matched += 1;
         if draft.event.start == event.start && draft.event.end == event.end {
             quality.exact_dates += 1;
+        } else {
+            quality.notes.push(format!(
+                "date of {}: drafted {}, written {}",
+                event.id,
+                draft.event.span().display_long(),
+                event.span().display_long()
+            ));
         }
         let mut drafted: Vec<_> = draft.event.countries.clone();
         let mut written: Vec<_> = event.countries.clone();

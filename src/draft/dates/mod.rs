@@ -131,4 +131,3 @@ pub fn precision_of(mention: &DateMention) -> Precision {
         e.precision().max(mention.start.precision())
     })
 }
-

@@ -33,7 +33,12 @@ impl Found {
         })
     }
 
-    fn inferred(start: PartialDate, end: Option<PartialDate>, why: Option<String>, confidence: f32) -> Self {
+    fn inferred(
+        start: PartialDate,
+        end: Option<PartialDate>,
+        why: Option<String>,
+        confidence: f32,
+    ) -> Self {
         Self::Date(DateMention {
             start,
             end,
@@ -46,10 +51,16 @@ impl Found {
         })
     }
 
-    fn from_day(day: Option<NaiveDate>, context: &DateContext, phrase: &str, confidence: f32) -> Self {
-        day.and_then(PartialDate::of_day).map_or(Self::Nothing, |d| {
-            Self::inferred(d, None, reasoning(context, phrase), confidence)
-        })
+    fn from_day(
+        day: Option<NaiveDate>,
+        context: &DateContext,
+        phrase: &str,
+        confidence: f32,
+    ) -> Self {
+        day.and_then(PartialDate::of_day)
+            .map_or(Self::Nothing, |d| {
+                Self::inferred(d, None, reasoning(context, phrase), confidence)
+            })
     }
 }
 
@@ -65,19 +76,28 @@ fn month(caps: &Captures, name: &str) -> Option<u32> {
 }
 
 fn word(caps: &Captures, name: &str) -> String {
-    caps.name(name).map_or("", |m| m.as_str()).to_ascii_lowercase()
+    caps.name(name)
+        .map_or("", |m| m.as_str())
+        .to_ascii_lowercase()
 }
 
 /// The phrase and the page's date, as the reasoning of an inferred date.
 fn reasoning(context: &DateContext, phrase: &str) -> Option<String> {
-    context.page.map(|page| format!("article of {}{}, '{phrase}'", page.date, page.source))
+    context
+        .page
+        .map(|page| format!("article of {}{}, '{phrase}'", page.date, page.source))
 }
 
 /// The year of a month and day written without one, and why: from the page's date (the last
 /// such day on or before it, the next for the future), else from the nearest full date the
 /// text gives in that month or near it. A weekday written with it picks among neighbouring
 /// years.
-fn year_for(context: &DateContext, month: u32, day: u32, weekday: Option<Weekday>) -> Option<(i32, String)> {
+fn year_for(
+    context: &DateContext,
+    month: u32,
+    day: u32,
+    weekday: Option<Weekday>,
+) -> Option<(i32, String)> {
     let (year, why) = match context.page.filter(|p| p.written_then) {
         Some(page) => {
             let article = page.date;
@@ -97,14 +117,22 @@ fn year_for(context: &DateContext, month: u32, day: u32, weekday: Option<Weekday
                 months.min(12 - months)
             })?;
             let months = month as i32 - near.month() as i32;
-            let year = near.year() + if months > 6 { -1 } else if months < -6 { 1 } else { 0 };
+            let year = near.year()
+                + if months > 6 {
+                    -1
+                } else if months < -6 {
+                    1
+                } else {
+                    0
+                };
             (year, format!("the year of {near} in the text"))
         }
     };
     let Some(weekday) = weekday else {
         return Some((year, why));
     };
-    let fits = |y: i32| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == weekday);
+    let fits =
+        |y: i32| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == weekday);
     [year, year - 1, year + 1]
         .into_iter()
         .find(|&y| fits(y))
@@ -113,9 +141,20 @@ fn year_for(context: &DateContext, month: u32, day: u32, weekday: Option<Weekday
 }
 
 /// The match `caps` of a pattern of `kind`, as a date.
-pub fn mention_of(kind: Kind, caps: &Captures, phrase: &str, sentence_year: Option<i32>, context: &DateContext) -> Found {
+pub fn mention_of(
+    kind: Kind,
+    caps: &Captures,
+    phrase: &str,
+    sentence_year: Option<i32>,
+    context: &DateContext,
+) -> Found {
     match kind {
-        Kind::NumericYmd => numeric_day(number(caps, "y"), number(caps, "m"), number(caps, "d"), 0.95),
+        Kind::NumericYmd => numeric_day(
+            number(caps, "y"),
+            number(caps, "m"),
+            number(caps, "d"),
+            0.95,
+        ),
         Kind::NumericDmy => {
             let (a, b) = (number(caps, "a"), number(caps, "b"));
             // Day first, as most of the world and every dotted date writes it; a first
@@ -131,11 +170,21 @@ pub fn mention_of(kind: Kind, caps: &Captures, phrase: &str, sentence_year: Opti
                 return Found::Nothing;
             };
             let weekday = caps.name("wd").and_then(|w| w.as_str().parse().ok());
-            with_year(day_date(caps, m, d, weekday, sentence_year, context), None, phrase, context, sentence_year.is_some() || caps.name("y").is_some())
+            with_year(
+                day_date(caps, m, d, weekday, sentence_year, context),
+                None,
+                phrase,
+                context,
+                sentence_year.is_some() || caps.name("y").is_some(),
+            )
         }
-        Kind::MonthDayRange | Kind::DayMonthRange | Kind::CrossMonthRange => day_range(kind, caps, phrase, sentence_year, context),
+        Kind::MonthDayRange | Kind::DayMonthRange | Kind::CrossMonthRange => {
+            day_range(kind, caps, phrase, sentence_year, context)
+        }
         Kind::MonthRange => {
-            let (Some(m1), Some(m2), Some(y)) = (month(caps, "m1"), month(caps, "m2"), number(caps, "y")) else {
+            let (Some(m1), Some(m2), Some(y)) =
+                (month(caps, "m1"), month(caps, "m2"), number(caps, "y"))
+            else {
                 return Found::Nothing;
             };
             let end = PartialDate::month(y as i32, m2).filter(|_| m2 > m1);
@@ -147,7 +196,9 @@ pub fn mention_of(kind: Kind, caps: &Captures, phrase: &str, sentence_year: Opti
             };
             PartialDate::month(y as i32, m).map_or(Found::Nothing, |d| Found::stated(d, None, 0.9))
         }
-        Kind::MonthOfRelativeYear | Kind::RelativeMonthName => relative_month(kind, caps, phrase, context),
+        Kind::MonthOfRelativeYear | Kind::RelativeMonthName => {
+            relative_month(kind, caps, phrase, context)
+        }
         Kind::FiscalYear | Kind::Year => number(caps, "y")
             .and_then(|y| PartialDate::year(y as i32))
             .map_or(Found::Nothing, |d| Found::stated(d, None, 0.8)),
@@ -179,7 +230,11 @@ pub fn mention_of(kind: Kind, caps: &Captures, phrase: &str, sentence_year: Opti
             let Some(article) = context.written_on() else {
                 return Found::Unresolved;
             };
-            let day = if word(caps, "w") == "yesterday" { article.pred_opt() } else { Some(article) };
+            let day = if word(caps, "w") == "yesterday" {
+                article.pred_opt()
+            } else {
+                Some(article)
+            };
             Found::from_day(day, context, phrase, 0.7)
         }
         Kind::WeekdayOfRelativeWeek | Kind::Weekday => weekday(kind, caps, phrase, context),
@@ -220,18 +275,38 @@ fn with_year(
 ) -> Found {
     match date {
         Some((start, None)) => Found::stated(start, end, 0.9),
-        Some((start, Some(why))) => Found::inferred(start, end, Some(format!("{why}, '{phrase}'")), 0.75),
-        None if context.page.is_none() && context.full_dates.is_empty() && !year_written => Found::Unresolved,
+        Some((start, Some(why))) => {
+            Found::inferred(start, end, Some(format!("{why}, '{phrase}'")), 0.75)
+        }
+        None if context.page.is_none() && context.full_dates.is_empty() && !year_written => {
+            Found::Unresolved
+        }
         None => Found::Nothing,
     }
 }
 
 /// "28-29 November 2022", "Nov 28th to 29th", "November 28 to December 2, 2022".
-fn day_range(kind: Kind, caps: &Captures, phrase: &str, sentence_year: Option<i32>, context: &DateContext) -> Found {
+fn day_range(
+    kind: Kind,
+    caps: &Captures,
+    phrase: &str,
+    sentence_year: Option<i32>,
+    context: &DateContext,
+) -> Found {
     let (m1, d1, m2, d2) = if kind == Kind::CrossMonthRange {
-        (month(caps, "m1"), number(caps, "d1"), month(caps, "m2"), number(caps, "d2"))
+        (
+            month(caps, "m1"),
+            number(caps, "d1"),
+            month(caps, "m2"),
+            number(caps, "d2"),
+        )
     } else {
-        (month(caps, "m"), number(caps, "d1"), month(caps, "m"), number(caps, "d2"))
+        (
+            month(caps, "m"),
+            number(caps, "d1"),
+            month(caps, "m"),
+            number(caps, "d2"),
+        )
     };
     let (Some(m1), Some(d1), Some(m2), Some(d2)) = (m1, d1, m2, d2) else {
         return Found::Nothing;
@@ -250,7 +325,11 @@ fn year_range(kind: Kind, caps: &Captures) -> Found {
         return Found::Nothing;
     };
     // "2016-17" is 2016 to 2017.
-    let y2 = if kind == Kind::ShortYearRange { y1 / 100 * 100 + y2 } else { y2 };
+    let y2 = if kind == Kind::ShortYearRange {
+        y1 / 100 * 100 + y2
+    } else {
+        y2
+    };
     if y2 <= y1 || y2 - y1 > 50 {
         return Found::Nothing;
     }
@@ -285,17 +364,26 @@ fn ago(caps: &Captures, phrase: &str, context: &DateContext) -> Found {
     let Some(article) = context.written_on() else {
         return Found::Unresolved;
     };
-    let count = caps.name("n").and_then(|n| number_word(n.as_str())).unwrap_or(1);
+    let count = caps
+        .name("n")
+        .and_then(|n| number_word(n.as_str()))
+        .unwrap_or(1);
     let date = match word(caps, "unit").as_str() {
-        "day" => article.checked_sub_days(Days::new(count)).and_then(PartialDate::of_day),
-        "week" => article.checked_sub_days(Days::new(count * 7)).and_then(PartialDate::of_day),
+        "day" => article
+            .checked_sub_days(Days::new(count))
+            .and_then(PartialDate::of_day),
+        "week" => article
+            .checked_sub_days(Days::new(count * 7))
+            .and_then(PartialDate::of_day),
         "month" => article
             .checked_sub_months(Months::new(count as u32))
             .and_then(|d| PartialDate::month(d.year(), d.month())),
         "decade" => PartialDate::year(article.year() - 10 * count as i32),
         _ => PartialDate::year(article.year() - count as i32),
     };
-    date.map_or(Found::Nothing, |d| Found::inferred(d, None, reasoning(context, phrase), 0.7))
+    date.map_or(Found::Nothing, |d| {
+        Found::inferred(d, None, reasoning(context, phrase), 0.7)
+    })
 }
 
 /// The Monday of the week `shift` weeks from the page's. A page dated on a Sunday looks
@@ -306,7 +394,8 @@ fn monday_of_week(article: NaiveDate, shift: i32) -> Option<NaiveDate> {
     } else {
         article
     };
-    let monday = reference.checked_sub_days(Days::new(reference.weekday().num_days_from_monday().into()))?;
+    let monday =
+        reference.checked_sub_days(Days::new(reference.weekday().num_days_from_monday().into()))?;
     match shift {
         -1 => monday.checked_sub_days(Days::new(7)),
         1 => monday.checked_add_days(Days::new(7)),
@@ -330,12 +419,19 @@ fn relative_unit(caps: &Captures, phrase: &str, context: &DateContext) -> Found 
         "week" => {
             let week = (|| {
                 let monday = monday_of_week(article, shift)?;
-                let end = if rel == "earlier this" { article } else { monday.checked_add_days(Days::new(6))? };
+                let end = if rel == "earlier this" {
+                    article
+                } else {
+                    monday.checked_add_days(Days::new(6))?
+                };
                 Some((PartialDate::of_day(monday)?, PartialDate::of_day(end)?))
             })();
-            week.map_or(Found::Nothing, |(start, end)| Found::inferred(start, Some(end), why, 0.6))
+            week.map_or(Found::Nothing, |(start, end)| {
+                Found::inferred(start, Some(end), why, 0.6)
+            })
         }
-        "year" => PartialDate::year(article.year() + shift).map_or(Found::Nothing, |d| Found::inferred(d, None, why, 0.7)),
+        "year" => PartialDate::year(article.year() + shift)
+            .map_or(Found::Nothing, |d| Found::inferred(d, None, why, 0.7)),
         _ => {
             let shifted = match shift {
                 -1 => article.checked_sub_months(Months::new(1)),
@@ -354,7 +450,11 @@ fn weekday(kind: Kind, caps: &Captures, phrase: &str, context: &DateContext) -> 
     let Some(article) = context.written_on() else {
         return Found::Unresolved;
     };
-    let Some(weekday) = caps.name("w").or(caps.name("w2")).and_then(|w| w.as_str().parse::<Weekday>().ok()) else {
+    let Some(weekday) = caps
+        .name("w")
+        .or(caps.name("w2"))
+        .and_then(|w| w.as_str().parse::<Weekday>().ok())
+    else {
         return Found::Nothing;
     };
     let day = if kind == Kind::WeekdayOfRelativeWeek {
@@ -363,13 +463,16 @@ fn weekday(kind: Kind, caps: &Captures, phrase: &str, context: &DateContext) -> 
             "next" => 1,
             _ => 0,
         };
-        monday_of_week(article, shift)
-            .and_then(|monday| monday.checked_add_days(Days::new(weekday.num_days_from_monday().into())))
+        monday_of_week(article, shift).and_then(|monday| {
+            monday.checked_add_days(Days::new(weekday.num_days_from_monday().into()))
+        })
     } else if context.future {
-        let ahead = (7 + weekday.num_days_from_monday() - article.weekday().num_days_from_monday()) % 7;
+        let ahead =
+            (7 + weekday.num_days_from_monday() - article.weekday().num_days_from_monday()) % 7;
         article.checked_add_days(Days::new(u64::from(ahead)))
     } else {
-        let back = (7 + article.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+        let back =
+            (7 + article.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
         article.checked_sub_days(Days::new(u64::from(back)))
     };
     Found::from_day(day, context, phrase, 0.65)

@@ -33,18 +33,61 @@ pub fn month_from_name(word: &str) -> Option<u32> {
 /// Month names and their usual abbreviations in the languages of the app's users' files:
 /// English, French, German, Spanish, Portuguese, Italian and Dutch, accents folded.
 const MONTH_WORDS: [&[&str]; 12] = [
-    &["january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro", "gennaio", "gen", "januari"],
-    &["february", "feb", "fevrier", "fev", "fevr", "februar", "febrero", "fevereiro", "febbraio", "februari"],
-    &["march", "mar", "mars", "marz", "maerz", "marzo", "marco", "maart", "mrt"],
+    &[
+        "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
+        "gennaio", "gen", "januari",
+    ],
+    &[
+        "february",
+        "feb",
+        "fevrier",
+        "fev",
+        "fevr",
+        "februar",
+        "febrero",
+        "fevereiro",
+        "febbraio",
+        "februari",
+    ],
+    &[
+        "march", "mar", "mars", "marz", "maerz", "marzo", "marco", "maart", "mrt",
+    ],
     &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
     &["may", "mai", "mayo", "maio", "maggio", "mag", "mei"],
-    &["june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu"],
-    &["july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug"],
+    &[
+        "june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu",
+    ],
+    &[
+        "july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug",
+    ],
     &["august", "aug", "aout", "agosto", "ago", "augustus"],
-    &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre"],
-    &["october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre", "ott"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "set",
+        "settembre",
+    ],
+    &[
+        "october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
+        "ott",
+    ],
     &["november", "nov", "novembre", "noviembre", "novembro"],
-    &["december", "dec", "decembre", "dezember", "dez", "diciembre", "dic", "dezembro", "dicembre"],
+    &[
+        "december",
+        "dec",
+        "decembre",
+        "dezember",
+        "dez",
+        "diciembre",
+        "dic",
+        "dezembro",
+        "dicembre",
+    ],
 ];
 
 /// `text` in lower case with the accents of Latin letters taken off: "Août" is "aout".
