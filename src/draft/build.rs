@@ -4,8 +4,9 @@
 use super::countries::{countries_in, find_countries};
 use super::dates::DateMention;
 use super::fields::{add_details, evidence, source_of};
-use super::kinds::{KindWord, kind_of};
+use super::kinds::{KindWord, Strength, kind_of};
 use super::page::{Article, Sentence};
+use super::page_date::full_dates;
 use super::titles::{event_name, title_of};
 use super::{Confidence, Draft, DraftInfo, Field};
 use crate::model::date::PartialDate;
@@ -38,6 +39,8 @@ pub(super) struct Candidate {
     pub(super) draft: Draft,
     /// Its kind, as first drafted.
     pub(super) category: Category,
+    /// The word that said its kind, in lower case: "the cruise" refers back to a cruise.
+    pub(super) kind_word: String,
 }
 
 /// The date of a drafted event, as a mention to inherit.
@@ -50,6 +53,7 @@ pub(super) fn date_of_draft(draft: &Draft) -> Option<DateMention> {
         range: (0, 0),
         since: false,
         deadline: false,
+        year_from: None,
         confidence: draft.info.confidence.date * 0.8,
     })
 }
@@ -101,7 +105,11 @@ pub(super) fn new_candidate(article: &Article, made: ClauseEvent) -> Candidate {
     if let Some(kind) = kind {
         info.evidence
             .push(evidence(Field::Kind, None, 0, at(kind.range)));
-        info.confidence.kind = if kind.verb { 0.75 } else { 0.85 };
+        info.confidence.kind = match kind.strength {
+            Strength::Weak => 0.5,
+            Strength::Verb => 0.75,
+            Strength::Noun => 0.85,
+        };
     } else if let Some(inherited) = inherited {
         info.evidence
             .push(evidence(Field::Kind, None, 0, inherited.range));
@@ -136,7 +144,35 @@ pub(super) fn new_candidate(article: &Article, made: ClauseEvent) -> Candidate {
     };
     let mut draft = Draft { event, info };
     add_details(&mut draft, 0, offset, clause, true);
-    Candidate { draft, category }
+    if let Some(stated) = date.year_from {
+        add_stated_year(&mut draft, article, stated);
+    }
+    let kind_word = kind.map_or_else(String::new, |k| clause[k.range.0..k.range.1].to_lowercase());
+    Candidate {
+        draft,
+        category,
+        kind_word,
+    }
+}
+
+/// The line that states the full date a month and day took their year from, as a source of
+/// the draft with the date marked in it: "February 28, 2014" in a caption.
+fn add_stated_year(draft: &mut Draft, article: &Article, stated: chrono::NaiveDate) {
+    let Some((_, line)) = article.full_date_lines.iter().find(|(d, _)| *d == stated) else {
+        return;
+    };
+    let Some(found) = full_dates(line).into_iter().find(|f| f.date == stated) else {
+        return;
+    };
+    draft
+        .event
+        .sources
+        .push(source_of(&article.file, article.dateline.as_ref(), line));
+    let source = draft.event.sources.len() - 1;
+    draft
+        .info
+        .evidence
+        .push(evidence(Field::Date, None, source, found.range));
 }
 
 /// An article whose headline names an event ("SCIO press conference on …") that no sentence
@@ -166,10 +202,7 @@ pub(super) fn headline_event(article: &Article, candidates: &mut Vec<Candidate>)
     // that stamps the page among other things gives only the year.
     let bare = dateline.printed.len() + 6 >= dateline.whole_line.trim().len();
     let (start, why) = if bare {
-        (
-            PartialDate::of_day(date),
-            format!("the date under the headline that names the event ({date})"),
-        )
+        (PartialDate::of_day(date), String::new())
     } else {
         (
             PartialDate::year(chrono::Datelike::year(&date)),
@@ -183,12 +216,12 @@ pub(super) fn headline_event(article: &Article, candidates: &mut Vec<Candidate>)
     };
     let mut info = DraftInfo {
         articles: vec![article.file.clone()],
-        reasoning: vec![why],
+        reasoning: (!why.is_empty()).then_some(why).into_iter().collect(),
         ..DraftInfo::default()
     };
     info.confidence = Confidence {
         title: 0.7,
-        date: 0.4,
+        date: if bare { 0.6 } else { 0.4 },
         kind: 0.8,
         ..Confidence::default()
     };
@@ -224,9 +257,27 @@ pub(super) fn headline_event(article: &Article, candidates: &mut Vec<Candidate>)
         planned: false,
         coverage: Vec::new(),
     };
+    let mut draft = Draft { event, info };
+    // The date line states the day: it is a source, with the date marked in it.
+    if bare {
+        let line = dateline.whole_line.trim();
+        if let Some(at) = line.find(&dateline.printed) {
+            draft
+                .event
+                .sources
+                .push(source_of(&article.file, Some(dateline), line));
+            draft.event.date_inferred = false;
+            let range = (at, at + dateline.printed.len());
+            draft
+                .info
+                .evidence
+                .push(evidence(Field::Date, None, 1, range));
+        }
+    }
     candidates.push(Candidate {
-        draft: Draft { event, info },
+        draft,
         category,
+        kind_word: title[range.0..range.1].to_lowercase(),
     });
 }
 

@@ -14,6 +14,7 @@ use super::counts::find_counts;
 use super::dates::{self, DateContext, DateMention, PageContext, find_dates};
 use super::fields::{attach, inherit_countries};
 use super::kinds::{EVENT_CUE, FUTURE, KindWord, NOT_AN_EVENT, kind_near};
+use super::merge::merge;
 use super::page::{Article, Sentence};
 use super::page_date::Signal;
 use super::pattern;
@@ -44,6 +45,18 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static ENDS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)\b(?:return|returns|end|ends|conclude|concludes|close|closes|finish|finishes|run until|last until|runs until|lasts until)\b",
+    )
+});
+
+/// Who said it: the lead's attribution of what happened.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"\b(?:said|told|announced|stated) (?:on|after|at|following|during)\b")
+});
+
+/// An anniversary marked in the present: "We mark the fifth anniversary of …".
+static MARKED_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:mark|marks|celebrate|celebrates|commemorate|commemorates) (?:the|this year's|its) (?:\w+ ){0,2}anniversary\b",
     )
 });
 
@@ -98,11 +111,13 @@ fn find_referenced(candidates: &[Candidate], noun: &str) -> Option<usize> {
         "seminar" | "symposium" | "workshop" => Some(&[Category::Seminar]),
         "program" | "programme" => Some(&[Category::ExchangeProgram, Category::Launch]),
         "opening" | "call" => Some(&[Category::Launch]),
-        // Other nouns ("the exhibitions") mean the last event whose name has the word.
+        // Other nouns ("the exhibitions", "the cruise") mean the last event of that word, or
+        // whose name has it.
         other => {
-            return candidates
-                .iter()
-                .rposition(|c| c.draft.event.title.to_lowercase().contains(other));
+            return candidates.iter().rposition(|c| {
+                c.kind_word.trim_end_matches('s') == other
+                    || c.draft.event.title.to_lowercase().contains(other)
+            });
         }
     };
     candidates.iter().rposition(|c| {
@@ -139,6 +154,13 @@ struct Reader<'a> {
     paragraph_date: Option<(DateMention, String)>,
     /// The first paragraph of the text: a report's lead tells today's news.
     in_lead: bool,
+    /// The first candidate drafted in this paragraph.
+    paragraph_start: usize,
+    /// The candidates drafted from the sentence before, by their first and past-the-end
+    /// index: the same event is often told again in the next sentence.
+    previous_sentence: (usize, usize),
+    /// The sentence told more about an event drafted before: its date is no dangling date.
+    added_to_earlier: bool,
 }
 
 /// Every candidate event of `article`, and the relative dates it could not work out.
@@ -162,15 +184,25 @@ pub(super) fn candidates_of(article: &Article) -> (Vec<Candidate>, Vec<String>) 
         dangling_date: None,
         paragraph_date: None,
         in_lead: false,
+        paragraph_start: 0,
+        previous_sentence: (0, 0),
+        added_to_earlier: false,
     };
-    let lead = article.paragraphs.iter().position(|p| {
-        p.sentences
-            .iter()
-            .any(|s| s.text.split_whitespace().count() >= 12)
-    });
+    // The lead: the paragraph after a wire dateline, else the first of some length.
+    let words = |p: &super::page::Paragraph| {
+        (p.sentences.iter())
+            .map(|s| s.text.split_whitespace().count())
+            .sum::<usize>()
+    };
+    let lead = (article
+        .paragraphs
+        .iter()
+        .position(|p| p.after_wire_dateline))
+    .or_else(|| article.paragraphs.iter().position(|p| words(p) >= 20));
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         reader.paragraph_date = None;
         reader.in_lead = lead == Some(index);
+        reader.paragraph_start = reader.candidates.len();
         for sentence in &paragraph.sentences {
             reader.sentence(sentence);
         }
@@ -192,6 +224,7 @@ impl<'a> Reader<'a> {
         let mut opening_date = None;
         let mut sentence_dates = Vec::new();
         let events_before = self.candidates.len();
+        self.added_to_earlier = false;
         let mut inherited: Option<InheritedKind> = None;
         for (clause_offset, clause) in clauses(&sentence.text) {
             let (dates, not_worked_out) = find_dates(clause, &context);
@@ -211,7 +244,16 @@ impl<'a> Reader<'a> {
             let several = parts.len() > 1;
             for (index, (part_offset, part)) in parts.iter().enumerate() {
                 let offset = clause_offset + part_offset;
-                let reading = self.read(part, offset, &context);
+                // The part's dates as the whole clause read them (a year written elsewhere
+                // in the sentence dates a day in this part).
+                let part_dates = (dates.iter())
+                    .filter(|d| d.range.0 >= *part_offset && d.range.1 <= part_offset + part.len())
+                    .map(|d| DateMention {
+                        range: (d.range.0 - part_offset, d.range.1 - part_offset),
+                        ..d.clone()
+                    })
+                    .collect();
+                let reading = self.read(part, offset, part_dates, &context);
                 // "for 2016: 31 March and 31 July 2016": the year heads a list of its days.
                 let heads_a_list = several && sentence.text[offset + part.len()..].starts_with(':');
                 if heads_a_list && index + 1 < parts.len() {
@@ -237,15 +279,21 @@ impl<'a> Reader<'a> {
         if let Some(date) = opening_date {
             self.paragraph_date = Some(date);
         }
-        self.dangling_date = if self.candidates.len() == events_before {
+        self.dangling_date = if self.candidates.len() == events_before && !self.added_to_earlier {
             sentence_dates.into_iter().next()
         } else {
             None
         };
+        self.previous_sentence = (events_before, self.candidates.len());
     }
 
-    fn read(&self, clause: &'a str, offset: usize, context: &DateContext) -> Reading<'a> {
-        let (dates, _) = find_dates(clause, context);
+    fn read(
+        &self,
+        clause: &'a str,
+        offset: usize,
+        dates: Vec<DateMention>,
+        context: &DateContext,
+    ) -> Reading<'a> {
         let date = best_date(&dates);
         let kind = kind_near(clause, date.as_ref().map(|d| d.range.0));
         let cue = EVENT_CUE.is_match(clause);
@@ -253,9 +301,19 @@ impl<'a> Reader<'a> {
         // told in passing, the hope is not an event. A hope in a quote is the speaker's.
         let plan = NOT_AN_EVENT.is_match(&outside_quotes(clause))
             && !kind.as_ref().is_some_and(|k| told_in_passing(clause, k));
-        let reference = REFERENCE
-            .captures(clause)
-            .and_then(|caps| caps.name("noun").map(|n| n.as_str().to_lowercase()));
+        // "the meeting" refers back; "the meeting with Russian President …" tells which one.
+        let reference = REFERENCE.captures(clause).and_then(|caps| {
+            let noun = caps.name("noun")?;
+            let generic = matches!(
+                noun.as_str(),
+                "event" | "meeting" | "ceremony" | "talks" | "visit"
+            );
+            let after = clause[noun.end()..].trim_start();
+            let defined = ["with ", "between ", "of ", "on "]
+                .iter()
+                .any(|w| after.starts_with(w));
+            (!(generic && defined)).then(|| noun.as_str().to_lowercase())
+        });
         let referenced = reference
             .as_deref()
             .and_then(|noun| find_referenced(&self.candidates, noun));
@@ -327,6 +385,37 @@ impl<'a> Reader<'a> {
         {
             inherit_countries(&mut candidate.draft, &self.candidates[index].draft);
         }
+        // "… during a meeting in London earlier today (15 December 2016). Greg Clark signed
+        // the memorandum …": the next sentence tells the same day's event, which a general
+        // word only named.
+        let (first, end) = self.previous_sentence;
+        let same = (first..end).find(|&i| {
+            let earlier = &self.candidates[i].draft;
+            let vague = earlier
+                .info
+                .confidence
+                .kind
+                .min(candidate.draft.info.confidence.kind)
+                <= 0.5;
+            let day = |d: &crate::model::drafts::Draft| d.event.span().day_range();
+            vague
+                && day(earlier) == day(&candidate.draft)
+                && earlier.event.start.precision() == crate::model::date::Precision::Day
+        });
+        if let Some(index) = same {
+            let earlier = self.candidates.remove(index);
+            let merged = merge(earlier.draft, candidate.draft);
+            let category = merged.event.category;
+            self.candidates.insert(
+                index,
+                Candidate {
+                    draft: merged,
+                    category,
+                    kind_word: candidate.kind_word,
+                },
+            );
+            return;
+        }
         self.candidates.push(candidate);
     }
 
@@ -383,6 +472,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         event.end = Some(date.start);
+        self.added_to_earlier = true;
         true
     }
 
@@ -410,7 +500,15 @@ impl<'a> Reader<'a> {
             ));
         }
         if !reading.cue {
-            return None;
+            // "…, Xi Jinping said on the outcomes of the meeting with …": the lead reports
+            // the day's event without a verb of its own.
+            return (self.in_lead && REPORTED.is_match(reading.clause))
+                .then(|| self.page_day_for(reading))
+                .flatten();
+        }
+        // "We mark the fifth anniversary of …": the anniversary is the page's year.
+        if let Some(found) = self.anniversary_now(reading) {
+            return Some(found);
         }
         // "we held 48 conferences…" after "In 2022, …": the paragraph's date.
         if let Some((date, phrase)) = self
@@ -441,6 +539,33 @@ impl<'a> Reader<'a> {
         self.page_day_for(reading)
     }
 
+    /// "We mark the fifth anniversary of …": an anniversary marked now is the page's year.
+    fn anniversary_now(&self, reading: &Reading) -> Option<(DateMention, String)> {
+        let page = self.page.filter(|p| p.written_then)?;
+        if !MARKED_NOW.is_match(reading.clause) {
+            return None;
+        }
+        let start = crate::model::date::PartialDate::year(chrono::Datelike::year(&page.date))?;
+        let why = format!(
+            "article of {}{}: the anniversary is marked now",
+            page.date, page.source
+        );
+        Some((
+            DateMention {
+                start,
+                end: None,
+                inferred: true,
+                reasoning: None,
+                range: (0, 0),
+                since: false,
+                deadline: false,
+                year_from: None,
+                confidence: 0.5,
+            },
+            why,
+        ))
+    }
+
     /// A report's lead, and a clause in the present perfect, tell what happened on the day
     /// of the report: "During the state visit, around 30 agreements have been signed."
     fn page_day_for(&self, reading: &Reading) -> Option<(DateMention, String)> {
@@ -448,7 +573,11 @@ impl<'a> Reader<'a> {
         let perfect = PRESENT_PERFECT.is_match(reading.clause);
         // "has signed 116 agreements" counts what was done over the years.
         let tally = find_counts(reading.clause).iter().any(|c| c.count > 50);
-        if !(perfect || self.in_lead) || tally || reading.referenced.is_some() {
+        // More words of the lead about the event it already dated ("… and inaugurated the
+        // Center"), not a new one.
+        let told = (self.candidates[self.paragraph_start..].iter())
+            .any(|c| reading.kind.is_some_and(|k| k.category == c.category));
+        if !(perfect || (self.in_lead && !told)) || tally || reading.referenced.is_some() {
             return None;
         }
         let start = crate::model::date::PartialDate::of_day(page.date)?;
@@ -472,6 +601,7 @@ impl<'a> Reader<'a> {
                 range: (0, 0),
                 since: false,
                 deadline: false,
+                year_from: None,
                 confidence: 0.45,
             },
             why,

@@ -3,6 +3,7 @@
 //! give several events, each with its own date.
 
 use super::dates::DateMention;
+use super::kinds::kind_words;
 
 /// The clauses of a sentence, split at "; " and ", and ", with their byte offsets.
 pub(super) fn clauses(sentence: &str) -> Vec<(usize, &str)> {
@@ -49,6 +50,17 @@ fn cut_rank(text: &str, at: usize, next_date: usize) -> Option<(u8, usize)> {
         if CLAUSE_STARTS.contains(&first) {
             return Some((4, 2));
         }
+        // ", the ASEAN Committee … have met": a subject and its verb, a clause of its own.
+        let words: Vec<&str> = lower
+            .split(',')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(15)
+            .collect();
+        if words.iter().skip(1).any(|w| MAIN_VERBS.contains(w)) {
+            return Some((3, 2));
+        }
         // ", held in …", ", adopted at …": an event's own participle.
         let participle = first.ends_with("ed") && first.len() > 4;
         return Some((if participle { 2 } else { 1 }, 2));
@@ -70,6 +82,91 @@ fn cut_rank(text: &str, at: usize, next_date: usize) -> Option<(u8, usize)> {
         };
     }
     rest.starts_with(": ").then_some((3, 2))
+}
+
+/// Words that open a clause with a phrase before its subject: "Further to the agreement …,
+/// the Ministry has published …".
+const FRONTING: [&str; 14] = [
+    "further to",
+    "in line with",
+    "following",
+    "based on",
+    "pursuant to",
+    "under",
+    "after",
+    "before",
+    "during",
+    "as part of",
+    "in accordance with",
+    "in response to",
+    "according to",
+    "since",
+];
+
+/// Words that show a main clause has begun: an auxiliary or a verb of an event.
+const MAIN_VERBS: [&str; 20] = [
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "met",
+    "signed",
+    "announced",
+    "published",
+    "launched",
+    "agreed",
+    "decided",
+    "adopted",
+    "issued",
+    "opened",
+    "held",
+    "said",
+];
+
+/// Verbs that say who tells the news: ", Chinese President Xi Jinping said on …".
+const REPORTING: [&str; 8] = [
+    "said",
+    "says",
+    "told",
+    "announced",
+    "stated",
+    "added",
+    "noted",
+    "reported",
+];
+
+/// Where a clause of its own begins after the last date: the main clause after a fronted
+/// phrase ("Further to … of 30 October, the Ministry has published …"), or who says it
+/// (", Chinese President Xi Jinping said on the outcomes of the meeting"): the comma whose
+/// next words, before another comma, hold that verb.
+fn main_clause_start(clause: &str, after: usize) -> Option<usize> {
+    let lower = clause.to_lowercase();
+    let fronted = FRONTING.iter().any(|w| lower.starts_with(*w));
+    let mut at = after;
+    while let Some(found) = clause.get(at..)?.find(", ") {
+        let comma = at + found;
+        let next = &lower[comma + 2..];
+        let words: Vec<&str> = next
+            .split(',')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(10)
+            .collect();
+        let verbs: &[&str] = if fronted { &MAIN_VERBS } else { &REPORTING };
+        // Who says it is a clause apart only when what comes before tells an event.
+        let named = clause[comma + 2..].starts_with(|c: char| c.is_uppercase())
+            && !kind_words(&clause[..comma]).is_empty();
+        if (fronted || named) && words.iter().skip(1).any(|w| verbs.contains(w)) {
+            return Some(comma);
+        }
+        at = comma + 2;
+    }
+    None
 }
 
 /// A year that is part of a name, "the 2022 China-Japan University Forum", dates no event
@@ -102,6 +199,13 @@ pub(super) fn split_at_dates<'a>(clause: &'a str, dates: &[DateMention]) -> Vec<
             cuts.push((at, at + len));
         }
     }
+    // "Further to … of 30 October, the Ministry has published …": the main clause after the
+    // fronted phrase that holds the dates is a part of its own.
+    if let Some(last) = dates.last()
+        && let Some(comma) = main_clause_start(clause, last.range.1)
+    {
+        cuts.push((comma, comma + 2));
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     for (cut, next) in cuts {
@@ -118,8 +222,13 @@ mod tests {
     use crate::draft::dates::{DateContext, find_dates};
 
     fn parts(clause: &str) -> Vec<&str> {
+        let page = crate::draft::dates::PageContext {
+            date: chrono::NaiveDate::from_ymd_opt(2016, 5, 10).unwrap_or_default(),
+            written_then: true,
+            source: "",
+        };
         let context = DateContext {
-            page: None,
+            page: Some(page),
             full_dates: &[],
             future: false,
         };

@@ -14,6 +14,13 @@ use super::{Draft, Evidence, Field, pattern};
 use crate::model::country::Country;
 use crate::model::event::{Participant, Person, SourceRef};
 
+/// A clause whose subject is an event told before: "The forum was …", "This cruise will …".
+static SUBJECT_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(?:The|This) (?:\w+ )?(?:forum|summit|conference|seminar|symposium|workshop|meeting|cruise|expedition|voyage|program(?:me)?|project|centre|center|event)\b",
+    )
+});
+
 /// "co-organized by the Shenzhen-based think tank China Development Institute and
 /// Beijing-based think tank Pangoal Institution".
 pub(super) static ORGANIZED_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -278,6 +285,7 @@ pub(super) fn attach(
         draft.event.participants.len(),
         draft.event.people.len(),
         draft.event.location.is_some(),
+        draft.event.countries.len(),
     );
     let source = match draft
         .event
@@ -295,11 +303,15 @@ pub(super) fn attach(
             draft.event.sources.len() - 1
         }
     };
-    add_details(draft, source, offset, clause, false);
+    // "This cruise will be carried out with the Korea Institute …": a sentence whose subject
+    // is the event says who takes part in it.
+    let about_the_event = SUBJECT_REFERENCE.is_match(clause);
+    add_details(draft, source, offset, clause, about_the_event);
     let after = (
         draft.event.participants.len(),
         draft.event.people.len(),
         draft.event.location.is_some(),
+        draft.event.countries.len(),
     );
     // A sentence that added nothing is not a source.
     if after == before && source == draft.event.sources.len() - 1 && source > 0 {

@@ -150,10 +150,16 @@ pub fn kind_words(clause: &str) -> Vec<KindWord> {
             let inside =
                 (words.iter()).any(|w| w.range.0 < found.end() && found.start() < w.range.1);
             if !inside {
+                // General words that say what happened ("met", "visited") are verbs too.
+                let verb = *strength == Verb
+                    || (*strength == Weak
+                        && !word.ends_with("ing")
+                        && !word.ends_with("ings")
+                        && word != "talks");
                 words.push(KindWord {
                     category,
                     range: (found.start(), found.end()),
-                    verb: *strength == Verb,
+                    verb,
                     strength: *strength,
                 });
             }
@@ -178,22 +184,55 @@ pub fn kind_near(clause: &str, date_at: Option<usize>) -> Option<KindWord> {
     if let Some(verb) = nearest(Verb) {
         return Some(verb);
     }
+    // A general verb right before the date says what happened then: "which closed in
+    // January 2016", "visited India in April 2005".
+    if let Some(at) = date_at
+        && let Some(weak) = words
+            .iter()
+            .filter(|w| w.strength == Weak && w.verb)
+            .find(|w| w.range.1 <= at && clause[w.range.1..at].split_whitespace().count() <= 3)
+    {
+        return Some(*weak);
+    }
     // The verb saying something happened that is nearest the date, else the first one.
-    let mut cues = EVENT_CUE.find_iter(clause).map(|m| m.start());
-    let cue_at = match date_at {
-        Some(at) => cues.min_by_key(|c| c.abs_diff(at)),
+    let mut cues = EVENT_CUE.find_iter(clause).map(|m| (m.start(), m.end()));
+    let cue = match date_at {
+        Some(at) => cues.min_by_key(|c| c.0.abs_diff(at)),
         None => cues.next(),
     };
     let nouns = || words.iter().filter(|w| w.strength == Noun);
-    let noun = match cue_at {
-        Some(cue) => nouns()
-            .filter(|w| w.range.1 <= cue)
+    let noun = match cue {
+        // "to hold a joint workshop": what the verb holds, right after it (not "held
+        // during the forum", which says when).
+        Some((_, cue_end))
+            if let Some(object) = nouns().find(|w| held_object(clause, cue_end, w)) =>
+        {
+            Some(*object)
+        }
+        // "the Forum … was held": what was held, before the verb.
+        Some((cue_start, _)) => nouns()
+            .filter(|w| w.range.1 <= cue_start)
             .max_by_key(|w| w.range.1)
             .or_else(|| nouns().next())
             .copied(),
         None => nearest(Noun),
     };
     noun.or_else(|| nearest(Weak))
+}
+
+/// Whether `noun` is what the verb ending at `cue_end` acts on: a few words after it, with
+/// no preposition between.
+fn held_object(clause: &str, cue_end: usize, noun: &KindWord) -> bool {
+    const PREPOSITIONS: [&str; 10] = [
+        "during", "at", "in", "on", "by", "of", "for", "with", "after", "before",
+    ];
+    noun.range.0 >= cue_end && {
+        let between: Vec<&str> = clause[cue_end..noun.range.0].split_whitespace().collect();
+        between.len() <= 3
+            && !between
+                .iter()
+                .any(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    }
 }
 
 /// The kind of event a clause speaks of, and where its word is.

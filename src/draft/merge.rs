@@ -1,6 +1,6 @@
 //! The same event reported twice, in one article or several, merged into one draft.
 
-use super::{Draft, Field};
+use super::{Draft, Evidence, Field};
 use crate::model::date::Precision;
 use crate::model::event::Category;
 
@@ -40,10 +40,12 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
     // ("a symposium held at … on May 31" and "the 2024 … Forum … on May 31").
     let one_unnamed = a.info.confidence.title.min(b.info.confidence.title) <= 0.5;
     // Two differently named events of a kind in the same year are two, unless they share
-    // a country.
+    // a country or one of them is not named (a quote that repeats the lead).
+    let both_named = a.info.confidence.title.min(b.info.confidence.title) > 0.5;
     let namesakes_apart = same_kind
         && a.event.title != b.event.title
         && !precise
+        && both_named
         && !countries_overlap_strictly(a, b);
     same_days
         && countries_agree
@@ -76,6 +78,8 @@ pub(super) fn merge(mut kept: Draft, other: Draft) -> Draft {
     if rank(&other) > rank(&kept) {
         return merge(other, kept);
     }
+    // The kind a word of the event's own says, over a general one ("a meeting").
+    let take_kind = kept.info.confidence.kind <= 0.5 && other.info.confidence.kind > 0.5;
     let mut source_map = Vec::new();
     for source in other.event.sources {
         match kept
@@ -89,6 +93,23 @@ pub(super) fn merge(mut kept: Draft, other: Draft) -> Draft {
                 kept.event.sources.push(source);
                 source_map.push(kept.event.sources.len() - 1);
             }
+        }
+    }
+    if take_kind {
+        kept.event.category = other.event.category;
+        kept.info.confidence.kind = other.info.confidence.kind;
+        kept.info.evidence.retain(|e| e.field != Field::Kind);
+        let kinds = other
+            .info
+            .evidence
+            .iter()
+            .filter(|e| e.field == Field::Kind);
+        for kind in kinds {
+            let source = source_map.get(kind.source).copied().unwrap_or(kind.source);
+            kept.info.evidence.push(Evidence {
+                source,
+                ..kind.clone()
+            });
         }
     }
     for country in other.event.countries {

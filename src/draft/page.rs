@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use regex::Regex;
 
 use super::page_date::{
@@ -40,6 +40,8 @@ pub struct Sentence {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Paragraph {
     pub sentences: Vec<Sentence>,
+    /// It starts with a wire dateline: the lead of wire copy.
+    pub after_wire_dateline: bool,
 }
 
 /// An article, read.
@@ -55,6 +57,8 @@ pub struct Article {
     /// Every full date the text gives, in order: they lend their year to a month and day
     /// written without one.
     pub full_dates: Vec<NaiveDate>,
+    /// The same dates with the line each is written on, for the quote that states it.
+    pub full_date_lines: Vec<(NaiveDate, String)>,
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -89,21 +93,28 @@ pub fn plain_text(file: &str, text: &str) -> String {
     }
 }
 
-/// The date line among the first lines, if there is one.
-fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
+/// The date line and the wire dateline among the first lines, where there are any.
+fn find_datelines(lines: &[(u64, &str)]) -> (Option<Dateline>, Option<Dateline>) {
+    let (mut date_line, mut wire) = (None, None);
     for &(line, text) in lines.iter().take(15) {
         let text = text.trim();
-        if URL_LINE.is_match(text) {
+        if URL_LINE.is_match(text) || (date_line.is_some() && wire.is_some()) {
             continue;
         }
-        if let Some(dateline) = wire_dateline(line, text) {
-            return Some(dateline);
+        if wire.is_none()
+            && let Some(dateline) = wire_dateline(line, text)
+        {
+            wire = Some(dateline);
+            continue;
+        }
+        if date_line.is_some() {
+            continue;
         }
         let Some((date, printed)) = date_line_day(text) else {
             continue;
         };
         let (publisher, byline) = publisher_and_byline(text, &printed);
-        return Some(Dateline {
+        date_line = Some(Dateline {
             date: Some(date),
             printed,
             publisher,
@@ -112,7 +123,7 @@ fn find_dateline(lines: &[(u64, &str)]) -> Option<Dateline> {
             whole_line: text.to_owned(),
         });
     }
-    None
+    (date_line, wire)
 }
 
 /// Wire copy names its place, date and agency, sometimes without a year.
@@ -161,6 +172,15 @@ fn publisher_and_byline(text: &str, printed: &str) -> (Option<String>, Option<St
     (publisher, byline)
 }
 
+/// The line of `text` that holds `range`.
+fn line_around(text: &str, range: (usize, usize)) -> &str {
+    let start = text[..range.0].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.1..]
+        .find('\n')
+        .map_or(text.len(), |i| range.1 + i);
+    text[start..end].trim()
+}
+
 /// The page's address, among the first lines.
 fn find_url(lines: &[(u64, &str)]) -> Option<String> {
     lines.iter().take(5).find_map(|(_, text)| {
@@ -171,7 +191,7 @@ fn find_url(lines: &[(u64, &str)]) -> Option<String> {
 
 /// The page's date, from the best of its signals (see [`super::page_date`]).
 fn find_page_date(
-    dateline: Option<&Dateline>,
+    (date_line, wire): (Option<&Dateline>, Option<&Dateline>),
     url: Option<&str>,
     text: &str,
     full_dates: &[NaiveDate],
@@ -183,24 +203,48 @@ fn find_page_date(
             printed,
         })
     };
-    if let Some(dateline) = dateline {
-        if let Some(date) = dateline.date {
-            return found(date, Signal::DateLine, dateline.printed.clone());
+    // Wire copy is dated where it was filed: its dateline, over the page's stamp, which may
+    // be the next day's; a year it does not print comes from the stamp, the address or the
+    // text.
+    if let Some(wire) = wire {
+        if let Some(date) = wire.date {
+            return found(date, Signal::DateLine, wire.printed.clone());
         }
-        // A wire dateline without its year: the year from the address or the text.
-        let month_day =
-            crate::model::date::parse_written(&format!("{} 2000", dateline.printed), false);
+        let month_day = crate::model::date::parse_written(&format!("{} 2000", wire.printed), false);
+        let stamp = date_line.and_then(|d| d.date);
         if let Some(md) = month_day.filter(|d| d.precision() == crate::model::date::Precision::Day)
             && let (Some(month), Some(day)) = (md.month_number(), md.day_number())
-            && let Some((year, from)) = year_of_month_day(month, day, url, full_dates)
-            && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
         {
-            return found(
-                date,
-                Signal::Wire,
-                format!("{}, the year from {from}", dateline.printed),
-            );
+            let year = match stamp {
+                // The stamp's year, or the one before when the stamp is early in January.
+                Some(stamp) => Some((
+                    stamp.year() - i32::from(month > stamp.month() + 6),
+                    "the page's date line",
+                )),
+                None => year_of_month_day(month, day, url, full_dates),
+            };
+            if let Some((year, from)) = year
+                && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+            {
+                let signal = if stamp.is_some() {
+                    Signal::DateLine
+                } else {
+                    Signal::Wire
+                };
+                return found(
+                    date,
+                    signal,
+                    format!("{}, the year from {from}", wire.printed),
+                );
+            }
         }
+    }
+    if let Some(date) = date_line.and_then(|d| d.date) {
+        return found(
+            date,
+            Signal::DateLine,
+            date_line.map_or_else(String::new, |d| d.printed.clone()),
+        );
     }
     if let Some(date) = url.and_then(url_day) {
         return found(date, Signal::Url, url.unwrap_or_default().to_owned());
@@ -266,10 +310,26 @@ pub fn read_article(file: &str, text: &str) -> Article {
         .map(|(i, l)| (i as u64 + 1, l))
         .filter(|(_, l)| !l.trim().is_empty())
         .collect();
-    let dateline = find_dateline(&lines);
+    let (date_line, wire) = find_datelines(&lines);
     let url = find_url(&lines);
-    let full_dates: Vec<NaiveDate> = full_dates(&text).into_iter().map(|f| f.date).collect();
-    let page_date = find_page_date(dateline.as_ref(), url.as_deref(), &text, &full_dates);
+    // The dates the text states, not the page's own stamp: a day of the body takes its year
+    // from the stamp as worked out, from a caption as stated.
+    let stamp = date_line.as_ref().map(|d| d.whole_line.as_str());
+    let found_dates: Vec<(NaiveDate, &str)> = (full_dates(&text).into_iter())
+        .map(|f| (f.date, line_around(&text, f.range)))
+        .filter(|(_, line)| Some(*line) != stamp)
+        .collect();
+    let full_dates: Vec<NaiveDate> = found_dates.iter().map(|(d, _)| *d).collect();
+    let full_date_lines = (found_dates.iter())
+        .map(|(d, line)| (*d, (*line).to_owned()))
+        .collect();
+    let page_date = find_page_date(
+        (date_line.as_ref(), wire.as_ref()),
+        url.as_deref(),
+        &text,
+        &full_dates,
+    );
+    let dateline = date_line.or(wire);
     let title = lines
         .iter()
         .take(8)
@@ -299,7 +359,10 @@ pub fn read_article(file: &str, text: &str) -> Article {
         }
         // A wire date line starts the first paragraph: the rest of the line is the article.
         let trimmed = match WIRE_DATELINE.find(trimmed) {
-            Some(found) => trimmed[found.end()..].trim(),
+            Some(found) => {
+                current.after_wire_dateline |= current.sentences.is_empty();
+                trimmed[found.end()..].trim()
+            }
             None if dateline.as_ref().is_some_and(|d| d.line == line) => continue,
             None => trimmed,
         };
@@ -320,6 +383,7 @@ pub fn read_article(file: &str, text: &str) -> Article {
         page_date,
         url,
         full_dates,
+        full_date_lines,
         paragraphs,
     }
 }

@@ -34,6 +34,9 @@ pub struct DateMention {
     pub since: bool,
     /// "by the end of 2006": the latest a planned event is to happen.
     pub deadline: bool,
+    /// A month and day whose year the text states with the same day elsewhere ("February
+    /// 28" in the body, "February 28, 2014" in a caption): that full date.
+    pub year_from: Option<NaiveDate>,
     pub confidence: f32,
 }
 

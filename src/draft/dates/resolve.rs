@@ -29,6 +29,7 @@ impl Found {
             range: (0, 0),
             since: false,
             deadline: false,
+            year_from: None,
             confidence,
         })
     }
@@ -47,6 +48,7 @@ impl Found {
             range: (0, 0),
             since: false,
             deadline: false,
+            year_from: None,
             confidence,
         })
     }
@@ -246,8 +248,18 @@ fn numeric_day(year: Option<u32>, month: Option<u32>, day: Option<u32>, confiden
     date.map_or(Found::Nothing, |d| Found::stated(d, None, confidence))
 }
 
-/// A day and month: the year is written, in the sentence, or worked out; `(date, worked
-/// out, why)`.
+/// How a day and month got their year.
+enum YearOf {
+    /// Written in the sentence.
+    Written,
+    /// Written with the same day elsewhere in the text.
+    StatedAt(NaiveDate),
+    /// Worked out, and how.
+    WorkedOut(String),
+}
+
+/// A day and month: the year is written, in the sentence, with the same day elsewhere, or
+/// worked out.
 fn day_date(
     caps: &Captures,
     month: u32,
@@ -255,27 +267,36 @@ fn day_date(
     weekday: Option<Weekday>,
     sentence_year: Option<i32>,
     context: &DateContext,
-) -> Option<(PartialDate, Option<String>)> {
-    match number(caps, "y").map(|y| y as i32).or(sentence_year) {
-        Some(year) => Some((PartialDate::day(year, month, day)?, None)),
-        None => {
-            let (year, why) = year_for(context, month, day, weekday)?;
-            Some((PartialDate::day(year, month, day)?, Some(why)))
-        }
+) -> Option<(PartialDate, YearOf)> {
+    if let Some(year) = number(caps, "y").map(|y| y as i32).or(sentence_year) {
+        return Some((PartialDate::day(year, month, day)?, YearOf::Written));
     }
+    let same_day = (context.full_dates.iter()).filter(|d| d.month() == month && d.day() == day);
+    if let Some(&stated) = same_day.max() {
+        return Some((PartialDate::of_day(stated)?, YearOf::StatedAt(stated)));
+    }
+    let (year, why) = year_for(context, month, day, weekday)?;
+    Some((PartialDate::day(year, month, day)?, YearOf::WorkedOut(why)))
 }
 
 /// A date whose year may have been worked out, as a mention; without one, unresolved.
 fn with_year(
-    date: Option<(PartialDate, Option<String>)>,
+    date: Option<(PartialDate, YearOf)>,
     end: Option<PartialDate>,
     phrase: &str,
     context: &DateContext,
     year_written: bool,
 ) -> Found {
     match date {
-        Some((start, None)) => Found::stated(start, end, 0.9),
-        Some((start, Some(why))) => {
+        Some((start, YearOf::Written)) => Found::stated(start, end, 0.9),
+        Some((start, YearOf::StatedAt(day))) => {
+            let mut found = Found::stated(start, end, 0.85);
+            if let Found::Date(mention) = &mut found {
+                mention.year_from = Some(day);
+            }
+            found
+        }
+        Some((start, YearOf::WorkedOut(why))) => {
             Found::inferred(start, end, Some(format!("{why}, '{phrase}'")), 0.75)
         }
         None if context.page.is_none() && context.full_dates.is_empty() && !year_written => {

@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn context(date: &str) -> DateContext<'static> {
