@@ -86,6 +86,13 @@ pub enum Command {
     NextDraft,
     /// Open, change or close the corrections of a draft.
     EditDraft(Option<crate::state::DraftEditor>),
+    /// Open, change or close the page date being typed for an article.
+    EditPageDate(Option<crate::state::PageDateEditor>),
+    /// Draft an article again with this page date (none: the page's own).
+    SetPageDate {
+        file: String,
+        date: Option<chrono::NaiveDate>,
+    },
     /// Put every rejected draft of the folder back to review.
     RestoreRejectedDrafts,
     OpenUrl(String),

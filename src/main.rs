@@ -112,6 +112,10 @@ enum Command {
         /// Print {"events": [...]}: native events, each with a "draft" object.
         #[arg(long)]
         json: bool,
+        /// The page's date (YYYY-MM-DD), over any the articles state: relative and
+        /// year-less dates are worked out from it.
+        #[arg(long, value_name = "DATE", value_parser = cli::draft::parse_published)]
+        published: Option<chrono::NaiveDate>,
     },
     /// Load a data folder and report its events and problems; exits 1 if there is an error.
     Check {
@@ -140,7 +144,11 @@ fn main() -> ExitCode {
             };
             cli::check::run(&dir, json, &options)
         }
-        Some(Command::Draft { paths, json }) => cli::draft::run(&paths, json),
+        Some(Command::Draft {
+            paths,
+            json,
+            published,
+        }) => cli::draft::run(&paths, json, published),
         Some(Command::Generate {
             events,
             out,

@@ -37,6 +37,8 @@ pub struct Settings {
     /// The user's reviews of drafted events, by data folder, then by draft id: kept here,
     /// outside the data folder, so they survive a restart.
     pub reviews: std::collections::BTreeMap<PathBuf, std::collections::BTreeMap<String, Review>>,
+    /// Page dates the user gave for articles, by data folder, then by file name (YYYY-MM-DD).
+    pub page_dates: std::collections::BTreeMap<PathBuf, std::collections::BTreeMap<String, String>>,
 }
 
 /// The recent-folders menu keeps this many.
@@ -130,7 +132,16 @@ pub struct DraftEditor {
     pub countries: String,
     /// Counts as the CSV writes them: "CHN 12 universities; 30 scientists".
     pub participants: String,
+    pub title: String,
+    pub location: String,
+    /// Names separated by semicolons: an organisation's name may hold commas.
+    pub organizers: String,
+    pub people: String,
+    pub planned: bool,
 }
+
+/// How a list of names is written in the editor.
+const NAME_SEPARATOR: &str = "; ";
 
 impl DraftEditor {
     /// The fields as the timeline shows the draft now, corrections included.
@@ -144,6 +155,14 @@ impl DraftEditor {
             category: event.category,
             countries: codes.join(", "),
             participants: crate::model::participants::participants_cell(&event.participants),
+            title: event.title.clone(),
+            location: event.location.clone().unwrap_or_default(),
+            organizers: event.organizers.join(NAME_SEPARATOR),
+            people: (event.people.iter())
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(NAME_SEPARATOR),
+            planned: event.planned,
         }
     }
 
@@ -168,8 +187,30 @@ impl DraftEditor {
             category: (self.category != drafted.category).then_some(self.category),
             countries: (countries.join(", ") != drafted.countries).then_some(countries),
             participants: changed(&self.participants, &drafted.participants),
+            title: changed(&self.title, &drafted.title),
+            location: changed(&self.location, &drafted.location),
+            organizers: changed(&self.organizers, &drafted.organizers)
+                .map(|list| split_names(&list)),
+            people: changed(&self.people, &drafted.people).map(|list| split_names(&list)),
+            planned: (self.planned != drafted.planned).then_some(self.planned),
         }
     }
+}
+
+/// The page date of an article as the user types it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageDateEditor {
+    pub file: String,
+    /// YYYY-MM-DD; empty for the page's own date.
+    pub text: String,
+}
+
+/// A list of names as typed: separated by semicolons or new lines.
+fn split_names(list: &str) -> Vec<String> {
+    (list.split([';', '\n']))
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// The selected event, and the list of events a crowded spot was opened into.

@@ -109,7 +109,7 @@ fn draft_fixtures() -> Report {
         let expected: Expected =
             serde_json::from_str(&std::fs::read_to_string(&expected_path).expect("expected"))
                 .expect("expected json");
-        let (drafts, per_article) = draft_articles([(name.as_str(), text.as_str())]);
+        let (drafts, per_article) = draft_articles([(name.as_str(), text.as_str())], None);
         let reference: Vec<Event> = expected
             .events
             .iter()

@@ -150,6 +150,11 @@ impl TimelineApp {
                 None => self.status_message = Some("No draft is left to review".to_owned()),
             },
             Command::EditDraft(editor) => self.draft_editor = editor,
+            Command::EditPageDate(editor) => self.page_date_editor = editor,
+            Command::SetPageDate { file, date } => {
+                self.page_date_editor = None;
+                self.set_page_date(file, date);
+            }
             Command::RestoreRejectedDrafts => self.restore_rejected_drafts(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -86,6 +86,7 @@ impl TimelineApp {
                 .get(&folder)
                 .cloned()
                 .unwrap_or_default(),
+            page_dates: self.folder_page_dates(&folder),
             max_file_bytes: self.max_file_bytes,
         };
         let job_options = options.clone();

@@ -59,6 +59,8 @@ pub struct TimelineApp {
     pub mapping_editor: Option<MappingEditor>,
     /// The corrections of a draft, while typed.
     pub draft_editor: Option<crate::state::DraftEditor>,
+    /// The page date being typed for an article.
+    pub page_date_editor: Option<crate::state::PageDateEditor>,
     /// The PNG export in progress: waiting for the frame to be painted, then for its pixels.
     capture: Option<Capture>,
     /// Set for `--screenshot`: what to show, where to save it, and where to put the outcome.
@@ -144,6 +146,7 @@ impl TimelineApp {
             confirm_overwrite: None,
             mapping_editor: None,
             draft_editor: None,
+            page_date_editor: None,
             max_file_bytes: crate::load::DEFAULT_MAX_FILE_BYTES,
             capture: None,
             screenshot_job: None,
@@ -344,6 +347,7 @@ impl TimelineApp {
             confirm_overwrite: self.confirm_overwrite.as_ref(),
             mapping_editor: self.mapping_editor.as_ref(),
             draft_editor: self.draft_editor.as_ref(),
+            page_date_editor: self.page_date_editor.as_ref(),
         };
         let commands = ui::app_ui(ui, &frame);
         let ctx = ui.ctx().clone();

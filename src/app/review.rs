@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use super::TimelineApp;
 use crate::draft::{Decision, Review};
 use crate::export::{WriteError, write_atomically};
@@ -22,6 +24,35 @@ impl TimelineApp {
                 .unwrap_or_default(),
             DataSource::Sample => BTreeMap::new(),
         }
+    }
+
+    /// The page dates the user gave for the articles of `folder`, by file name.
+    pub(super) fn folder_page_dates(&self, folder: &Path) -> BTreeMap<String, NaiveDate> {
+        let given = self.settings.page_dates.get(folder);
+        (given.into_iter().flatten())
+            .filter_map(|(file, date)| Some((file.clone(), date.parse().ok()?)))
+            .collect()
+    }
+
+    /// Keeps the page date the user gave for `file` (none: the page's own again) and reads
+    /// the folder again, so that every draft of the article follows it.
+    pub(super) fn set_page_date(&mut self, file: String, date: Option<NaiveDate>) {
+        let DataSource::Folder(folder) = self.data.source.clone() else {
+            return;
+        };
+        let dates = self.settings.page_dates.entry(folder.clone()).or_default();
+        match date {
+            Some(date) => dates.insert(file.clone(), date.to_string()),
+            None => dates.remove(&file),
+        };
+        if dates.is_empty() {
+            self.settings.page_dates.remove(&folder);
+        }
+        self.status_message = Some(match date {
+            Some(date) => format!("{file}: drafted again with the page date {date}"),
+            None => format!("{file}: drafted again with the page's own date"),
+        });
+        self.start_loading(folder);
     }
 
     /// Keeps `review` of the draft `id` and shows the data with it.

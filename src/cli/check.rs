@@ -148,7 +148,7 @@ pub fn draft_report(drafts: &[Draft]) -> String {
             confidence.title
         );
         for why in &draft.info.reasoning {
-            push_line!(out, "  date worked out: {why}");
+            push_line!(out, "  worked out: {why}");
         }
         if let Some(place) = &event.location {
             push_line!(out, "  place: {place}");
@@ -160,14 +160,9 @@ pub fn draft_report(drafts: &[Draft]) -> String {
         if !event.organizers.is_empty() {
             push_line!(out, "  organizers: {}", event.organizers.join("; "));
         }
-        for (i, p) in event.participants.iter().enumerate() {
+        for p in &event.participants {
             let who = p.country.map_or("total", |c| c.code());
-            let rough = if draft.info.approximate_counts.contains(&i) {
-                " (approximate)"
-            } else {
-                ""
-            };
-            push_line!(out, "  count: {who} {} {}{rough}", p.count, p.unit);
+            push_line!(out, "  count: {who} {}", p.count_phrase());
         }
         for person in &event.people {
             let details: Vec<&str> = [person.role.as_deref(), person.organization.as_deref()]

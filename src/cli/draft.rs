@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use super::check::{draft_json, draft_report};
 use super::display_name;
-use crate::draft::draft_articles;
+use chrono::NaiveDate;
+
+use crate::draft::{ArticleDrafts, draft_articles};
 use crate::text::decode::decode_text;
 
 /// The article files among `paths`: files as given, and the `.txt` and `.html` files of
@@ -50,7 +52,7 @@ fn read_articles(files: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
 }
 
 /// Drafts the articles among `paths` and prints them, as a report or as native JSON.
-pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
+pub fn run(paths: &[PathBuf], json: bool, published: Option<NaiveDate>) -> ExitCode {
     let texts = match article_files(paths).and_then(|files| read_articles(&files)) {
         Ok(texts) => texts,
         Err(message) => {
@@ -58,7 +60,8 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (drafts, per_article) = draft_articles(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    let articles = texts.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    let (drafts, per_article) = draft_articles(articles, published);
     for (file, drafted) in &per_article {
         if !drafted.unresolved.is_empty() {
             eprintln!(
@@ -70,7 +73,34 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
     let report = if json {
         format!("{:#}\n", draft_json(&drafts))
     } else {
-        draft_report(&drafts)
+        page_dates(&per_article) + &draft_report(&drafts)
     };
     super::print(&report)
+}
+
+/// Each article's page date and where it came from: every date worked out follows it, and
+/// `--published` corrects it.
+fn page_dates(per_article: &[(String, ArticleDrafts)]) -> String {
+    let mut text = String::new();
+    for (file, drafted) in per_article {
+        let line = match &drafted.page_date {
+            Some(page) => format!(
+                "{file}: page date {} ({})\n",
+                page.date,
+                page.signal.describe()
+            ),
+            None => format!("{file}: no page date (give one with --published YYYY-MM-DD)\n"),
+        };
+        text.push_str(&line);
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text
+}
+
+/// A page date as `--published` takes it.
+pub fn parse_published(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date as YYYY-MM-DD, e.g. 2023-03-16"))
 }

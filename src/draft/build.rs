@@ -5,20 +5,33 @@ use super::countries::{countries_in, find_countries};
 use super::dates::DateMention;
 use super::fields::{add_details, evidence, source_of};
 use super::kinds::{KindWord, Strength, kind_of};
+use super::names::event_name;
 use super::page::{Article, Sentence};
 use super::page_date::full_dates;
-use super::titles::{event_name, title_of};
+use super::title_words::upper_first;
+use super::titles::title_of;
 use super::{Confidence, Draft, DraftInfo, Field};
 use crate::model::date::PartialDate;
 use crate::model::event::{Category, Event};
 
 /// A kind said in another clause of the sentence, for a clause that gives only a date:
 /// "… have met in May 2011 in Siem Reap and in Ho Chi Minh City in November 2011".
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct InheritedKind {
     pub(super) category: Category,
     /// Where its word is in the sentence.
     pub(super) range: (usize, usize),
+    pub(super) title: InheritedTitle,
+}
+
+/// What a clause that gives only a date is titled by.
+#[derive(Clone, Debug)]
+pub(super) enum InheritedTitle {
+    /// The title of the clause the kind was said in, where that clause named or described
+    /// the event ("Meeting of the ASEAN Committee …"), and where it is in the sentence.
+    Whole(String, (usize, usize)),
+    /// The kind's word alone, for a list of dates under it: "deadlines".
+    Word(String),
 }
 
 /// How a candidate is made: the clause, where it is, what it is and when.
@@ -73,7 +86,7 @@ pub(super) fn new_candidate(article: &Article, made: ClauseEvent) -> Candidate {
     let at = |range: (usize, usize)| (range.0 + offset, range.1 + offset);
     let category = kind
         .map(|k| k.category)
-        .or(inherited.map(|k| k.category))
+        .or(inherited.as_ref().map(|k| k.category))
         .unwrap_or(Category::Other);
     // A clause that starts with its verb ("…, and was set to be resumed") has the subject of
     // the sentence's first clause.
@@ -87,14 +100,20 @@ pub(super) fn new_candidate(article: &Article, made: ClauseEvent) -> Candidate {
         .flatten()
         .map(|(subject, _)| subject.trim())
         .filter(|s| (1..=6).contains(&s.split_whitespace().count()));
-    let (title, title_range, title_confidence) = title_of(clause, kind, date.range, subject);
+    let (title, title_at, title_confidence) = match (&kind, &inherited) {
+        (None, Some(inherited)) => inherited_title(&inherited.title, clause, date.range, at),
+        _ => {
+            let (title, range, confidence) = title_of(clause, kind, date.range, subject);
+            (title, at(range), confidence)
+        }
+    };
     let mut info = DraftInfo {
         articles: vec![article.file.clone()],
         ..DraftInfo::default()
     };
     info.confidence.title = title_confidence;
     info.evidence
-        .push(evidence(Field::Title, None, 0, at(title_range)));
+        .push(evidence(Field::Title, None, 0, title_at));
     if date.range != (0, 0) {
         info.evidence
             .push(evidence(Field::Date, None, 0, at(date.range)));
@@ -152,6 +171,26 @@ pub(super) fn new_candidate(article: &Article, made: ClauseEvent) -> Candidate {
         draft,
         category,
         kind_word,
+    }
+}
+
+/// The title of a clause that gives only a date, from the clause its kind was said in:
+/// "… have met in May 2011 in Siem Reap and in Ho Chi Minh City in November 2011" is a second
+/// meeting of the same; "Two deadlines: 31 March and 31 July" is the "Deadline of 31 March".
+fn inherited_title(
+    inherited: &InheritedTitle,
+    clause: &str,
+    date_range: (usize, usize),
+    at: impl Fn((usize, usize)) -> (usize, usize),
+) -> (String, (usize, usize), f32) {
+    match inherited {
+        InheritedTitle::Whole(title, range) => (title.clone(), *range, 0.55),
+        InheritedTitle::Word(word) => {
+            let word = word.strip_suffix('s').unwrap_or(word);
+            let date = clause[date_range.0..date_range.1].trim();
+            let title = upper_first(&format!("{word} of {date}"));
+            (title, at(date_range), 0.5)
+        }
     }
 }
 

@@ -8,16 +8,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::build::{Candidate, ClauseEvent, InheritedKind, date_of_draft, new_candidate};
+use super::build::{
+    Candidate, ClauseEvent, InheritedKind, InheritedTitle, date_of_draft, new_candidate,
+};
 use super::clauses::{clauses, split_at_dates};
 use super::counts::find_counts;
 use super::dates::{self, DateContext, DateMention, PageContext, find_dates};
-use super::fields::{attach, inherit_countries};
+use super::fields::{
+    add_organizers, attach, inherit_countries, organizers_in_relative, source_index,
+};
 use super::kinds::{EVENT_CUE, FUTURE, KindWord, NOT_AN_EVENT, kind_near};
 use super::merge::merge;
 use super::page::{Article, Sentence};
 use super::page_date::Signal;
 use super::pattern;
+use super::titles::title_of;
 use crate::model::event::Category;
 
 /// Mentions that refer back to an event already reported: "the forum", "at the conference",
@@ -257,22 +262,15 @@ impl<'a> Reader<'a> {
                 // "for 2016: 31 March and 31 July 2016": the year heads a list of its days.
                 let heads_a_list = several && sentence.text[offset + part.len()..].starts_with(':');
                 if heads_a_list && index + 1 < parts.len() {
-                    inherited = reading
-                        .kind
-                        .map(|k| InheritedKind {
-                            category: k.category,
-                            range: (k.range.0 + offset, k.range.1 + offset),
-                        })
-                        .or(inherited);
+                    inherited =
+                        (reading.kind.map(|k| inherit(part, offset, k, None))).or(inherited);
                     continue;
                 }
                 let kind_here = reading.kind;
-                self.clause(sentence, reading, inherited, &context);
+                let date_here = reading.date.as_ref().map(|d| d.range);
+                self.clause(sentence, reading, inherited.clone(), &context);
                 if let Some(kind) = kind_here {
-                    inherited = Some(InheritedKind {
-                        category: kind.category,
-                        range: (kind.range.0 + offset, kind.range.1 + offset),
-                    });
+                    inherited = Some(inherit(part, offset, kind, date_here));
                 }
             }
         }
@@ -380,8 +378,11 @@ impl<'a> Reader<'a> {
             },
         );
         // "The forum was suspended…": the countries of the forum meant.
+        // A named event is its own, whatever it refers to: "Speaking at the 2024 Forum …, he
+        // said the summit was …".
         if let Some(index) = reading.referenced
             && candidate.draft.event.countries.is_empty()
+            && candidate.draft.info.confidence.title < super::merge::NAMED
         {
             inherit_countries(&mut candidate.draft, &self.candidates[index].draft);
         }
@@ -444,7 +445,15 @@ impl<'a> Reader<'a> {
             && !reading.plan
             && let Some((date, why)) = self.date_for_undated(&reading)
         {
+            let host = reading.during.as_ref().map(|(_, index, _)| *index);
             self.push(sentence, &reading, date, Some(why), None, context);
+            // "seminars were held during the forum, which was co-hosted by X": X hosted the
+            // forum.
+            if let Some(index) = host.filter(|_| organizers_in_relative(reading.clause)) {
+                let draft = &mut self.candidates[index].draft;
+                let source = source_index(draft, self.article, sentence);
+                add_organizers(draft, source, reading.offset, reading.clause);
+            }
             return;
         }
         // More about an event already drafted: its counts, people and place.
@@ -606,5 +615,30 @@ impl<'a> Reader<'a> {
             },
             why,
         ))
+    }
+}
+
+/// The kind of a clause, for the clauses after it that give only a date: with the clause's
+/// title where it names or describes the event, else (a list's heading) the kind's word.
+fn inherit(
+    part: &str,
+    offset: usize,
+    kind: KindWord,
+    date_range: Option<(usize, usize)>,
+) -> InheritedKind {
+    let at = |range: (usize, usize)| (range.0 + offset, range.1 + offset);
+    let title = match date_range {
+        Some(date_range) => {
+            let (title, range, confidence) = title_of(part, Some(kind), date_range, None);
+            (confidence > 0.5).then(|| InheritedTitle::Whole(title, at(range)))
+        }
+        None => None,
+    };
+    InheritedKind {
+        category: kind.category,
+        range: at(kind.range),
+        title: title.unwrap_or_else(|| {
+            InheritedTitle::Word(part[kind.range.0..kind.range.1].to_lowercase())
+        }),
     }
 }

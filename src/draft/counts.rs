@@ -8,6 +8,18 @@ use regex::Regex;
 use super::countries::countries_in;
 use super::pattern;
 use crate::model::country::Country;
+use crate::model::event::CountQualifier;
+
+/// What a word before a number says of it: "over 300" is more than 300, "nearly 30" about
+/// 30.
+fn qualifier_of(word: &str) -> CountQualifier {
+    match word.to_lowercase().as_str() {
+        "over" | "more than" => CountQualifier::MoreThan,
+        "at least" => CountQualifier::AtLeast,
+        "up to" => CountQualifier::UpTo,
+        _ => CountQualifier::About,
+    }
+}
 
 /// The number a word or digits stand for: "nine", "twenty-one", "10,700", "3".
 pub fn number_word(text: &str) -> Option<u64> {
@@ -128,8 +140,8 @@ pub struct CountMention {
     pub country: Option<Country>,
     pub count: u64,
     pub unit: String,
-    /// "nearly 30", "more than 10,700".
-    pub approximate: bool,
+    /// "nearly 30" is about 30, "more than 10,700" a lower bound.
+    pub qualifier: Option<CountQualifier>,
     pub range: (usize, usize),
 }
 
@@ -239,7 +251,7 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
             // "12 Chinese and Japanese universities": a total the text does not split.
             _ => None,
         };
-        let approximate = caps.name("approx").is_some();
+        let qualifier = caps.name("approx").map(|q| qualifier_of(q.as_str()));
         // "18 Korean and 22 Japanese representatives": the first count takes the next's noun.
         if noun.is_empty()
             && country.is_some()
@@ -250,7 +262,7 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
                 country,
                 count,
                 unit: String::new(),
-                approximate,
+                qualifier,
                 range: (whole.start(), whole.end()),
             };
             waiting.push((next, mention));
@@ -277,7 +289,7 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
             country,
             count,
             unit,
-            approximate,
+            qualifier,
             range: (whole.start(), end),
         });
     }
@@ -303,7 +315,14 @@ mod tests {
     fn counts(text: &str) -> Vec<(Option<&'static str>, u64, String, bool)> {
         find_counts(text)
             .into_iter()
-            .map(|c| (c.country.map(|c| c.code()), c.count, c.unit, c.approximate))
+            .map(|c| {
+                (
+                    c.country.map(|c| c.code()),
+                    c.count,
+                    c.unit,
+                    c.qualifier.is_some(),
+                )
+            })
             .collect()
     }
 

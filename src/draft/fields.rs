@@ -7,12 +7,35 @@ use regex::Regex;
 
 use super::countries::find_countries;
 use super::counts::find_counts;
+use super::names::is_joining_word;
 use super::page::{Article, Dateline, Sentence};
 use super::people::find_people;
-use super::titles::is_joining_word;
 use super::{Draft, Evidence, Field, pattern};
 use crate::model::country::Country;
 use crate::model::event::{Participant, Person, SourceRef};
+
+/// The index of `sentence` among the draft's sources, added as one if it is not yet.
+pub(super) fn source_index(draft: &mut Draft, article: &Article, sentence: &Sentence) -> usize {
+    let sources = &mut draft.event.sources;
+    match sources.iter().position(|s| s.quote == sentence.text) {
+        Some(index) => index,
+        None => {
+            sources.push(source_of(
+                &article.file,
+                article.dateline.as_ref(),
+                &sentence.text,
+            ));
+            sources.len() - 1
+        }
+    }
+}
+
+/// Words that say someone was at an event: "said at the conference", "attended", "spoke".
+static TOOK_PART: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:(?:said|spoke|speaking|remarked|noted) (?:at|during|on the sidelines of)|attended|addressed|chaired|presided|delivered|participated|took part|joined|opened the|hosted|moderated)\b",
+    )
+});
 
 /// A clause whose subject is an event told before: "The forum was …", "This cruise will …".
 static SUBJECT_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +94,7 @@ pub(super) fn organizers_of(clause: &str) -> Vec<(String, (usize, usize))> {
     };
     let mut found = Vec::new();
     let mut at = who.start();
-    for part in who.as_str().split(" and ").flat_map(|p| p.split(", ")) {
+    for part in name_parts(who.as_str()) {
         let start = clause[at..].find(part).map_or(at, |i| at + i);
         at = start + part.len();
         // The name: the capitalised run at the end ("the Shenzhen-based think tank China
@@ -108,6 +131,75 @@ pub(super) fn organizers_of(clause: &str) -> Vec<(String, (usize, usize))> {
         }
     }
     found
+}
+
+/// Words that head the name of an organisation: a name is not cut before it has one.
+const ORGANISATION_HEADS: [&str; 34] = [
+    "association",
+    "agency",
+    "institute",
+    "institution",
+    "university",
+    "ministry",
+    "department",
+    "center",
+    "centre",
+    "council",
+    "foundation",
+    "academy",
+    "society",
+    "office",
+    "organization",
+    "organisation",
+    "bureau",
+    "commission",
+    "corporation",
+    "company",
+    "group",
+    "laboratory",
+    "school",
+    "college",
+    "administration",
+    "authority",
+    "committee",
+    "federation",
+    "union",
+    "network",
+    "alliance",
+    "secretariat",
+    "embassy",
+    "government",
+];
+
+/// The names of a list of organisers, split at "and" and commas, but not inside a name:
+/// "the China Association for … (CAIEP) and Japan Agency for Science and Technology
+/// Development (JST)" is two names, not three.
+fn name_parts(list: &str) -> Vec<&str> {
+    let has_head = |part: &str| {
+        part.split(|c: char| !c.is_alphabetic())
+            .any(|w| ORGANISATION_HEADS.contains(&w.to_lowercase().as_str()))
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut cuts: Vec<(usize, usize)> = (list.match_indices(" and ").map(|(i, s)| (i, s.len())))
+        .chain(list.match_indices(", ").map(|(i, s)| (i, s.len())))
+        .collect();
+    cuts.sort_unstable();
+    for (at, len) in cuts {
+        if at < start {
+            continue;
+        }
+        let (before, after) = (&list[start..at], &list[at + len..]);
+        // "Science and Technology Development (JST)" has no head of its own: no cut here.
+        let next_end = after.find([',']).unwrap_or(after.len());
+        let next = after[..next_end].split(" and ").next().unwrap_or(after);
+        if has_head(before) && (has_head(next) || !next.starts_with(|c: char| c.is_uppercase())) {
+            parts.push(before);
+            start = at + len;
+        }
+    }
+    parts.push(&list[start..]);
+    parts
 }
 
 /// The countries of an event a draft refers to, with the sentence that names them.
@@ -154,6 +246,55 @@ pub(super) fn add_details(
     clause: &str,
     own_clause: bool,
 ) {
+    add_fields(
+        draft,
+        source,
+        offset,
+        clause,
+        Fields {
+            countries: own_clause,
+            people: true,
+        },
+    );
+}
+
+/// Which fields a clause may give a draft.
+#[derive(Clone, Copy)]
+struct Fields {
+    countries: bool,
+    /// People named in it took part: not a comment on the event ("X said the summit …").
+    people: bool,
+}
+
+/// "…, which was co-hosted by X": organisers of the event named before "which", not of the
+/// clause's own.
+pub(super) fn organizers_in_relative(clause: &str) -> bool {
+    ORGANIZED_BY.find(clause).is_some_and(|found| {
+        let before = clause[..found.start()].trim_end();
+        [", which was", ", which were", ", which is", ", which are"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    })
+}
+
+/// The organisers a clause names, added to a draft.
+pub(super) fn add_organizers(draft: &mut Draft, source: usize, offset: usize, clause: &str) {
+    for (name, range) in organizers_of(clause) {
+        if !draft.event.organizers.contains(&name) {
+            let index = draft.event.organizers.len();
+            draft.event.organizers.push(name);
+            draft.info.evidence.push(evidence(
+                Field::Organizer,
+                Some(index.to_string()),
+                source,
+                (range.0 + offset, range.1 + offset),
+            ));
+        }
+    }
+}
+
+fn add_fields(draft: &mut Draft, source: usize, offset: usize, clause: &str, fields: Fields) {
+    let own_clause = fields.countries;
     let at = |range: (usize, usize)| (range.0 + offset, range.1 + offset);
     if own_clause {
         for (country, range) in find_countries(clause) {
@@ -178,16 +319,14 @@ pub(super) fn add_details(
             continue;
         }
         let index = draft.event.participants.len();
-        if count.approximate {
-            draft.info.approximate_counts.push(index);
-        }
+
         draft.event.participants.push(Participant {
             country: count.country,
             count: count.count,
             unit: count.unit,
-            qualifier: None,
+            qualifier: count.qualifier,
         });
-        draft.info.confidence.counts = if count.approximate { 0.6 } else { 0.8 };
+        draft.info.confidence.counts = if count.qualifier.is_some() { 0.6 } else { 0.8 };
         draft.info.evidence.push(evidence(
             Field::Count,
             Some(index.to_string()),
@@ -201,7 +340,7 @@ pub(super) fn add_details(
             draft.event.countries.push(country);
         }
     }
-    for person in find_people(clause) {
+    for person in find_people(clause).into_iter().filter(|_| fields.people) {
         if draft.event.people.iter().any(|p| p.name == person.name) {
             continue;
         }
@@ -220,17 +359,8 @@ pub(super) fn add_details(
             at(person.range),
         ));
     }
-    for (name, range) in organizers_of(clause) {
-        if !draft.event.organizers.contains(&name) {
-            let index = draft.event.organizers.len();
-            draft.event.organizers.push(name);
-            draft.info.evidence.push(evidence(
-                Field::Organizer,
-                Some(index.to_string()),
-                source,
-                at(range),
-            ));
-        }
+    if !organizers_in_relative(clause) {
+        add_organizers(draft, source, offset, clause);
     }
     if draft.event.location.is_none()
         && let Some((place, range)) = place_of(clause)
@@ -287,26 +417,17 @@ pub(super) fn attach(
         draft.event.location.is_some(),
         draft.event.countries.len(),
     );
-    let source = match draft
-        .event
-        .sources
-        .iter()
-        .position(|s| s.quote == sentence.text)
-    {
-        Some(index) => index,
-        None => {
-            draft.event.sources.push(source_of(
-                &article.file,
-                article.dateline.as_ref(),
-                &sentence.text,
-            ));
-            draft.event.sources.len() - 1
-        }
-    };
+    let source = source_index(draft, article, sentence);
     // "This cruise will be carried out with the Korea Institute …": a sentence whose subject
     // is the event says who takes part in it.
     let about_the_event = SUBJECT_REFERENCE.is_match(clause);
-    add_details(draft, source, offset, clause, about_the_event);
+    // "X said at the conference …" took part; "X said the summit serves …" only comments.
+    let took_part = TOOK_PART.is_match(clause) || about_the_event;
+    let fields = Fields {
+        countries: about_the_event,
+        people: took_part,
+    };
+    add_fields(draft, source, offset, clause, fields);
     let after = (
         draft.event.participants.len(),
         draft.event.people.len(),

@@ -78,7 +78,7 @@ const KIND_TABLE: &[(&str, Category, Strength)] = &[
     ),
     (r"\bforums?\b", Forum, Noun),
     (
-        r"\b(?:conference|congress|convention|dialogue|joint committee meeting|ministerial meeting)s?\b|\b(?:joint|steering|standing|coordinating|intergovernmental|mixed) (?:steering )?committee\b",
+        r"\b(?:conference|congress|convention|dialogue|joint committee meeting|ministerial meeting|round-?table)s?\b|\b(?:joint|steering|standing|coordinating|intergovernmental|mixed) (?:steering )?committee\b",
         Conference,
         Noun,
     ),
@@ -250,7 +250,7 @@ pub static EVENT_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make a sentence about a plan or a forecast, not an event.
 pub static NOT_AN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?i)\b(?:is forecast|are forecast|forecasts?|expected to|aims? to|goal of|plans? to|primed for|would like to|(?:it is|is|are) hoped|hopes? that|hoping to)\b",
+        r"(?i)\b(?:is forecast|are forecast|forecasts?|expected to|aims? to|goal of|plans? to|primed for|would like to|(?:it is|is|are) hoped|hopes? (?:that|to)|hoping to|wish(?:es)? to|intends? to|looks? forward to|looking forward to|seeks? to)\b",
     )
 });
 

@@ -38,10 +38,10 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
         a.event.start.precision() == Precision::Day && b.event.start.precision() == Precision::Day;
     // Two meetings of other kinds on the same day are one when one of them is not named
     // ("a symposium held at … on May 31" and "the 2024 … Forum … on May 31").
-    let one_unnamed = a.info.confidence.title.min(b.info.confidence.title) <= 0.5;
+    let one_unnamed = a.info.confidence.title.min(b.info.confidence.title) < NAMED;
     // Two differently named events of a kind in the same year are two, unless they share
     // a country or one of them is not named (a quote that repeats the lead).
-    let both_named = a.info.confidence.title.min(b.info.confidence.title) > 0.5;
+    let both_named = a.info.confidence.title.min(b.info.confidence.title) >= NAMED;
     let namesakes_apart = same_kind
         && a.event.title != b.event.title
         && !precise
@@ -53,6 +53,10 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
             || (precise && one_unnamed && meeting(a.event.category) && meeting(b.event.category)))
         && !namesakes_apart
 }
+
+/// A title's confidence from a name the text gives (described or themed, at least); below
+/// it, titles are what the clause says of an event.
+pub(super) const NAMED: f32 = 0.65;
 
 /// Both name countries, and share one.
 pub(super) fn countries_overlap_strictly(a: &Draft, b: &Draft) -> bool {
@@ -118,7 +122,7 @@ pub(super) fn merge(mut kept: Draft, other: Draft) -> Draft {
         }
     }
     let mut count_map = Vec::new();
-    for (i, participant) in other.event.participants.into_iter().enumerate() {
+    for participant in other.event.participants {
         match kept
             .event
             .participants
@@ -127,11 +131,6 @@ pub(super) fn merge(mut kept: Draft, other: Draft) -> Draft {
         {
             Some(existing) => count_map.push(existing),
             None => {
-                if other.info.approximate_counts.contains(&i) {
-                    kept.info
-                        .approximate_counts
-                        .push(kept.event.participants.len());
-                }
                 kept.event.participants.push(participant);
                 count_map.push(kept.event.participants.len() - 1);
             }

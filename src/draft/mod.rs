@@ -11,21 +11,28 @@ pub mod countries;
 pub mod counts;
 pub mod dates;
 mod fields;
+mod headline_countries;
 pub mod kinds;
 mod merge;
+mod names;
 pub mod page;
 pub mod page_date;
 pub mod people;
+mod phrases;
 pub mod quality;
+mod title_words;
 mod titles;
 pub mod verify;
 
+use chrono::NaiveDate;
 use regex::Regex;
 
 use self::build::headline_event;
 use self::candidates::candidates_of;
+use self::headline_countries::lend_headline_countries;
 pub use self::merge::merge_same_events;
 use self::page::{Dateline, read_article};
+use self::page_date::{PageDate, Signal};
 pub use crate::model::drafts::{
     Confidence, Decision, Draft, DraftInfo, Evidence, Field, QuoteSegment, Review, quote_segments,
 };
@@ -41,15 +48,26 @@ pub struct ArticleDrafts {
     pub drafts: Vec<Draft>,
     pub title: Option<String>,
     pub dateline: Option<Dateline>,
+    /// The page's date the drafts were worked out from, and where it came from.
+    pub page_date: Option<PageDate>,
     /// Relative dates ("a week ago") that could not be worked out: the article has no date.
     pub unresolved: Vec<String>,
 }
 
-/// Drafts the events of one article.
-pub fn draft_article(file: &str, text: &str) -> ArticleDrafts {
-    let article = read_article(file, text);
+/// Drafts the events of one article; `published`, when given, is the page's date over any
+/// the page states.
+pub fn draft_article(file: &str, text: &str, published: Option<NaiveDate>) -> ArticleDrafts {
+    let mut article = read_article(file, text);
+    if let Some(date) = published {
+        article.page_date = Some(PageDate {
+            date,
+            signal: Signal::Given,
+            printed: date.to_string(),
+        });
+    }
     let (mut candidates, mut unresolved) = candidates_of(&article);
     headline_event(&article, &mut candidates);
+    lend_headline_countries(&article, &mut candidates);
     let mut drafts: Vec<Draft> = candidates.into_iter().map(|c| c.draft).collect();
     drafts = merge_same_events(drafts);
     number_ids(file, &mut drafts);
@@ -59,6 +77,7 @@ pub fn draft_article(file: &str, text: &str) -> ArticleDrafts {
         drafts,
         title: article.title.clone(),
         dateline: article.dateline.clone(),
+        page_date: article.page_date.clone(),
         unresolved,
     }
 }
@@ -67,11 +86,12 @@ pub fn draft_article(file: &str, text: &str) -> ArticleDrafts {
 /// several articles into one draft with several sources.
 pub fn draft_articles<'a>(
     articles: impl IntoIterator<Item = (&'a str, &'a str)>,
+    published: Option<NaiveDate>,
 ) -> (Vec<Draft>, Vec<(String, ArticleDrafts)>) {
     let mut all = Vec::new();
     let mut per_article = Vec::new();
     for (file, text) in articles {
-        let drafted = draft_article(file, text);
+        let drafted = draft_article(file, text, published);
         all.extend(drafted.drafts.iter().cloned());
         per_article.push((file.to_owned(), drafted));
     }
@@ -112,7 +132,7 @@ mod tests {
         // Found by fuzz_loader: the text before the date was all semicolons and the rest a
         // "due to" aside, which left an empty title.
         let text = "<,,y+ and signed,20 Korea held in Seoul on May 27;;;;;;;;;; ;;;;;;;;2021 due to the seminar,,,C02";
-        let drafted = draft_article("odd.txt", text);
+        let drafted = draft_article("odd.txt", text, None);
         assert!(!drafted.drafts.is_empty());
         for draft in &drafted.drafts {
             let title = &draft.event.title;

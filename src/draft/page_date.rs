@@ -26,6 +26,8 @@ pub enum Signal {
     Today,
     /// The latest full date the text gives: a guess, good for years only.
     LatestDate,
+    /// Given by the user (`draft --published`, or the review panel's page date).
+    Given,
 }
 
 impl Signal {
@@ -37,6 +39,7 @@ impl Signal {
             Self::Url => "the page's address",
             Self::Today => "a date the text gives for 'today'",
             Self::LatestDate => "the latest full date in the text",
+            Self::Given => "the page date you gave",
         }
     }
 }

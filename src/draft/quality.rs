@@ -77,7 +77,8 @@ pub fn measure_folder(dir: &std::path::Path, reference: &[Event]) -> std::io::Re
         }
     }
     articles.sort();
-    let (drafts, _) = super::draft_articles(articles.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+    let (drafts, _) =
+        super::draft_articles(articles.iter().map(|(n, t)| (n.as_str(), t.as_str())), None);
     let text = |file: &str| {
         articles
             .iter()

@@ -10,6 +10,8 @@ use super::theme::Theme;
 /// Dashes of an inferred date's outline, and of a draft's: on and off, in points.
 pub const INFERRED_DASH_PX: [f32; 2] = [5.0, 3.0];
 pub const DRAFT_DASH_PX: [f32; 2] = [3.0, 2.0];
+/// Dots of a planned event's outline.
+pub const PLANNED_DASH_PX: [f32; 2] = [1.5, 2.0];
 /// The number on a cluster.
 pub const CLUSTER_FONT_PX: f32 = 9.5;
 /// A cluster is this much larger than a marker.
@@ -131,15 +133,23 @@ pub fn shapes(primitive: &Primitive, theme: &Theme) -> Vec<Shape> {
             vague,
             inferred,
             draft,
+            planned,
             ..
-        } => vec![span_shape(*rect, *color, *vague, *inferred, *draft, theme)],
+        } => {
+            let look = Certainty::of(*inferred, *draft, *planned);
+            vec![span_shape(*rect, *color, *vague, look, theme)]
+        }
         Primitive::Marker {
             center,
             color,
             inferred,
             draft,
+            planned,
             ..
-        } => vec![marker_shape(*center, *color, *inferred, *draft, theme)],
+        } => {
+            let look = Certainty::of(*inferred, *draft, *planned);
+            vec![marker_shape(*center, *color, look, theme)]
+        }
         Primitive::Cluster {
             center,
             color,
@@ -253,31 +263,43 @@ fn ring_shape(rect: &Rect, round: bool, line: Line) -> Shape {
     }
 }
 
+/// How much is known of an event, as its outline shows it; a draft's mark wins over a
+/// plan's, a plan's over an inferred date's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Certainty {
+    Stated,
+    Inferred,
+    Planned,
+    Draft,
+}
+
+impl Certainty {
+    fn of(inferred: bool, draft: bool, planned: bool) -> Self {
+        match (draft, planned, inferred) {
+            (true, ..) => Self::Draft,
+            (false, true, _) => Self::Planned,
+            (false, false, true) => Self::Inferred,
+            _ => Self::Stated,
+        }
+    }
+}
+
 /// A bar of several days, or a faint span for a date known to the month or year; dashed
-/// where the date was worked out or the event is a draft.
-fn span_shape(
-    rect: Rect,
-    color: Rgba,
-    vague: bool,
-    inferred: bool,
-    draft: bool,
-    theme: &Theme,
-) -> Shape {
-    let faint = vague || draft;
+/// where the date was worked out or the event is a draft, dotted where it is planned.
+fn span_shape(rect: Rect, color: Rgba, vague: bool, look: Certainty, theme: &Theme) -> Shape {
+    let faint = vague || matches!(look, Certainty::Draft | Certainty::Planned);
     let fill = if faint {
         color.faded(if theme.dark { 0.35 } else { 0.22 })
     } else {
         color
     };
     let border = color.faded(0.9);
-    let line = if draft {
-        Line::dashed(1.5, border, DRAFT_DASH_PX)
-    } else if inferred {
-        Line::dashed(1.0, border, INFERRED_DASH_PX)
-    } else if vague {
-        Line::solid(1.0, border)
-    } else {
-        Line::solid(1.0, theme.outline.faded(0.6))
+    let line = match look {
+        Certainty::Draft => Line::dashed(1.5, border, DRAFT_DASH_PX),
+        Certainty::Planned => Line::dashed(1.5, border, PLANNED_DASH_PX),
+        Certainty::Inferred => Line::dashed(1.0, border, INFERRED_DASH_PX),
+        Certainty::Stated if vague => Line::solid(1.0, border),
+        Certainty::Stated => Line::solid(1.0, theme.outline.faded(0.6)),
     };
     Shape::Rect {
         rect,
@@ -287,37 +309,33 @@ fn span_shape(
     }
 }
 
-/// An event of one day: a dot; hollow when its date was worked out; a dashed diamond for a
-/// draft.
-fn marker_shape(
-    center: [f32; 2],
-    color: Rgba,
-    inferred: bool,
-    draft: bool,
-    theme: &Theme,
-) -> Shape {
+/// An event of one day: a dot; hollow when its date was worked out; a dotted ring when it is
+/// planned; a dashed diamond for a draft.
+fn marker_shape(center: [f32; 2], color: Rgba, look: Certainty, theme: &Theme) -> Shape {
     let r = MARKER_RADIUS_PX;
-    if draft {
-        let [x, y] = center;
-        Shape::Polygon {
-            points: vec![[x, y - r], [x + r, y], [x, y + r], [x - r, y]],
-            fill: theme.hollow_fill,
-            line: Line::dashed(2.0, color, DRAFT_DASH_PX),
+    let hollow = |line: Line| Shape::Circle {
+        center,
+        radius_px: r - HOLLOW_INSET_PX,
+        fill: Some(theme.hollow_fill),
+        line: Some(line),
+    };
+    match look {
+        Certainty::Draft => {
+            let [x, y] = center;
+            Shape::Polygon {
+                points: vec![[x, y - r], [x + r, y], [x, y + r], [x - r, y]],
+                fill: theme.hollow_fill,
+                line: Line::dashed(2.0, color, DRAFT_DASH_PX),
+            }
         }
-    } else if inferred {
-        Shape::Circle {
-            center,
-            radius_px: r - HOLLOW_INSET_PX,
-            fill: Some(theme.hollow_fill),
-            line: Some(Line::solid(2.5, color)),
-        }
-    } else {
-        Shape::Circle {
+        Certainty::Planned => hollow(Line::dashed(2.0, color, PLANNED_DASH_PX)),
+        Certainty::Inferred => hollow(Line::solid(2.5, color)),
+        Certainty::Stated => Shape::Circle {
             center,
             radius_px: r,
             fill: Some(color),
             line: Some(Line::solid(1.0, theme.outline.faded(0.6))),
-        }
+        },
     }
 }
 

@@ -22,7 +22,7 @@ use crate::model::problem::Problem;
 use crate::model::store::{CachedHead, EventStore};
 
 /// Raised whenever the layout of a cache file changes.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 const MAGIC: &[u8; 8] = b"coopTLc\0";
 const EXTENSION: &str = "cache";
 /// A file being written is renamed within seconds; one older than this was left by an app
@@ -194,7 +194,9 @@ impl LoadCache {
     }
 
     fn worth_caching(&self, options: &LoadOptions, fingerprint: &Fingerprint) -> bool {
-        options.reviews.is_empty() && fingerprint.total_bytes() >= self.min_data_bytes
+        options.reviews.is_empty()
+            && options.page_dates.is_empty()
+            && fingerprint.total_bytes() >= self.min_data_bytes
     }
 
     fn file_for(&self, key: &str) -> PathBuf {

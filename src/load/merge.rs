@@ -112,6 +112,7 @@ impl Merger {
             titles,
             eras,
             drafts,
+            page_date,
         } = file;
         let draft_count = drafts.len();
         let mut keepable = drafts.is_empty() && titles.is_empty() && eras.is_empty();
@@ -196,6 +197,7 @@ impl Merger {
                 format,
                 events: self.dataset.events.len() - first_event,
                 drafts: draft_count,
+                page_date,
             });
         }
         problems.sort_by_key(|p| p.line);

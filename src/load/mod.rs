@@ -50,12 +50,16 @@ pub struct LoadOptions {
     pub sheet_mappings: std::collections::BTreeMap<String, SheetMapping>,
     /// The user's reviews of drafted events, by draft id.
     pub reviews: std::collections::BTreeMap<String, Review>,
+    /// Page dates the user gave for articles, by file name, over those the pages state.
+    pub page_dates: std::collections::BTreeMap<String, chrono::NaiveDate>,
 }
 
 impl LoadOptions {
     /// Whether a file is read the same way under both: the reviews only place drafts.
     pub fn reads_files_as(&self, other: &Self) -> bool {
-        self.max_file_bytes == other.max_file_bytes && self.sheet_mappings == other.sheet_mappings
+        self.max_file_bytes == other.max_file_bytes
+            && self.sheet_mappings == other.sheet_mappings
+            && self.page_dates == other.page_dates
     }
 }
 
@@ -70,6 +74,7 @@ impl Default for LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             sheet_mappings: Default::default(),
             reviews: Default::default(),
+            page_dates: Default::default(),
         }
     }
 }

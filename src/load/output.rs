@@ -2,6 +2,7 @@
 //! what it says of the whole data.
 
 use super::detect::Format;
+use crate::model::dataset::ArticleDate;
 use crate::model::dataset::EraSpan;
 use crate::model::drafts::Draft;
 use crate::model::event::Event;
@@ -31,6 +32,7 @@ pub struct FileOutput {
     pub(super) eras: Vec<EraSpan>,
     pub(super) format: Option<Format>,
     pub(super) drafts: Vec<Draft>,
+    pub(super) page_date: Option<ArticleDate>,
 }
 
 impl FileOutput {
@@ -46,6 +48,7 @@ impl FileOutput {
             eras: Vec::new(),
             format: None,
             drafts: Vec::new(),
+            page_date: None,
         }
     }
 
@@ -164,6 +167,7 @@ impl FileOutput {
             titles: self.titles,
             eras: self.eras,
             drafts: self.drafts,
+            page_date: self.page_date,
         }
     }
 
@@ -190,6 +194,7 @@ pub(super) struct ParsedFile {
     pub(super) titles: Vec<String>,
     pub(super) eras: Vec<EraSpan>,
     pub(super) drafts: Vec<Draft>,
+    pub(super) page_date: Option<ArticleDate>,
 }
 
 impl ParsedFile {
@@ -209,6 +214,7 @@ impl ParsedFile {
             titles: Vec::new(),
             eras: Vec::new(),
             drafts: Vec::new(),
+            page_date: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One file's bytes parsed in the format its content shows; a zip archive gives each file in
 //! it.
 
+use crate::model::dataset::ArticleDate;
 use std::path::Path;
 
 use super::detect::{self, Format};
@@ -34,7 +35,12 @@ pub(super) fn parse_bytes(name: String, bytes: &[u8], options: &LoadOptions) -> 
                     sheet::parse_sheet(text, mapping, &mut out);
                 }
                 Format::Article => {
-                    let drafted = crate::draft::draft_article(&out.name, text);
+                    let published = options.page_dates.get(&out.name).copied();
+                    let drafted = crate::draft::draft_article(&out.name, text, published);
+                    out.page_date = drafted.page_date.as_ref().map(|page| ArticleDate {
+                        date: page.date.to_string(),
+                        from: page.signal.describe().to_owned(),
+                    });
                     if !drafted.unresolved.is_empty() {
                         let message = format!(
                             "the article has no date line with a year, so these relative dates were left unresolved: {}",

@@ -138,6 +138,17 @@ pub struct FileSummary {
     pub events: usize,
     /// Events drafted from an article, before they are merged and reviewed.
     pub drafts: usize,
+    /// An article's page date, which its relative and year-less dates were worked out from.
+    pub page_date: Option<ArticleDate>,
+}
+
+/// The date an article's page was published, as the drafter took it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    /// As YYYY-MM-DD.
+    pub date: String,
+    /// Where it came from: "the date line", "the page's address", "the page date you gave".
+    pub from: String,
 }
 
 /// A labelled stretch of time.

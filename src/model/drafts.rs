@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::country::Country;
 use super::date::PartialDate;
-use super::event::{Category, Event};
+use super::event::{Category, Event, Person};
 use super::participants::parse_participant_list;
 
 /// A field of a drafted event that evidence can back.
@@ -146,8 +146,6 @@ pub struct DraftInfo {
     /// How the date was worked out, for an inferred date.
     pub reasoning: Vec<String>,
     pub evidence: Vec<Evidence>,
-    /// Indices of the participant counts the text gives only roughly ("nearly 30").
-    pub approximate_counts: Vec<usize>,
 }
 
 /// A drafted event: the event, and how it was found.
@@ -180,6 +178,13 @@ pub struct Review {
     pub countries: Option<Vec<String>>,
     /// Counts in the CSV form: "CHN 12 universities; total 30 scientists".
     pub participants: Option<String>,
+    pub title: Option<String>,
+    /// The place; empty for none.
+    pub location: Option<String>,
+    pub organizers: Option<Vec<String>>,
+    /// The people's names: those drafted keep their country, role and organisation.
+    pub people: Option<Vec<String>>,
+    pub planned: Option<bool>,
 }
 
 impl Review {
@@ -239,8 +244,60 @@ impl Review {
                 Err(error) => problems.push(error),
             }
         }
+        self.apply_words(&mut event, &mut problems);
+        // An accepted event is the user's: no longer a draft.
+        if self.decision == Decision::Accepted {
+            event.tags.retain(|tag| tag != "draft");
+        }
         (event, problems)
     }
+
+    /// The corrections written as words: title, place, organizers, people, planned.
+    fn apply_words(&self, event: &mut Event, problems: &mut Vec<String>) {
+        if let Some(title) = &self.title {
+            match title.trim() {
+                "" => problems.push("the title cannot be empty".to_owned()),
+                title => event.title = title.to_owned(),
+            }
+        }
+        if let Some(location) = &self.location {
+            let location = location.trim();
+            event.location = (!location.is_empty()).then(|| location.to_owned());
+        }
+        if let Some(organizers) = &self.organizers {
+            event.organizers = names(organizers).collect();
+        }
+        if let Some(people) = &self.people {
+            let drafted = std::mem::take(&mut event.people);
+            event.people = names(people)
+                .map(|name| {
+                    (drafted.iter().find(|p| p.name == name).cloned()).unwrap_or(Person {
+                        name,
+                        country: None,
+                        role: None,
+                        organization: None,
+                    })
+                })
+                .collect();
+        }
+        if let Some(planned) = self.planned {
+            event.planned = planned;
+        }
+    }
+}
+
+/// The names of a list as typed, trimmed, without empty ones or repeats.
+fn names(list: &[String]) -> impl Iterator<Item = String> + '_ {
+    let mut seen = Vec::new();
+    list.iter()
+        .map(|name| name.trim().to_owned())
+        .filter(move |name| {
+            let new = !name.is_empty() && !seen.contains(name);
+            if new {
+                seen.push(name.clone());
+            }
+            new
+        })
 }
 
 #[cfg(test)]

@@ -117,9 +117,14 @@ pub fn participant_items(text: &str) -> Result<Vec<ParticipantItem>, String> {
     split_list(text)
         .iter()
         .map(|item| {
-            let parsed = item
-                .split_once(char::is_whitespace)
-                .and_then(|(who, rest)| Some((who, qualified_count(rest)?)));
+            // "more than 300 researchers" without a country is a total.
+            let total = qualified_count(item)
+                .filter(|(_, count, _)| number(item, count).is_ok())
+                .map(|found| ("total", found));
+            let parsed = total.or_else(|| {
+                item.split_once(char::is_whitespace)
+                    .and_then(|(who, rest)| Some((who, qualified_count(rest)?)))
+            });
             let Some((who, (qualifier, count, unit))) = parsed else {
                 return Err(format!(
                     "participants '{item}' should look like 'CHN 12 universities', 'total 30 scientists' or 'KOR about 40 students'"
@@ -225,6 +230,11 @@ mod tests {
         assert_eq!(list[0].count, 30);
         assert_eq!(list[1].qualifier, Some(CountQualifier::MoreThan));
         assert_eq!(list[1].unit, "students");
+        let total = parse_participant_list("more than 300 researchers").unwrap();
+        assert_eq!(
+            (total[0].country, total[0].count, total[0].qualifier),
+            (None, 300, Some(CountQualifier::MoreThan))
+        );
         assert_eq!(
             participants_cell(&list),
             "CHN about 30 scientists; total more than 300 students"

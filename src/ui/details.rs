@@ -86,6 +86,13 @@ fn event_ui(ui: &mut egui::Ui, frame: &PanelInput, event: &Event) -> Vec<Command
         .striped(true)
         .show(ui, |ui| {
             field_ui(ui, "Date", &event.span().display_long());
+            if event.planned {
+                field_ui(
+                    ui,
+                    "Status",
+                    "Planned: announced, not yet known to have happened",
+                );
+            }
             field_ui(ui, "Category", event.category.label());
             if let Some(series) = &event.series {
                 field_ui(ui, "Series", series);
@@ -114,12 +121,8 @@ fn event_ui(ui: &mut egui::Ui, frame: &PanelInput, event: &Event) -> Vec<Command
     if let Some(draft) = draft {
         commands.extend(super::review::corrections_ui(ui, frame, draft));
     }
-    // Counts the drafter read as "nearly 30" or "more than 100"; corrected ones are exact.
-    let approximate = draft
-        .filter(|d| d.review.participants.is_none())
-        .map_or(&[][..], |d| d.draft.info.approximate_counts.as_slice());
     // What people look for first: who took part, and how many.
-    participants_ui(ui, event, approximate);
+    participants_ui(ui, event);
     people_ui(ui, event);
     if !event.summary.is_empty() {
         ui.add_space(8.0);
@@ -138,7 +141,7 @@ fn field_ui(ui: &mut egui::Ui, name: &str, value: &str) {
     ui.end_row();
 }
 
-fn participants_ui(ui: &mut egui::Ui, event: &Event, approximate: &[usize]) {
+fn participants_ui(ui: &mut egui::Ui, event: &Event) {
     if event.participants.is_empty() {
         return;
     }
@@ -153,16 +156,23 @@ fn participants_ui(ui: &mut egui::Ui, event: &Event, approximate: &[usize]) {
             ui.weak("Count");
             ui.weak("Unit");
             ui.end_row();
-            for (index, participant) in event.participants.iter().enumerate() {
+            for participant in &event.participants {
                 match participant.country {
                     Some(country) => ui.label(format!("{} {}", country.code(), country.name())),
-                    None => ui.label("Total"),
+                    None => ui.label("Not split by country"),
                 };
-                if approximate.contains(&index) {
-                    ui.label(format!("about {}", group_thousands(participant.count)))
-                        .on_hover_text("The article gives it as about, nearly or more than");
-                } else {
-                    ui.label(group_thousands(participant.count));
+                match participant.qualifier {
+                    Some(qualifier) => {
+                        ui.label(format!(
+                            "{} {}",
+                            qualifier.words(),
+                            group_thousands(participant.count)
+                        ))
+                        .on_hover_text("The source gives the number only roughly or as a bound");
+                    }
+                    None => {
+                        ui.label(group_thousands(participant.count));
+                    }
                 }
                 ui.add(egui::Label::new(&participant.unit).wrap());
                 ui.end_row();

@@ -49,6 +49,8 @@ pub struct PanelInput<'a> {
     pub mapping_editor: Option<&'a MappingEditor>,
     /// The corrections being typed for a draft.
     pub draft_editor: Option<&'a crate::state::DraftEditor>,
+    /// The page date being typed for an article.
+    pub page_date_editor: Option<&'a crate::state::PageDateEditor>,
 }
 
 impl PanelInput<'_> {

@@ -75,7 +75,7 @@ fn stroke(line: Option<&Line>) -> Stroke {
 
 /// A dashed outline through `points`, as egui draws dashes: one segment per dash.
 fn dashed(points: &[Pos2], line: &Line, dash_px: [f32; 2]) -> Vec<egui::Shape> {
-    egui::Shape::dashed_line(&points, stroke(Some(line)), dash_px[0], dash_px[1])
+    egui::Shape::dashed_line(points, stroke(Some(line)), dash_px[0], dash_px[1])
 }
 
 /// A text as egui lays it out: where, anchored how, in which font and colour.

@@ -9,8 +9,8 @@ use super::actions::Action;
 use crate::command::Command;
 use crate::model::Category;
 use crate::model::dataset::ReviewedDraft;
-use crate::model::drafts::{Decision, Evidence, Field, quote_segments};
-use crate::state::DraftEditor;
+use crate::model::drafts::{Decision, Evidence, Field, Review, quote_segments};
+use crate::state::{DraftEditor, PageDateEditor};
 
 /// The fields whose words are marked in the quotes, with their colours (sRGB) and names.
 const MARKED_FIELDS: [(Field, [u8; 3], &str); 7] = [
@@ -56,6 +56,7 @@ pub fn review_bar_ui(ui: &mut egui::Ui, frame: &PanelInput, draft: &ReviewedDraf
     });
     let articles = draft.draft.info.articles.join(", ");
     ui.weak(format!("From {articles}"));
+    commands.extend(page_dates_ui(ui, frame, draft));
     let sure = &draft.draft.info.confidence;
     let percent =
         |name: &str, value: f32| (value > 0.0).then(|| format!("{name} {:.0}%", value * 100.0));
@@ -75,7 +76,7 @@ pub fn review_bar_ui(ui: &mut egui::Ui, frame: &PanelInput, draft: &ReviewedDraf
         egui::Label::new(RichText::new(format!("How sure: {}", parts.join(" · "))).weak()).wrap(),
     );
     for why in &draft.draft.info.reasoning {
-        ui.add(egui::Label::new(RichText::new(format!("Date worked out: {why}")).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(format!("Worked out: {why}")).weak()).wrap());
     }
     ui.add_space(4.0);
     commands
@@ -144,25 +145,14 @@ pub fn corrections_ui(
     frame: &PanelInput,
     draft: &ReviewedDraft,
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let review = &draft.review;
-    let corrected: Vec<&str> = [
-        review.start.is_some().then_some("start"),
-        review.end.is_some().then_some("end"),
-        review.category.is_some().then_some("kind"),
-        review.countries.is_some().then_some("countries"),
-        review.participants.is_some().then_some("counts"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let editor = frame.draft_editor.filter(|e| e.id == draft.draft.event.id);
+    let corrected = corrected_fields(&draft.review);
     ui.add_space(6.0);
-    let Some(editor) = editor else {
+    let Some(editor) = frame.draft_editor.filter(|e| e.id == draft.draft.event.id) else {
+        let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Correct…")
-                .on_hover_text("Correct the date, the kind, the countries or the counts")
+                .on_hover_text("Correct any field: title, dates, kind, place, countries, organizers, people, counts, planned")
                 .clicked()
             {
                 commands.push(Command::EditDraft(Some(DraftEditor::of(draft))));
@@ -175,22 +165,71 @@ pub fn corrections_ui(
     };
     ui.strong("Corrections");
     let mut edited = editor.clone();
+    correction_fields(ui, &mut edited);
+    let mut commands = Vec::new();
+    if edited != *editor {
+        commands.push(Command::EditDraft(Some(edited.clone())));
+    }
+    let review = edited.review(draft, draft.review.decision);
+    let (_, problems) = review.apply(&draft.draft.event);
+    for problem in &problems {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    commands.extend(correction_buttons(
+        ui,
+        draft,
+        review,
+        problems.is_empty(),
+        !corrected.is_empty(),
+    ));
+    commands
+}
+
+/// The names of the fields a review corrects.
+fn corrected_fields(review: &Review) -> Vec<&'static str> {
+    [
+        review.title.is_some().then_some("title"),
+        review.start.is_some().then_some("start"),
+        review.end.is_some().then_some("end"),
+        review.category.is_some().then_some("kind"),
+        review.planned.is_some().then_some("planned"),
+        review.location.is_some().then_some("place"),
+        review.countries.is_some().then_some("countries"),
+        review.organizers.is_some().then_some("organizers"),
+        review.people.is_some().then_some("people"),
+        review.participants.is_some().then_some("counts"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Every field of a draft, to correct.
+fn correction_fields(ui: &mut egui::Ui, edited: &mut DraftEditor) {
     // The fields take the panel's width, less the names' column.
     let width = (ui.available_width() - 90.0).max(120.0);
+    let line = |ui: &mut egui::Ui, name: &str, value: &mut String, hint: &str| {
+        let label = ui.label(name);
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(width),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+    };
     egui::Grid::new("corrections")
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let line = |ui: &mut egui::Ui, name: &str, value: &mut String, hint: &str| {
-                let label = ui.label(name);
-                ui.add(
-                    egui::TextEdit::singleline(value)
-                        .hint_text(hint)
-                        .desired_width(width),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-            };
+            let label = ui.label("Title");
+            ui.add(
+                egui::TextEdit::multiline(&mut edited.title)
+                    .desired_rows(2)
+                    .desired_width(width),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
             line(
                 ui,
                 "Start",
@@ -209,7 +248,17 @@ pub fn corrections_ui(
                 .response
                 .labelled_by(label.id);
             ui.end_row();
+            ui.label("");
+            ui.checkbox(
+                &mut edited.planned,
+                "Planned: announced, not yet known to have happened",
+            )
+            .on_hover_text("Drawn dashed on the timeline");
+            ui.end_row();
+            line(ui, "Place", &mut edited.location, "Beijing");
             line(ui, "Countries", &mut edited.countries, "CHN, JPN");
+            line(ui, "Organizers", &mut edited.organizers, "separated by ;");
+            line(ui, "People", &mut edited.people, "separated by ;");
             line(
                 ui,
                 "Counts",
@@ -217,56 +266,120 @@ pub fn corrections_ui(
                 "CHN 12 universities; total 30 scientists",
             );
         });
-    if edited != *editor {
-        commands.push(Command::EditDraft(Some(edited.clone())));
-    }
+}
+
+/// Apply, apply and accept, cancel, and undo.
+fn correction_buttons(
+    ui: &mut egui::Ui,
+    draft: &ReviewedDraft,
+    review: Review,
+    valid: bool,
+    corrected: bool,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     let decision = draft.review.decision;
-    let review = edited.review(draft, decision);
-    let (_, problems) = review.apply(&draft.draft.event);
-    for problem in &problems {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
-    }
+    let id = draft.draft.event.id.clone();
+    let keep = |review: Review| Command::ReviewDraft {
+        id: id.clone(),
+        review,
+    };
     ui.horizontal_wrapped(|ui| {
-        let id = draft.draft.event.id.clone();
-        let valid = problems.is_empty();
         if ui.add_enabled(valid, egui::Button::new("Apply")).clicked() {
-            commands.push(Command::ReviewDraft {
-                id: id.clone(),
-                review: review.clone(),
-            });
+            commands.push(keep(review.clone()));
         }
         if decision == Decision::Pending
             && ui
                 .add_enabled(valid, egui::Button::new("Apply and accept"))
                 .clicked()
         {
-            let accepted = crate::draft::Review {
+            commands.push(keep(Review {
                 decision: Decision::Accepted,
                 ..review.clone()
-            };
-            commands.push(Command::ReviewDraft {
-                id: id.clone(),
-                review: accepted,
-            });
+            }));
         }
         if ui.button("Cancel").clicked() {
             commands.push(Command::EditDraft(None));
         }
-        if !corrected.is_empty()
+        if corrected
             && ui
                 .button("Undo corrections")
                 .on_hover_text("Back to the fields as drafted")
                 .clicked()
         {
-            let drafted = crate::draft::Review {
+            commands.push(keep(Review {
                 decision,
                 ..Default::default()
-            };
-            commands.push(Command::ReviewDraft {
-                id,
-                review: drafted,
-            });
+            }));
         }
     });
+    commands
+}
+
+/// Each article's page date and where it came from, with a field to give another: every
+/// draft of the article is worked out again from it.
+fn page_dates_ui(ui: &mut egui::Ui, frame: &PanelInput, draft: &ReviewedDraft) -> Vec<Command> {
+    let mut commands = Vec::new();
+    for file in &draft.draft.info.articles {
+        let summary = (frame.data.dataset.files.iter()).find(|f| &f.file == file);
+        let page_date = summary.and_then(|s| s.page_date.as_ref());
+        let editing = frame.page_date_editor.filter(|e| &e.file == file);
+        ui.horizontal_wrapped(|ui| {
+            let stated = match page_date {
+                Some(page) => format!("Page date {} (from {})", page.date, page.from),
+                None => "No page date: relative dates are not worked out".to_owned(),
+            };
+            ui.weak(stated);
+            let Some(editor) = editing else {
+                let tip =
+                    "Give the date the page was published: every draft of the article follows it";
+                if frame.can(Action::Reload)
+                    && ui.small_button("Change…").on_hover_text(tip).clicked()
+                {
+                    let text = page_date.map(|p| p.date.clone()).unwrap_or_default();
+                    commands.push(Command::EditPageDate(Some(PageDateEditor {
+                        file: file.clone(),
+                        text,
+                    })));
+                }
+                return;
+            };
+            let mut text = editor.text.clone();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0),
+            );
+            if text != editor.text {
+                commands.push(Command::EditPageDate(Some(PageDateEditor {
+                    file: file.clone(),
+                    text: text.clone(),
+                })));
+            }
+            let parsed = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui
+                .add_enabled(parsed.is_some(), egui::Button::new("Draft again"))
+                .clicked()
+                || (entered && parsed.is_some())
+            {
+                commands.push(Command::SetPageDate {
+                    file: file.clone(),
+                    date: parsed,
+                });
+            }
+            if page_date
+                .is_some_and(|p| p.from == crate::draft::page_date::Signal::Given.describe())
+                && ui.button("Use the page's own").clicked()
+            {
+                commands.push(Command::SetPageDate {
+                    file: file.clone(),
+                    date: None,
+                });
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::EditPageDate(None));
+            }
+        });
+    }
     commands
 }

@@ -12,10 +12,11 @@ use crate::format::day_label;
 use crate::model::date::Precision;
 
 /// The legend's key to the shapes, after the colours.
-pub(super) const SHAPE_KEY: [&str; 3] = [
+pub(super) const SHAPE_KEY: [&str; 4] = [
     "○ hollow / dashed: date inferred",
     "□ faint span: known only to the month or year",
     "◇ draft: not reviewed",
+    "┈ dotted: planned, not yet happened",
 ];
 
 impl DrawList {
@@ -57,7 +58,6 @@ impl DrawList {
     }
 
     /// Grid lines through the plot and date labels under it, none cut at either edge.
-
     pub(super) fn grid_and_ticks(&mut self, input: &DrawInput) {
         let axis = self.layout.time_axis(input.view);
         let plot = self.layout.plot;
@@ -117,9 +117,6 @@ impl DrawList {
             });
         }
     }
-
-    /// The marks of one lane, as density, spans, markers and clusters, with their labels.
-    /// Returns how many spans in view found no row.
 
     /// The colour key and the shape key, wrapped as whole items.
     pub(super) fn legend(&mut self, input: &DrawInput) {
@@ -202,9 +199,10 @@ pub(super) fn legend_rows(input: &DrawInput, width: f32) -> Vec<Vec<LegendItem>>
         )
     });
     let has_draft = input.scene.lanes.iter().any(|l| l.drafts);
+    let has_planned = input.scene.marks().iter().any(Mark::is_planned);
     let keys = SHAPE_KEY
         .iter()
-        .zip([has_inferred, has_vague, has_draft])
+        .zip([has_inferred, has_vague, has_draft, has_planned])
         .filter(|(_, present)| *present)
         .map(|(key, _)| ((*key).to_owned(), None));
     let colors = input

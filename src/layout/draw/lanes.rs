@@ -245,7 +245,6 @@ impl DrawList {
     }
 
     /// Draws one mark; the selected one gets a ring and its label on a plate, at the end.
-
     pub(super) fn draw_item(
         &mut self,
         input: &DrawInput,
@@ -270,6 +269,7 @@ impl DrawList {
                     color,
                     inferred: mark.is_inferred(),
                     draft: mark.is_draft(),
+                    planned: mark.is_planned(),
                     mark: id,
                 });
                 Rect::from_x_y(
@@ -288,6 +288,7 @@ impl DrawList {
                     vague: matches!(mark.shape, MarkShape::Vague(_)),
                     inferred: mark.is_inferred(),
                     draft: mark.is_draft(),
+                    planned: mark.is_planned(),
                     mark: id,
                 });
                 rect

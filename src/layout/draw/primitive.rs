@@ -51,6 +51,8 @@ pub enum Primitive {
         inferred: bool,
         /// Hollow with a "draft" mark: not reviewed yet.
         draft: bool,
+        /// Dotted outline: announced, not yet known to have happened.
+        planned: bool,
         mark: MarkId,
     },
     /// An event of one day.
@@ -60,6 +62,7 @@ pub enum Primitive {
         /// Hollow: the date was worked out.
         inferred: bool,
         draft: bool,
+        planned: bool,
         mark: MarkId,
     },
     /// Several one-day events too close to draw apart, with their number.

@@ -67,7 +67,7 @@ pub struct Mark {
     /// The day after the last day covered.
     pub end_day: i32,
     pub shape: MarkShape,
-    /// [`Mark::INFERRED`] and [`Mark::DRAFT`].
+    /// [`Mark::INFERRED`], [`Mark::DRAFT`] and [`Mark::PLANNED`].
     pub flags: u8,
     /// Index into [`Scene::colors`].
     pub color: u16,
@@ -78,6 +78,8 @@ impl Mark {
     pub const INFERRED: u8 = 1;
     /// A drafted event not yet reviewed: drawn hollow with a "draft" mark.
     pub const DRAFT: u8 = 2;
+    /// Announced, not yet known to have happened: drawn with a dotted outline.
+    pub const PLANNED: u8 = 4;
 
     pub fn start_days(&self) -> f64 {
         f64::from(self.start_day)
@@ -97,6 +99,10 @@ impl Mark {
 
     pub fn is_draft(&self) -> bool {
         self.flags & Self::DRAFT != 0
+    }
+
+    pub fn is_planned(&self) -> bool {
+        self.flags & Self::PLANNED != 0
     }
 
     /// Spans (ranges and vague dates) stack in rows; single days are markers.

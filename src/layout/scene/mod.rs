@@ -151,7 +151,8 @@ impl Scene {
                 end_day,
                 shape,
                 flags: if span.inferred { Mark::INFERRED } else { 0 }
-                    | if event.is_draft() { Mark::DRAFT } else { 0 },
+                    | if event.is_draft() { Mark::DRAFT } else { 0 }
+                    | if event.is_planned() { Mark::PLANNED } else { 0 },
                 color: colors.of_mark(event, key),
             }
         };
