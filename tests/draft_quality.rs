@@ -14,4 +14,9 @@ fn drafts_of_the_seeds_find_the_events_with_exact_dates_and_state_nothing_unsaid
     eprintln!("{quality:#?}");
     assert!(quality.expected >= 20, "{quality:?}");
     assert_eq!(quality.missed_targets(), Vec::<String>::new());
+    // Every event of the seeds, each with its exact date.
+    assert_eq!(
+        (quality.matched, quality.exact_dates),
+        (quality.expected, quality.expected)
+    );
 }

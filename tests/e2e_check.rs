@@ -1,11 +1,15 @@
-//! The real binary's `check` command.
+//! The real binary's `check` and `draft` commands.
 
 use std::process::Command;
 
 fn check(args: &[&str]) -> (i32, String, String) {
+    run("check", args)
+}
+
+fn run(command: &str, args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_coop-timeline"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("check")
+        .arg(command)
         .args(args)
         .output()
         .expect("the binary runs");
@@ -149,4 +153,36 @@ fn the_size_limit_is_configurable() {
     );
     let (code, _, _) = check(&[&path]);
     assert_eq!(code, 0);
+}
+
+#[test]
+fn draft_takes_the_page_date_it_is_given() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let article = folder.path().join("forum.txt");
+    std::fs::write(
+        &article,
+        "Korea-Japan science forum\n\nThe Korea-Japan Science Forum was held in Seoul on March 15, where 40 researchers met.\n",
+    )
+    .expect("article");
+    let path = article.to_str().expect("a UTF-8 path");
+    let (code, stdout, _) = run("draft", &[path]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("forum.txt: no page date (give one with --published YYYY-MM-DD)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 drafted events"), "{stdout}");
+    let (code, stdout, _) = run("draft", &["--published", "2023-03-16", path]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("forum.txt: page date 2023-03-16 (the page date you gave)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("15 Mar 2023 (inferred)"), "{stdout}");
+    let (code, _, stderr) = run("draft", &["--published", "16/03/2023", path]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'16/03/2023' is not a date as YYYY-MM-DD"),
+        "{stderr}"
+    );
 }

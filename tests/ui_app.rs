@@ -740,6 +740,8 @@ fn drafts_are_reviewed_from_the_keyboard_saved_and_remembered() {
     let mut editor = coop_timeline::state::DraftEditor::of(reviewed);
     editor.category = coop_timeline::model::Category::Other;
     editor.countries = format!("{}, KOR", editor.countries);
+    editor.title = "A title the reviewer wrote".to_owned();
+    editor.location = "Busan".to_owned();
     let review = editor.review(reviewed, coop_timeline::draft::Decision::Accepted);
     apply(
         &mut harness,
@@ -755,6 +757,8 @@ fn drafts_are_reviewed_from_the_keyboard_saved_and_remembered() {
         .expect("event");
     assert_eq!(corrected.category, coop_timeline::model::Category::Other);
     assert!(corrected.countries.iter().any(|c| c.code() == "KOR"));
+    assert_eq!(corrected.title, "A title the reviewer wrote");
+    assert_eq!(corrected.location.as_deref(), Some("Busan"));
 
     // Saved beside the folder as native JSON, which opens like any data.
     let saved = articles.path().join("articles-reviewed.json");
@@ -775,6 +779,15 @@ fn drafts_are_reviewed_from_the_keyboard_saved_and_remembered() {
     accepted.sort();
     assert_eq!(ids, accepted);
     assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+    // Saved as corrected, and no longer drafts.
+    for event in reopened.events.iter() {
+        assert!(!event.tags().contains(&"draft"), "{:?}", event.tags());
+    }
+    let saved_third = reopened.events.position_of_id(&third).expect("saved");
+    assert_eq!(
+        reopened.events.get(saved_third).expect("event").title(),
+        "A title the reviewer wrote"
+    );
     // The data folder holds only the articles.
     assert_eq!(std::fs::read_dir(&data).expect("list").count(), 5);
 
@@ -792,4 +805,36 @@ fn drafts_are_reviewed_from_the_keyboard_saved_and_remembered() {
         .event(events.position_of_id(&third).expect("kept"))
         .expect("event");
     assert_eq!(corrected.category, coop_timeline::model::Category::Other);
+}
+
+#[test]
+fn a_page_date_given_in_the_review_panel_redrafts_the_article() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        folder.path().join("forum.txt"),
+        "Korea-Japan science forum held in Seoul\n\nThe Korea-Japan Science Forum was held in Seoul on March 15, where 40 researchers met.\n",
+    )
+    .expect("article");
+    let mut harness = harness_with(Some(folder.path().to_owned()));
+    // Without a year anywhere, March 15 cannot be dated.
+    assert_eq!(harness.state().data.dataset.drafts.len(), 0);
+    apply(
+        &mut harness,
+        Command::SetPageDate {
+            file: "forum.txt".to_owned(),
+            date: chrono::NaiveDate::from_ymd_opt(2023, 3, 16),
+        },
+    );
+    wait_for_load(&mut harness);
+    let drafts = &harness.state().data.dataset.drafts;
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].event.start.to_string(), "2023-03-15");
+    assert!(drafts[0].event.date_inferred);
+    let id = drafts[0].event.id.clone();
+    let index = event_index(&harness, &id);
+    apply(&mut harness, Command::Select(Some(index)));
+    settle(&mut harness);
+    harness.get_by_label("Page date 2023-03-16 (from the page date you gave)");
+    // The folder holds only the article: the date is kept in the settings.
+    assert_eq!(std::fs::read_dir(folder.path()).expect("list").count(), 1);
 }

@@ -226,8 +226,13 @@ pub(super) fn headline_event(article: &Article, candidates: &mut Vec<Candidate>)
     };
     // Only a headline that is the event's name ("SCIO press conference on …"), not one that
     // says something of an event ("Revived … Summit a 'Golden Opportunity'").
-    let named = event_name(title, range).or_else(|| described(title, range));
+    // The longer of the name and the description: "SCIO press conference on implementing
+    // …" is described by all its words.
     let words = |text: &str| text.split_whitespace().count();
+    let named = [event_name(title, range), described(title, range)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(start, end)| words(&title[start..end]));
     let is_the_name =
         named.is_some_and(|(start, end)| 5 * words(&title[start..end]) >= 3 * words(title));
     let already = candidates.iter().any(|c| {

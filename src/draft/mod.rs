@@ -20,6 +20,7 @@ pub mod page_date;
 pub mod people;
 mod phrases;
 pub mod quality;
+pub mod score;
 mod title_words;
 mod titles;
 pub mod verify;

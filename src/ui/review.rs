@@ -249,11 +249,9 @@ fn correction_fields(ui: &mut egui::Ui, edited: &mut DraftEditor) {
                 .labelled_by(label.id);
             ui.end_row();
             ui.label("");
-            ui.checkbox(
-                &mut edited.planned,
-                "Planned: announced, not yet known to have happened",
-            )
-            .on_hover_text("Drawn dashed on the timeline");
+            ui.checkbox(&mut edited.planned, "Planned").on_hover_text(
+                "Announced, not yet known to have happened: drawn dotted on the timeline",
+            );
             ui.end_row();
             line(ui, "Place", &mut edited.location, "Beijing");
             line(ui, "Countries", &mut edited.countries, "CHN, JPN");

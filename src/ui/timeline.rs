@@ -67,7 +67,7 @@ fn draw_list(ui: &egui::Ui, frame: &PanelInput, size_px: [f32; 2]) -> Arc<DrawLi
     }
     let measure = EguiMeasure::new(ui.ctx());
     let empty_message = if frame.data.dataset.events.is_empty() {
-        "No events loaded. Open a folder with File ▸ Open folder… (Ctrl+O)."
+        "No events loaded. Open a folder with File → Open folder… (Ctrl+O)."
     } else {
         "No event matches the filters."
     };

@@ -78,6 +78,35 @@ fn main() {
         );
     }
 
+    // The drafter on real articles it was not written from, where the development set is
+    // beside the checkout (or named by COOP_ARTICLES_DEV).
+    let dev_set = std::env::var_os("COOP_ARTICLES_DEV").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles-dev"),
+        std::path::PathBuf::from,
+    );
+    match coop_timeline::draft::score::score_folder(&dev_set) {
+        Ok(score) => {
+            let pct = |part: usize, whole: usize| 100.0 * part as f64 / whole.max(1) as f64;
+            report(
+                "draft_dev_core_recall_pct",
+                pct(score.core_found, score.core),
+                "%",
+            );
+            report("draft_dev_recall_pct", pct(score.found, score.all), "%");
+            report(
+                "draft_dev_dates_exact_pct",
+                pct(score.exact, score.found),
+                "%",
+            );
+            report(
+                "draft_dev_extra_drafts_pct",
+                pct(score.extra, score.drafts),
+                "%",
+            );
+        }
+        Err(error) => eprintln!("no draft_dev lines: {error}"),
+    }
+
     let data_10k = dataset_dir(10_000);
     let data_100k = dataset_dir(100_000);
     let data_1m = dataset_dir(1_000_000);
