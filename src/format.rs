@@ -34,6 +34,15 @@ pub fn events_phrase(count: u64) -> String {
 }
 
 /// What a file gave: "12 events", or for an article "3 drafts".
+/// The format a file was read in, with its encoding where it was not UTF-8: "spreadsheet
+/// (windows-1252)".
+pub fn format_read(file: &FileSummary) -> String {
+    match &file.encoding {
+        Some(encoding) => format!("{} ({encoding})", file.format),
+        None => file.format.label().to_owned(),
+    }
+}
+
 pub fn file_gave(file: &FileSummary) -> String {
     match (file.events, file.drafts) {
         (0, drafts) if drafts > 0 => count_of(drafts as u64, "draft"),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory as _, Parser, Subcommand};
 use coop_timeline::app::{ScreenshotJob, StartOptions, run};
 use coop_timeline::cli;
-use coop_timeline::load::LoadOptions;
+use coop_timeline::load::{LoadOptions, SheetMapping};
 
 #[derive(Parser)]
 #[command(
@@ -60,6 +60,12 @@ struct Cli {
     /// Files larger than this many MiB (1,048,576 bytes) are reported and not read.
     #[arg(long, value_name = "MIB", default_value_t = LoadOptions::default().max_file_bytes >> 20)]
     max_file_mb: u64,
+
+    /// The roles of columns of every table, by header: "Datum=start,Titel=title" (roles: start,
+    /// end, year, month, day, title, summary, category, countries, place, series, organizers,
+    /// participants, people, source, tags, id); the other columns are guessed.
+    #[arg(long, value_name = "HEADER=ROLE,…", value_parser = SheetMapping::parse_arg)]
+    columns: Option<SheetMapping>,
 }
 
 /// The smallest image in which the chart is still readable: legend, a few lanes, the axis.
@@ -127,6 +133,9 @@ enum Command {
         /// Files larger than this many MiB (1,048,576 bytes) are reported and not read.
         #[arg(long, value_name = "MIB", default_value_t = LoadOptions::default().max_file_bytes >> 20)]
         max_file_mb: u64,
+        /// The roles of columns of every table, by header: "Datum=start,Titel=title".
+        #[arg(long, value_name = "HEADER=ROLE,…", value_parser = SheetMapping::parse_arg)]
+        columns: Option<SheetMapping>,
     },
 }
 
@@ -137,9 +146,11 @@ fn main() -> ExitCode {
             dir,
             json,
             max_file_mb,
+            columns,
         }) => {
             let options = LoadOptions {
                 max_file_bytes: max_file_mb.saturating_mul(1 << 20),
+                forced_columns: columns,
                 ..LoadOptions::default()
             };
             cli::check::run(&dir, json, &options)
@@ -189,7 +200,11 @@ fn open_window(cli: Cli) -> ExitCode {
         folder: cli.dir,
         size: cli.size,
         screenshot,
-        max_file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
+        load: LoadOptions {
+            max_file_bytes: cli.max_file_mb.saturating_mul(1 << 20),
+            forced_columns: cli.columns,
+            ..LoadOptions::default()
+        },
     };
     let ran = run(options);
     if let Err(error) = ran {

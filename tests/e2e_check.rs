@@ -74,7 +74,8 @@ fn broken_files_exit_1_and_name_each_file_and_line() {
     for expected in [
         "bad_date.json:3:70: error",
         "ragged.csv:3: error",
-        "utf16.json: error",
+        "utf16.json:1: error",
+        "utf16.json                               JSON list (UTF-16LE)",
         "6 events",
     ] {
         assert!(
@@ -185,4 +186,28 @@ fn draft_takes_the_page_date_it_is_given() {
         stderr.contains("'16/03/2023' is not a date as YYYY-MM-DD"),
         "{stderr}"
     );
+}
+
+#[test]
+fn check_takes_a_column_mapping_for_scripted_use() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    // Neither header names a role the guess would give: the mapping says them.
+    let table = "Wann,Thema,Wo\n2021-11-04,Workshop zur Batterieforschung,Tokio\n";
+    std::fs::write(folder.path().join("liste.csv"), table).expect("write");
+    let path = folder.path().to_str().expect("utf-8 path");
+    let (code, stdout, stderr) = check(&[
+        "--json",
+        "--columns",
+        "Wann=start,Thema=title,Wo=place",
+        path,
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let event = &report["events"][0];
+    assert_eq!(event["start"], "2021-11-04");
+    assert_eq!(event["title"], "Workshop zur Batterieforschung");
+    assert_eq!(event["location"], "Tokio");
+    let (code, _, stderr) = check(&["--columns", "Wann=beginning", path]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("beginning"), "{stderr}");
 }

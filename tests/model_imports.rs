@@ -398,7 +398,8 @@ fn a_spreadsheet_with_its_own_headers_opens_with_a_guessed_mapping() {
     );
     let problems = problems(&dataset);
     assert!(
-        problems[0].contains("columns guessed from the header: Date (start) = 'When'"),
+        problems[0]
+            .contains("columns guessed from the headers and the cells: Date (start) = 'When'"),
         "{problems:#?}"
     );
     assert!(
@@ -407,16 +408,20 @@ fn a_spreadsheet_with_its_own_headers_opens_with_a_guessed_mapping() {
         "{problems:#?}"
     );
     assert!(
-        problems
-            .iter()
-            .any(|p| p.contains("'Atlantis' is not a country the app knows")),
+        problems.iter().any(|p| p.contains(
+            "no country the app knows were left out of the countries: 'Atlantis' (1 row)"
+        )),
         "{problems:#?}"
     );
     assert!(
-        problems
-            .iter()
-            .any(|p| p.contains("the category 'meeting' is not one the app knows")),
+        problems.iter().any(|p| p.contains(
+            "kept as their series (Lanes → by series): 'Review' (1 row), 'meeting' (1 row)"
+        )),
         "{problems:#?}"
+    );
+    assert_eq!(
+        event(&events, "my-events-3").series.as_deref(),
+        Some("meeting")
     );
 }
 

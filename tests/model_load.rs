@@ -109,9 +109,9 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
     let problems: Vec<String> = dataset.problems.iter().map(|p| p.to_string()).collect();
     let expected = [
         "bad_date.json:3:70: error: start 2022-02-30 is not a real date; event 'bad-date' skipped",
-        "bad_header.csv:1: error: the app cannot tell which column holds the date and which the title (the columns are: name, colour); choose them with the file's “Columns…” button in the problems panel",
+        "bad_header.csv:1: error: no column holds dates (the columns are: name, colour); if one does, choose it with “Columns…” in the problems panel or --columns",
         "bad_participants.csv:2:10: error: participants 'CHN twelve universities': 'twelve' is not a number; event 'parts' skipped",
-        "binary.json: error: the file is not UTF-8 text (the first bad byte is on line 1); save it as UTF-8",
+        "binary.json: error: the file holds binary data, not text",
         "date_as_number.json:2:58: error: wrong kind of value: the number `2021` where text in quotes belongs; this event was skipped",
         "deep_nesting.json:1:2: error: an event must be an object { ... }, not a list, text or number; it was skipped",
         "dup_b.json:2: error: duplicate id 'twice': it is also used in dup_a.json line 2; this one was skipped",
@@ -121,7 +121,8 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         "fractional_count.json:2:101: error: the count of scientists is not a whole number (2.5); event 'frac' skipped",
         "hostile_text.json:2:125: warning: a source url is not an http or https link, so it will not be opened (event 'hostile-text')",
         "huge_count.json:2:101: error: the count of people is too large (1e300); event 'huge' skipped",
-        "invalid_utf8.json: error: the file is not UTF-8 text (the first bad byte is on line 2); save it as UTF-8",
+        // Not UTF-8: read as Windows-1252, it is a list of objects with no date.
+        "invalid_utf8.json:2: error: no column holds dates (the columns are: id); if one does, choose it with “Columns…” in the problems panel or --columns",
         "missing_title.json:2:3: error: the event has no title; event 'untitled' skipped",
         "month_13.json:2:68: error: start 2021-13 is not a real date; event 'month13' skipped",
         "negative_count.json:2:99: error: the count of scientists is negative (-3); event 'neg' skipped",
@@ -132,7 +133,7 @@ fn each_bad_input_gives_its_exact_problem_and_the_good_files_still_load() {
         "unknown_category.json:2:52: error: unknown category 'party'; use one of: summit, conference, forum, seminar, exchange_program, agreement, press_conference, launch, suspension, resumption, other; event 'cat' skipped",
         "unknown_country.json:2:79: error: unknown country code 'JPA' (did you mean JPN?); event 'typo' skipped",
         "unterminated_quote.csv:2: error: this row has 2 fields but the header has 15; is a comma or quote missing? The row was skipped",
-        "utf16.json: error: the file is saved as UTF-16; save it as UTF-8 and open the folder again",
+        "utf16.json:1: error: no column holds dates (the columns are: id); if one does, choose it with “Columns…” in the problems panel or --columns",
         "wrong_type.json:2:29: error: wrong kind of value: the number `42` where text in quotes belongs; this event was skipped",
         "year_out_of_range.json:2: error: 1 event has a date outside the years the app can show (10000 BCE to 9999), the first at line 2 (-13800000000); they were skipped",
         "yesterday.csv:2:3: error: start 'yesterday' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (-YYYY before the year 1); event 'when' skipped",

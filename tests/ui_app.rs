@@ -20,13 +20,7 @@ const FORUM_2022_TITLE: &str =
 fn harness_with(folder: Option<PathBuf>) -> Harness<'static, TimelineApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 850.0])
-        .build_eframe(move |cc| {
-            TimelineApp::new(
-                cc,
-                folder.clone(),
-                coop_timeline::load::DEFAULT_MAX_FILE_BYTES,
-            )
-        });
+        .build_eframe(move |cc| TimelineApp::new(cc, folder.clone(), Default::default()));
     wait_for_load(&mut harness);
     harness
 }

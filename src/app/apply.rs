@@ -160,34 +160,20 @@ impl TimelineApp {
         }
     }
 
-    /// Opens the column dialog of a spreadsheet of the folder: its header, read again, and
-    /// the mapping chosen before or guessed.
+    /// Opens the column dialog of a table of the folder: its header and the mapping its load
+    /// used (chosen before, or guessed).
     fn edit_sheet_mapping(&mut self, file: String) {
-        let DataSource::Folder(folder) = &self.data.source else {
+        let read = (self.data.dataset.files.iter())
+            .find(|f| f.file == file)
+            .and_then(|f| f.columns.clone());
+        let Some(columns) = read else {
+            self.status_message = Some(format!("{file} has no columns to map"));
             return;
         };
-        let path = folder.join(&file);
-        let text = match crate::load::sheet::read_head(&path) {
-            Ok(text) => text,
-            Err(error) => {
-                self.status_message = Some(format!("Could not read {file}: {error}"));
-                return;
-            }
-        };
-        let Some((_, header)) = crate::load::sheet::split_header(&text) else {
-            self.status_message = Some(format!("{file} has no header row to map"));
-            return;
-        };
-        let mapping = self
-            .settings
-            .sheet_mappings
-            .get(&path)
-            .cloned()
-            .unwrap_or_else(|| crate::load::sheet::guess_mapping(&header));
         self.mapping_editor = Some(MappingEditor {
             file,
-            header,
-            mapping,
+            header: columns.header,
+            mapping: columns.mapping,
         });
     }
 

@@ -87,7 +87,8 @@ impl TimelineApp {
                 .cloned()
                 .unwrap_or_default(),
             page_dates: self.folder_page_dates(&folder),
-            max_file_bytes: self.max_file_bytes,
+            forced_columns: self.base_options.forced_columns.clone(),
+            max_file_bytes: self.base_options.max_file_bytes,
         };
         let job_options = options.clone();
         let same_folder = self.data.source == DataSource::Folder(folder.clone());

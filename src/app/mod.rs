@@ -77,8 +77,9 @@ pub struct TimelineApp {
     loaded_options: Option<crate::load::LoadOptions>,
     /// How many reloads started since the app opened: the live-reload test reads it.
     pub reloads_started: u64,
-    /// Larger files are reported and not read (`--max-file-mb`).
-    pub max_file_bytes: u64,
+    /// How every folder is read, from the command line: the size limit (`--max-file-mb`) and
+    /// columns named with `--columns`; the settings add the user's choices.
+    pub base_options: crate::load::LoadOptions,
     /// What background threads report after their work is handed over (a cache that could
     /// not be written), for the status bar.
     background_notes: (
@@ -99,14 +100,14 @@ impl TimelineApp {
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         folder: Option<PathBuf>,
-        max_file_bytes: u64,
+        base_options: crate::load::LoadOptions,
     ) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::with_data(&cc.egui_ctx, settings, DataSource::Sample, sample_dataset());
-        app.max_file_bytes = max_file_bytes;
+        app.base_options = base_options;
         let folder = folder.or_else(|| app.settings.last_folder.clone().filter(|f| f.exists()));
         if let Some(folder) = folder {
             app.start_loading(folder);
@@ -147,7 +148,7 @@ impl TimelineApp {
             mapping_editor: None,
             draft_editor: None,
             page_date_editor: None,
-            max_file_bytes: crate::load::DEFAULT_MAX_FILE_BYTES,
+            base_options: crate::load::LoadOptions::default(),
             capture: None,
             screenshot_job: None,
             status_message: None,

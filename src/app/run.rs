@@ -11,8 +11,8 @@ pub struct StartOptions {
     /// The window's inner size in points; the remembered size when `None`.
     pub size: Option<[f32; 2]>,
     pub screenshot: Option<ScreenshotJob>,
-    /// Larger files are reported and not read.
-    pub max_file_bytes: u64,
+    /// The size limit and the columns given on the command line.
+    pub load: crate::load::LoadOptions,
 }
 
 /// Opens the window.
@@ -21,7 +21,7 @@ pub fn run(options: StartOptions) -> eframe::Result {
         folder,
         size,
         screenshot,
-        max_file_bytes,
+        load,
     } = options;
     let scripted = screenshot.is_some();
     let native_options = eframe::NativeOptions {
@@ -42,7 +42,7 @@ pub fn run(options: StartOptions) -> eframe::Result {
         "coop-timeline",
         native_options,
         Box::new(move |cc| {
-            let mut app = TimelineApp::new(cc, folder, max_file_bytes);
+            let mut app = TimelineApp::new(cc, folder, load);
             if let Some(job) = screenshot {
                 app.set_screenshot_job(job);
             }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::format::file_gave;
+use crate::format::{file_gave, format_read};
 use crate::load::{LoadOptions, LoadProgress, load_folder};
 use crate::model::drafts::Draft;
 use crate::model::{Dataset, stats};
@@ -61,7 +61,7 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
                 out,
                 "  {:<40} {:<24} {:>15}",
                 file.file,
-                file.format,
+                format_read(file),
                 file_gave(file)
             );
         }

@@ -46,7 +46,7 @@ fn read_articles(files: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
                 .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
             let text =
                 decode_text(&bytes).map_err(|message| format!("{}: {message}", file.display()))?;
-            Ok((display_name(file), text.to_owned()))
+            Ok((display_name(file), text.text.into_owned()))
         })
         .collect()
 }

@@ -22,7 +22,7 @@ use crate::model::problem::Problem;
 use crate::model::store::{CachedHead, EventStore};
 
 /// Raised whenever the layout of a cache file changes.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8; 8] = b"coopTLc\0";
 const EXTENSION: &str = "cache";
 /// A file being written is renamed within seconds; one older than this was left by an app

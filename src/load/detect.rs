@@ -3,7 +3,7 @@
 
 pub use crate::model::dataset::Format;
 
-use super::sheet::{guess_mapping, header_names, split_header};
+use super::sheet::{header_names, is_dated_table};
 
 /// GDELT 1.0 rows have 57 or 58 fields, 2.0 rows 61.
 pub const GDELT_FIELD_COUNTS: [usize; 3] = [57, 58, 61];
@@ -28,11 +28,7 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         .unwrap_or_default();
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') || extension == "json" {
-        return if looks_like_timelinejs(trimmed) {
-            Format::TimelineJsJson
-        } else {
-            Format::NativeJson
-        };
+        return json_format(trimmed);
     }
     if matches!(extension.as_str(), "html" | "htm") || trimmed.starts_with('<') {
         return Format::Article;
@@ -61,30 +57,51 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         // A table; the spreadsheet reader says what it cannot map.
         return Format::Spreadsheet;
     }
-    if let Some((_, header)) = split_header(text)
-        && guess_mapping(&header).is_usable()
-    {
+    if is_dated_table(text) {
         return Format::Spreadsheet;
     }
     Format::Article
 }
 
-/// True when the JSON's events have TimelineJS `start_date` objects, or it has the
-/// TimelineJS title slide or eras, rather than the app's `start` strings.
-fn looks_like_timelinejs(json: &str) -> bool {
-    // The first event is enough: a file is in one format.
+/// Which JSON a file is, from the keys of its first event (a file is in one format):
+/// TimelineJS 3's `start_date` objects, TimelineJS 2's `startDate` strings under "timeline",
+/// the app's own `start` strings, or none of these (a list of objects of its own keys).
+fn json_format(json: &str) -> Format {
     let mut end = json.len().min(64 * 1024);
     while !json.is_char_boundary(end) {
         end -= 1;
     }
     let head = &json[..end];
-    let start_date = head.find("\"start_date\"");
-    let start = head.find("\"start\"");
-    match (start_date, start) {
-        (Some(a), Some(b)) => a < b,
-        (Some(_), None) => true,
-        _ => false,
+    let at = |key: &str| head.find(&format!("\"{key}\""));
+    // A first event with a field longer than the head still shows its id, title and kind.
+    let native =
+        at("start").or(at("id").filter(|_| at("title").is_some() && at("category").is_some()));
+    match (at("start_date"), at("startDate"), native) {
+        (Some(a), _, Some(b)) if a < b => Format::TimelineJsJson,
+        (Some(_), _, None) => Format::TimelineJsJson,
+        (_, Some(_), None) if at("timeline").is_some() => Format::TimelineJs2Json,
+        (_, _, Some(_)) => Format::NativeJson,
+        _ if events_hold_objects(head, at("events")) => Format::JsonList,
+        _ => Format::NativeJson,
     }
+}
+
+/// Whether the file's events (under "events", else its first list) are objects: an empty
+/// list, or "events" holding anything but a list, is the app's own format, badly written.
+fn events_hold_objects(head: &str, events_key: Option<usize>) -> bool {
+    let after = match events_key {
+        Some(at) => head[at + "\"events\"".len()..]
+            .trim_start()
+            .trim_start_matches(':')
+            .trim_start(),
+        None => match head.find('[') {
+            Some(at) => &head[at..],
+            None => return false,
+        },
+    };
+    after
+        .strip_prefix('[')
+        .is_some_and(|list| list.trim_start().starts_with('{'))
 }
 
 #[cfg(test)]
@@ -99,6 +116,12 @@ mod tests {
             r#"{"title": {"text": {"headline": "T"}}, "events": [{"start_date": {"year": 2021}}]}"#;
         assert_eq!(detect_format("x.json", tl), Format::TimelineJsJson);
         assert_eq!(detect_format("x.txt", tl), Format::TimelineJsJson);
+        let v2 = r#"{"timeline": {"headline": "T", "date": [{"startDate": "2011,12,10"}]}}"#;
+        assert_eq!(detect_format("x.json", v2), Format::TimelineJs2Json);
+        let list = r#"[{"year": -4500, "event": "Copper"}]"#;
+        assert_eq!(detect_format("x.json", list), Format::JsonList);
+        let wrapped = r#"{"timeline": [{"date": "01.02.2021", "title": "Panne"}]}"#;
+        assert_eq!(detect_format("x.json", wrapped), Format::JsonList);
         let csv = "id,title,start,category\na,A,2021,forum\n";
         assert_eq!(detect_format("x.csv", csv), Format::NativeCsv);
         let sheet = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n2021,,,,,,,,,H,T\n";

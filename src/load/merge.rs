@@ -113,6 +113,8 @@ impl Merger {
             eras,
             drafts,
             page_date,
+            encoding,
+            columns,
         } = file;
         let draft_count = drafts.len();
         let mut keepable = drafts.is_empty() && titles.is_empty() && eras.is_empty();
@@ -198,6 +200,8 @@ impl Merger {
                 events: self.dataset.events.len() - first_event,
                 drafts: draft_count,
                 page_date,
+                encoding,
+                columns,
             });
         }
         problems.sort_by_key(|p| p.line);

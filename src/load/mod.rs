@@ -13,6 +13,7 @@ pub mod sheet;
 mod timelinejs;
 mod validate;
 pub mod watch;
+mod workbook;
 
 mod folder;
 mod merge;
@@ -52,6 +53,9 @@ pub struct LoadOptions {
     pub reviews: std::collections::BTreeMap<String, Review>,
     /// Page dates the user gave for articles, by file name, over those the pages state.
     pub page_dates: std::collections::BTreeMap<String, chrono::NaiveDate>,
+    /// Roles given on the command line (`--columns "Datum=start"`), for every table with
+    /// those headers, over the guess.
+    pub forced_columns: Option<SheetMapping>,
 }
 
 impl LoadOptions {
@@ -60,6 +64,7 @@ impl LoadOptions {
         self.max_file_bytes == other.max_file_bytes
             && self.sheet_mappings == other.sheet_mappings
             && self.page_dates == other.page_dates
+            && self.forced_columns == other.forced_columns
     }
 }
 
@@ -75,6 +80,7 @@ impl Default for LoadOptions {
             sheet_mappings: Default::default(),
             reviews: Default::default(),
             page_dates: Default::default(),
+            forced_columns: None,
         }
     }
 }

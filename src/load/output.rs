@@ -2,6 +2,7 @@
 //! what it says of the whole data.
 
 use super::detect::Format;
+use crate::model::columns::SheetColumns;
 use crate::model::dataset::ArticleDate;
 use crate::model::dataset::EraSpan;
 use crate::model::drafts::Draft;
@@ -33,6 +34,12 @@ pub struct FileOutput {
     pub(super) format: Option<Format>,
     pub(super) drafts: Vec<Draft>,
     pub(super) page_date: Option<ArticleDate>,
+    /// The text encoding read, where it was not UTF-8.
+    pub(super) encoding: Option<String>,
+    /// A spreadsheet's columns as read.
+    pub(super) columns: Option<SheetColumns>,
+    /// Lines are a workbook sheet's rows: problems name cells as `Events!C14`.
+    pub(super) in_workbook: bool,
 }
 
 impl FileOutput {
@@ -49,6 +56,9 @@ impl FileOutput {
             format: None,
             drafts: Vec::new(),
             page_date: None,
+            encoding: None,
+            columns: None,
+            in_workbook: false,
         }
     }
 
@@ -118,12 +128,18 @@ impl FileOutput {
 
     pub fn error(&mut self, line: u64, column: Option<u64>, message: impl Into<String>) {
         let problem = Problem::error(&self.name, line, column, message);
-        self.problems.push(problem);
+        self.problems.push(Problem {
+            in_workbook: self.in_workbook,
+            ..problem
+        });
     }
 
     pub fn warning(&mut self, line: u64, column: Option<u64>, message: impl Into<String>) {
         let problem = Problem::warning(&self.name, line, column, message);
-        self.problems.push(problem);
+        self.problems.push(Problem {
+            in_workbook: self.in_workbook,
+            ..problem
+        });
     }
 
     /// An event skipped for a date outside the years -9999 to 9999: told once per file.
@@ -168,6 +184,8 @@ impl FileOutput {
             eras: self.eras,
             drafts: self.drafts,
             page_date: self.page_date,
+            encoding: self.encoding,
+            columns: self.columns,
         }
     }
 
@@ -195,6 +213,8 @@ pub(super) struct ParsedFile {
     pub(super) eras: Vec<EraSpan>,
     pub(super) drafts: Vec<Draft>,
     pub(super) page_date: Option<ArticleDate>,
+    pub(super) encoding: Option<String>,
+    pub(super) columns: Option<SheetColumns>,
 }
 
 impl ParsedFile {
@@ -215,6 +235,8 @@ impl ParsedFile {
             eras: Vec::new(),
             drafts: Vec::new(),
             page_date: None,
+            encoding: None,
+            columns: None,
         }
     }
 }

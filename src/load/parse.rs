@@ -6,59 +6,73 @@ use std::path::Path;
 
 use super::detect::{self, Format};
 use super::output::{FileOutput, ParsedFile};
-use super::{LoadOptions, MIB, csv, gdelt, json, sheet, timelinejs};
+use super::{LoadOptions, MIB, csv, gdelt, json, sheet, timelinejs, workbook};
 
 /// The start of every zip archive.
 pub(super) const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
 /// Parses one file's bytes in the format its content shows; a zip archive gives each file in
-/// it, named `archive.zip/file`.
+/// it, named `archive.zip/file`, and a workbook each sheet, named `book.xlsx:Sheet`.
 pub(super) fn parse_bytes(name: String, bytes: &[u8], options: &LoadOptions) -> Vec<ParsedFile> {
+    if workbook::is_workbook(&name, bytes) {
+        return workbook::parse_workbook(name, bytes, options);
+    }
     if bytes.starts_with(ZIP_MAGIC) {
         return parse_zip(name, bytes, options);
     }
     let mut out = FileOutput::new(name);
     match crate::text::decode::decode_text(bytes) {
         Err(message) => out.error(0, None, message),
-        Ok(text) if text.trim().is_empty() => out.warning(0, None, "the file is empty"),
-        Ok(text) => {
-            let format = detect::detect_format(&out.name, text);
-            out.format = Some(format);
-            match format {
-                Format::NativeJson => json::parse_native(text, &mut out),
-                Format::TimelineJsJson => timelinejs::parse_json(text, &mut out),
-                Format::NativeCsv => csv::parse_csv(text, &mut out),
-                Format::TimelineJsSheet => timelinejs::parse_sheet(text, &mut out),
-                Format::Gdelt => gdelt::parse_gdelt(text, &mut out),
-                Format::Spreadsheet => {
-                    let mapping = options.sheet_mappings.get(&out.name).cloned();
-                    sheet::parse_sheet(text, mapping, &mut out);
-                }
-                Format::Article => {
-                    let published = options.page_dates.get(&out.name).copied();
-                    let drafted = crate::draft::draft_article(&out.name, text, published);
-                    out.page_date = drafted.page_date.as_ref().map(|page| ArticleDate {
-                        date: page.date.to_string(),
-                        from: page.signal.describe().to_owned(),
-                    });
-                    if !drafted.unresolved.is_empty() {
-                        let message = format!(
-                            "the article has no date line with a year, so these relative dates were left unresolved: {}",
-                            drafted.unresolved.join(", ")
-                        );
-                        out.warning(1, None, message);
-                    }
-                    out.drafts = drafted.drafts;
-                }
-                Format::Unknown => out.error(
-                    1,
-                    None,
-                    "this is not a format the app reads: not JSON, not a table with a header row of dates and titles, not an article",
-                ),
+        Ok(decoded) => {
+            out.encoding = decoded.encoding.map(str::to_owned);
+            if decoded.text.trim().is_empty() {
+                out.warning(0, None, "the file is empty");
+            } else {
+                parse_text(&decoded.text, options, &mut out);
             }
         }
     }
     vec![out.finish()]
+}
+
+/// Parses a file's text in the format its content shows.
+fn parse_text(text: &str, options: &LoadOptions, out: &mut FileOutput) {
+    let format = detect::detect_format(&out.name, text);
+    out.format = Some(format);
+    match format {
+        Format::NativeJson => json::parse_native(text, out),
+        Format::TimelineJsJson => timelinejs::parse_json(text, out),
+        Format::TimelineJs2Json => timelinejs::parse_v2(text, out),
+        Format::JsonList => json::list::parse_list(text, options, out),
+        Format::NativeCsv => csv::parse_csv(text, out),
+        Format::TimelineJsSheet => timelinejs::parse_sheet(text, out),
+        Format::Gdelt => gdelt::parse_gdelt(text, out),
+        Format::Spreadsheet | Format::Workbook => {
+            let mapping = options.sheet_mappings.get(&out.name).cloned();
+            sheet::parse_sheet(text, mapping, options.forced_columns.as_ref(), out);
+        }
+        Format::Article => {
+            let published = options.page_dates.get(&out.name).copied();
+            let drafted = crate::draft::draft_article(&out.name, text, published);
+            out.page_date = drafted.page_date.as_ref().map(|page| ArticleDate {
+                date: page.date.to_string(),
+                from: page.signal.describe().to_owned(),
+            });
+            if !drafted.unresolved.is_empty() {
+                let message = format!(
+                    "the article has no date line with a year, so these relative dates were left unresolved: {}",
+                    drafted.unresolved.join(", ")
+                );
+                out.warning(1, None, message);
+            }
+            out.drafts = drafted.drafts;
+        }
+        Format::Unknown => out.error(
+            1,
+            None,
+            "this is not a format the app reads: not JSON, not a table with a column of dates, not an article",
+        ),
+    }
 }
 
 /// Every file of a zip archive, parsed; the archive's own problems (cut off, damaged, too

@@ -24,7 +24,7 @@ fn suggestion_text(suggestion: &Option<Country>) -> String {
 }
 
 /// Shorter everyday names where the ISO name is long or formal.
-const SHORT_NAMES: &[(&str, &str)] = &[
+pub(super) const SHORT_NAMES: &[(&str, &str)] = &[
     ("KOR", "South Korea"),
     ("PRK", "North Korea"),
     ("USA", "United States"),
@@ -130,8 +130,9 @@ impl Country {
             .map_or_else(|| self.0.name(), |(_, name)| name)
     }
 
-    /// The country a spreadsheet cell names: an alpha-3 or alpha-2 code, the ISO name, or
-    /// an everyday name ("South Korea", "UK", "the PRC"), ignoring case and "the".
+    /// The country a spreadsheet cell names: an alpha-3 or alpha-2 code, the ISO name, an
+    /// everyday name ("South Korea", "UK", "the PRC"), or its name in a major language
+    /// ("日本", "Brasil", "Deutschland", "한국"), ignoring case and "the".
     pub fn from_name(text: &str) -> Option<Self> {
         let text = text.trim().trim_end_matches('.');
         if text.len() == 3
@@ -148,30 +149,7 @@ impl Country {
         }
         let key = name_key(text);
         let key = key.strip_prefix("the ").unwrap_or(&key);
-        if key.is_empty() {
-            return None;
-        }
-        if let Some((_, code)) = NAME_ALIASES.iter().find(|(alias, _)| *alias == key) {
-            return Self::parse(code).ok();
-        }
-        if let Some((code, _)) = SHORT_NAMES.iter().find(|(_, name)| name_key(name) == key) {
-            return Self::parse(code).ok();
-        }
-        // The ISO name, whole or before its qualifier: "Bolivia (Plurinational State of)".
-        let matches = |full: &str| {
-            let full = name_key(full);
-            let base = full
-                .split([',', '('])
-                .next()
-                .unwrap_or(&full)
-                .trim()
-                .to_owned();
-            full == key || base == key
-        };
-        let mut found = CountryCode::as_array().iter().filter(|c| matches(c.name()));
-        let first = found.next()?;
-        // A base name two countries share ("Korea") names neither.
-        found.next().is_none().then_some(Self(*first))
+        super::country_names::by_name_key(key).map(Self)
     }
 
     /// The known code nearest to a mistyped one, if one is a single edit away.
@@ -203,7 +181,7 @@ impl Country {
 }
 
 /// Lower case, single spaces, no dots or apostrophes: how names are compared.
-fn name_key(text: &str) -> String {
+pub(super) fn name_key(text: &str) -> String {
     text.chars()
         .filter(|c| !matches!(c, '.' | '\'' | '’'))
         .flat_map(char::to_lowercase)
@@ -212,50 +190,6 @@ fn name_key(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-/// Everyday names that are not the ISO name, as `name_key` writes them.
-const NAME_ALIASES: &[(&str, &str)] = &[
-    ("prc", "CHN"),
-    ("peoples republic of china", "CHN"),
-    ("mainland china", "CHN"),
-    ("korea", "KOR"),
-    ("republic of korea", "KOR"),
-    ("rok", "KOR"),
-    ("dprk", "PRK"),
-    ("democratic peoples republic of korea", "PRK"),
-    ("us", "USA"),
-    ("usa", "USA"),
-    ("america", "USA"),
-    ("united states of america", "USA"),
-    ("uk", "GBR"),
-    ("britain", "GBR"),
-    ("great britain", "GBR"),
-    ("russia", "RUS"),
-    ("viet nam", "VNM"),
-    ("vietnam", "VNM"),
-    ("taiwan", "TWN"),
-    ("hong kong", "HKG"),
-    ("macau", "MAC"),
-    ("macao", "MAC"),
-    ("iran", "IRN"),
-    ("syria", "SYR"),
-    ("laos", "LAO"),
-    ("czech republic", "CZE"),
-    ("turkey", "TUR"),
-    ("türkiye", "TUR"),
-    ("holland", "NLD"),
-    ("ivory coast", "CIV"),
-    ("dr congo", "COD"),
-    ("democratic republic of the congo", "COD"),
-    ("congo", "COG"),
-    ("uae", "ARE"),
-    ("brunei", "BRN"),
-    ("cape verde", "CPV"),
-    ("swaziland", "SWZ"),
-    ("burma", "MMR"),
-    ("east timor", "TLS"),
-    ("vatican", "VAT"),
-];
 
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -330,6 +264,15 @@ mod tests {
         assert_eq!(code("U.K."), Some("GBR"));
         assert_eq!(code("Bolivia"), Some("BOL"));
         assert_eq!(code("Viet Nam"), Some("VNM"));
+        assert_eq!(code("日本"), Some("JPN"));
+        assert_eq!(code("中国"), Some("CHN"));
+        assert_eq!(code("한국"), Some("KOR"));
+        assert_eq!(code("Brasil"), Some("BRA"));
+        assert_eq!(code("Deutschland"), Some("DEU"));
+        assert_eq!(code("Allemagne"), Some("DEU"));
+        assert_eq!(code("Россия"), Some("RUS"));
+        assert_eq!(code("England"), Some("GBR"));
+        assert_eq!(code("USSR"), None);
         assert_eq!(code("Atlantis"), None);
         assert_eq!(code(""), None);
     }

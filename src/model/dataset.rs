@@ -140,6 +140,10 @@ pub struct FileSummary {
     pub drafts: usize,
     /// An article's page date, which its relative and year-less dates were worked out from.
     pub page_date: Option<ArticleDate>,
+    /// The text encoding read, where it was not UTF-8: "windows-1252", "Shift_JIS".
+    pub encoding: Option<String>,
+    /// A spreadsheet's header and the columns read, for the column dialog.
+    pub columns: Option<super::columns::SheetColumns>,
 }
 
 /// The date an article's page was published, as the drafter took it.
@@ -183,9 +187,18 @@ pub enum Format {
     /// header row.
     #[serde(rename = "GDELT events")]
     Gdelt,
-    /// Any table with a header row, a date column and a title column.
+    /// The older TimelineJS 2 JSON: `{"timeline": {"date": [{"startDate": "2011,12,10"}]}}`.
+    #[serde(rename = "TimelineJS 2 JSON")]
+    TimelineJs2Json,
+    /// A JSON list of flat objects of any keys, read as a table: `[{"year": -4500, "event": …}]`.
+    #[serde(rename = "JSON list")]
+    JsonList,
+    /// Any table with a column of dates, with a header row in any language or none.
     #[serde(rename = "spreadsheet")]
     Spreadsheet,
+    /// A sheet of an Excel or LibreOffice workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+    #[serde(rename = "workbook sheet")]
+    Workbook,
     /// A news article, to draft events from.
     #[serde(rename = "article")]
     Article,
@@ -203,7 +216,10 @@ impl Format {
             Self::NativeCsv => "native CSV",
             Self::TimelineJsSheet => "TimelineJS sheet (CSV)",
             Self::Gdelt => "GDELT events",
+            Self::TimelineJs2Json => "TimelineJS 2 JSON",
+            Self::JsonList => "JSON list",
             Self::Spreadsheet => "spreadsheet",
+            Self::Workbook => "workbook sheet",
             Self::Article => "article",
             Self::Unknown => "unknown",
         }

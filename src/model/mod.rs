@@ -3,7 +3,9 @@
 //! no file reading in here, so all of it can be tested and benchmarked on its own. It imports
 //! nothing of the crate above it: the loader and the layout build on it, never the reverse.
 
+pub mod columns;
 pub mod country;
+mod country_names;
 pub mod dataset;
 pub mod date;
 pub mod drafts;

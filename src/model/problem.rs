@@ -26,6 +26,9 @@ pub struct Problem {
     pub severity: Severity,
     /// A sentence a non-programmer understands.
     pub message: String,
+    /// The line and column are a workbook sheet's row and column: shown as `Events!C14`.
+    #[serde(default)]
+    pub in_workbook: bool,
 }
 
 impl Problem {
@@ -36,6 +39,7 @@ impl Problem {
             column,
             severity: Severity::Error,
             message: message.into(),
+            in_workbook: false,
         }
     }
 
@@ -46,6 +50,7 @@ impl Problem {
             column,
             severity: Severity::Warning,
             message: message.into(),
+            in_workbook: false,
         }
     }
 
@@ -53,14 +58,33 @@ impl Problem {
         self.severity == Severity::Error
     }
 
-    /// `events.json:12:5`, the form editors and terminals understand.
+    /// `events.json:12:5`, the form editors and terminals understand; a workbook's cell as
+    /// spreadsheets name it, `list.xlsx:Events!C14`.
     pub fn location(&self) -> String {
+        if self.in_workbook && self.line > 0 {
+            return match self.column {
+                Some(column) => format!("{}!{}{}", self.file, column_letters(column), self.line),
+                None => format!("{} row {}", self.file, self.line),
+            };
+        }
         match (self.line, self.column) {
             (0, _) => self.file.clone(),
             (line, None) => format!("{}:{line}", self.file),
             (line, Some(column)) => format!("{}:{line}:{column}", self.file),
         }
     }
+}
+
+/// A spreadsheet's name of a 1-based column: 1 is A, 27 is AA.
+pub fn column_letters(column: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let digit = ((n - 1) % 26) as u8;
+        letters.push(char::from(b'A' + digit));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 impl fmt::Display for Problem {

@@ -3,10 +3,10 @@
 
 use super::PanelInput;
 use crate::command::Command;
-use crate::format::file_gave;
-use crate::load::SheetRole;
+use crate::format::{file_gave, format_read};
 use crate::model::Format;
 use crate::model::Severity;
+use crate::model::columns::SheetRole;
 use crate::state::{DataSource, MappingEditor};
 
 pub fn problems_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
@@ -71,10 +71,19 @@ fn files_ui(ui: &mut egui::Ui, frame: &PanelInput, commands: &mut Vec<Command>) 
     let in_folder = matches!(frame.data.source, DataSource::Folder(_));
     ui.horizontal_wrapped(|ui| {
         for file in files {
-            let text = format!("{} · {} · {}", file.file, file.format, file_gave(file));
+            let text = format!(
+                "{} · {} · {}",
+                file.file,
+                format_read(file),
+                file_gave(file)
+            );
             ui.label(egui::RichText::new(text).small());
             // Files inside a zip archive are read with the guess.
-            if in_folder && file.format == Format::Spreadsheet && !file.file.contains('/') {
+            let table = matches!(
+                file.format,
+                Format::Spreadsheet | Format::Workbook | Format::JsonList
+            );
+            if in_folder && table && file.columns.is_some() && !file.file.contains('/') {
                 let button = ui
                     .small_button("Columns…")
                     .on_hover_text("Say which column holds the date, the title, …");

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+pub mod list;
 pub(in crate::load) mod position;
 
 use self::position::{LineIndex, error_position, json_message};
@@ -400,7 +401,7 @@ fn parse_event(raw: &RawValue, index: &LineIndex, out: &mut FileOutput) {
 }
 
 /// Where `part` (a slice of `text`) starts in it.
-fn offset_in(text: &str, part: &str) -> usize {
+pub(in crate::load) fn offset_in(text: &str, part: &str) -> usize {
     part.as_ptr() as usize - text.as_ptr() as usize
 }
 

@@ -12,9 +12,11 @@ use std::fmt;
 use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod cell;
 mod days;
 mod written;
 
+pub use self::cell::{CellDate, CellDateError, is_ongoing, parse_cell};
 pub(crate) use self::days::days_since_origin;
 pub use self::days::{DayWindow, date_from_days, day_number, days_from_date, time_origin};
 pub use self::written::{

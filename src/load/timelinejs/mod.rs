@@ -8,64 +8,19 @@
 //! - `unique_id` is the id, else one made from the file name and the event's position;
 //! - the title slide names the data, and eras become labelled bands.
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
+mod json;
+mod sheet;
+mod v2;
+
+pub use self::json::parse_json;
+pub use self::sheet::parse_sheet;
+pub use self::v2::parse_v2;
 
 use super::FileOutput;
-use super::json::position::{LineIndex, error_position, json_message};
 use crate::model::dataset::EraSpan;
 use crate::model::date::{DateSpan, PartialDate};
 use crate::model::event::{Category, Event, SourceRef};
 use crate::text::html::fragment_to_text;
-
-/// A date as TimelineJS writes it; each part may be a number or a string, or missing.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-struct TlDate {
-    year: Option<serde_json::Value>,
-    month: Option<serde_json::Value>,
-    day: Option<serde_json::Value>,
-    display_date: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-struct TlText {
-    headline: Option<String>,
-    text: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-struct TlMedia {
-    url: Option<String>,
-    caption: Option<String>,
-    credit: Option<String>,
-}
-
-/// One slide: an event, an era or the title. Fields TimelineJS has for its display
-/// (background, autolink, …) are not needed and not read.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-struct TlSlide {
-    start_date: Option<TlDate>,
-    end_date: Option<TlDate>,
-    text: Option<TlText>,
-    media: Option<TlMedia>,
-    group: Option<String>,
-    display_date: Option<String>,
-    unique_id: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct TlTimeline<'a> {
-    #[serde(borrow, default)]
-    title: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    events: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    eras: Vec<&'a RawValue>,
-}
 
 /// The parts of a date before they are checked, as text.
 #[derive(Clone, Debug, Default)]
@@ -76,19 +31,6 @@ struct DateParts {
 }
 
 impl DateParts {
-    fn of_json(date: &TlDate) -> Self {
-        let text = |value: &Option<serde_json::Value>| match value {
-            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            _ => None,
-        };
-        Self {
-            year: text(&date.year),
-            month: text(&date.month),
-            day: text(&date.day),
-        }
-    }
-
     fn is_empty(&self) -> bool {
         self.year.is_none() && self.month.is_none() && self.day.is_none()
     }
@@ -369,201 +311,6 @@ fn era_of(parts: &SlideParts, line: u64, out: &mut FileOutput) {
             None,
             format!("{message}; the era '{label}' was left out"),
         ),
-    }
-}
-
-fn slide_parts(slide: &TlSlide) -> SlideParts {
-    let text = slide.text.clone().unwrap_or_default();
-    let media = slide.media.clone().unwrap_or_default();
-    let display_date = slide.display_date.clone().or_else(|| {
-        slide
-            .start_date
-            .as_ref()
-            .and_then(|d| d.display_date.clone())
-    });
-    SlideParts {
-        start: slide
-            .start_date
-            .as_ref()
-            .map(DateParts::of_json)
-            .unwrap_or_default(),
-        end: slide
-            .end_date
-            .as_ref()
-            .map(DateParts::of_json)
-            .unwrap_or_default(),
-        headline: text.headline.unwrap_or_default(),
-        text: text.text.unwrap_or_default(),
-        media_url: media.url,
-        media_credit: media.credit,
-        media_caption: media.caption,
-        group: slide.group.clone(),
-        display_date,
-        unique_id: slide.unique_id.clone(),
-    }
-}
-
-/// Parses a TimelineJS JSON file.
-pub fn parse_json(text: &str, out: &mut FileOutput) {
-    let index = LineIndex::new(text);
-    let timeline: TlTimeline = match serde_json::from_str(text) {
-        Ok(timeline) => timeline,
-        Err(error) => {
-            let (line, column) = error_position(&error, &index, 0);
-            let message = format!("{}; no event of this file was loaded", json_message(&error));
-            out.error(line, Some(column), message);
-            return;
-        }
-    };
-    let offset_of = |raw: &RawValue| raw.get().as_ptr() as usize - text.as_ptr() as usize;
-    let read_slide = |raw: &RawValue, out: &mut FileOutput| -> Option<(SlideParts, u64)> {
-        let offset = offset_of(raw);
-        let line = index.line_column(offset).0;
-        match serde_json::from_str::<TlSlide>(raw.get()) {
-            Ok(slide) => Some((slide_parts(&slide), line)),
-            Err(error) => {
-                let (line, column) = error_position(&error, &index, offset);
-                out.error(
-                    line,
-                    Some(column),
-                    format!("{}; this slide was skipped", json_message(&error)),
-                );
-                None
-            }
-        }
-    };
-    if let Some(title) = timeline.title
-        && let Some((parts, _)) = read_slide(title, out)
-    {
-        let headline = fragment_to_text(&parts.headline);
-        if !headline.is_empty() {
-            out.title(headline);
-        }
-    }
-    for raw in timeline.eras {
-        if let Some((parts, line)) = read_slide(raw, out) {
-            era_of(&parts, line, out);
-        }
-    }
-    for (position, raw) in timeline.events.into_iter().enumerate() {
-        if let Some((parts, line)) = read_slide(raw, out)
-            && let Some(event) = slide_event(&parts, position + 1, line, out)
-        {
-            out.push(&event, line);
-        }
-    }
-}
-
-/// The columns of the TimelineJS Google Sheets template.
-const SHEET_COLUMNS: [&str; 18] = [
-    "year",
-    "month",
-    "day",
-    "time",
-    "end year",
-    "end month",
-    "end day",
-    "end time",
-    "display date",
-    "headline",
-    "text",
-    "media",
-    "media credit",
-    "media caption",
-    "media thumbnail",
-    "type",
-    "group",
-    "background",
-];
-
-/// Parses the TimelineJS Google Sheets template, saved as CSV.
-pub fn parse_sheet(text: &str, out: &mut FileOutput) {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(header) => header
-            .iter()
-            .map(|h| h.trim().to_ascii_lowercase())
-            .collect(),
-        Err(error) => {
-            out.error(1, None, format!("the header row cannot be read: {error}"));
-            return;
-        }
-    };
-    let column = |name: &str| header.iter().position(|h| h == name);
-    for (i, name) in header.iter().enumerate() {
-        if !name.is_empty() && !SHEET_COLUMNS.contains(&name.as_str()) {
-            out.warning(
-                1,
-                Some(i as u64 + 1),
-                format!("unknown column '{name}' was ignored"),
-            );
-        }
-    }
-    let mut record = ::csv::StringRecord::new();
-    let mut position = 0;
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let line = error.position().map_or(line, |p| p.line());
-                out.error(
-                    line,
-                    None,
-                    format!("this row cannot be read ({error}); the rest of the file was skipped"),
-                );
-                break;
-            }
-        }
-        let line = record.position().map_or(line, |p| p.line());
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let cell = |name: &str| {
-            column(name)
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
-        let parts = SlideParts {
-            start: DateParts {
-                year: cell("year"),
-                month: cell("month"),
-                day: cell("day"),
-            },
-            end: DateParts {
-                year: cell("end year"),
-                month: cell("end month"),
-                day: cell("end day"),
-            },
-            headline: cell("headline").unwrap_or_default(),
-            text: cell("text").unwrap_or_default(),
-            media_url: cell("media"),
-            media_credit: cell("media credit"),
-            media_caption: cell("media caption"),
-            group: cell("group"),
-            display_date: cell("display date"),
-            unique_id: None,
-        };
-        match cell("type").map(|t| t.to_ascii_lowercase()).as_deref() {
-            Some("title") => {
-                let headline = fragment_to_text(&parts.headline);
-                if !headline.is_empty() {
-                    out.title(headline);
-                }
-            }
-            Some("era") => era_of(&parts, line, out),
-            _ => {
-                position += 1;
-                if let Some(event) = slide_event(&parts, position, line, out) {
-                    out.push(&event, line);
-                }
-            }
-        }
     }
 }
 
