@@ -17,6 +17,8 @@ pub enum Command {
     Select(Option<u32>),
     SelectNext,
     SelectPrevious,
+    /// Give the keyboard to the search box.
+    FocusSearch,
     /// List the events of a lane between two times in the details panel.
     ShowGroup {
         lane: u32,

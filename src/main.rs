@@ -181,6 +181,19 @@ fn open_window(cli: Cli) -> ExitCode {
             )
             .exit();
     }
+    // A folder named on the command line that is not there is a mistake to say, not a
+    // reason to show other data.
+    if let Some(dir) = &cli.dir
+        && !dir.is_dir()
+    {
+        let what = if dir.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
+        eprintln!("coop-timeline: {} {what}", dir.display());
+        return ExitCode::from(2);
+    }
     let screenshot = cli.screenshot.map(|path| {
         let mut job = ScreenshotJob::new(path, cli.overwrite);
         job.from_year = cli.from;

@@ -25,7 +25,10 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Most recent first, at most [`MAX_RECENT_FOLDERS`].
     pub recent_folders: Vec<PathBuf>,
+    /// The lanes on screen: the user's choice for the folder, else those suited to its data.
     pub lane_mode: LaneMode,
+    /// The lanes the user chose, by data folder.
+    pub lanes_chosen: std::collections::BTreeMap<PathBuf, LaneMode>,
     pub color_mode: ColorMode,
     pub dark_mode: bool,
     pub counts_scope: CountsScope,
@@ -259,6 +262,8 @@ pub struct Loaded {
     pub eras: Arc<Vec<Era>>,
     /// Changes whenever what is drawn changes, so drawings can be cached.
     pub generation: u64,
+    /// The lanes the scene was laid out in.
+    pub lane_mode: LaneMode,
 }
 
 impl Loaded {
@@ -313,6 +318,7 @@ impl Loaded {
             eras: Arc::new(eras),
             dataset: Arc::new(dataset),
             generation: next_generation(),
+            lane_mode,
         }
     }
 

@@ -94,12 +94,19 @@ fn broken_files_exit_1_and_name_each_file_and_line() {
 }
 
 #[test]
-fn bad_usage_exits_2_and_a_missing_folder_exits_1() {
+fn bad_usage_and_a_missing_folder_exit_2() {
     let (code, _, _) = check(&[]);
     assert_eq!(code, 2);
     let (code, _, stderr) = check(&["no/such/folder"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(stderr.contains("cannot open the folder"), "{stderr}");
+    // The window too: another folder's data is never shown instead.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_coop-timeline"))
+        .args(["--screenshot", "never.png", "no/such/folder"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/folder does not exist"));
 }
 
 #[test]

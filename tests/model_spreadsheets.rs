@@ -279,3 +279,20 @@ fn dates_without_a_year_are_refused_saying_so() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn many_tables_laid_out_alike_give_one_note_of_the_guess() {
+    let text = "When,What\n2021-11-04,Seminar\n";
+    let names = ["a.csv", "b.csv", "c.csv"];
+    let dataset = load_files(names.iter().map(|name| (*name, text.as_bytes())));
+    assert_eq!(dataset.events.len(), 3);
+    let guesses: Vec<String> = problems(&dataset)
+        .into_iter()
+        .filter(|p| p.contains("columns guessed"))
+        .collect();
+    assert_eq!(guesses.len(), 1, "{guesses:#?}");
+    assert!(
+        guesses[0].ends_with("(the same guess for 2 more files: b.csv, c.csv)"),
+        "{guesses:#?}"
+    );
+}

@@ -43,9 +43,29 @@ fn wait_for_load(harness: &mut Harness<'static, TimelineApp>) {
 
 /// Lets the window take its input, background filtering finish, and the window catch up.
 fn settle(harness: &mut Harness<'static, TimelineApp>) {
-    harness.run_steps(2);
-    harness.state_mut().wait_for_filters();
-    harness.run_steps(3);
+    // A frame may start another search (typed text arrives over frames): settled is when
+    // a few frames pass with none running.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.run_steps(2);
+        harness.state_mut().wait_for_filters();
+        harness.run_steps(3);
+        if !harness.state().is_searching() || Instant::now() > deadline {
+            break;
+        }
+    }
+}
+
+/// Settles until `label` is on screen: typed text reaches the filters over several frames,
+/// and a loaded machine takes longer.
+fn settle_until_shown(harness: &mut Harness<'static, TimelineApp>, label: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    settle(harness);
+    while harness.query_by_label(label).is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        settle(harness);
+    }
+    harness.get_by_label(label);
 }
 
 fn apply(harness: &mut Harness<'static, TimelineApp>, command: Command) {
@@ -300,8 +320,7 @@ fn search_and_toggles_change_the_count_shown_and_fit_finds_the_results() {
         .get_by_role_and_label(Role::TextInput, "Search")
         .type_text("Qingdao");
     harness.run_steps(2);
-    settle(&mut harness);
-    harness.get_by_label(&format!("1 of {total} events shown"));
+    settle_until_shown(&mut harness, &format!("1 of {total} events shown"));
     // The filter leaves the view alone; "Fit to results" zooms to what was found.
     assert_eq!(harness.state().view, before);
     harness.get_by_label("Fit to results").click();
@@ -331,7 +350,10 @@ fn search_and_toggles_change_the_count_shown_and_fit_finds_the_results() {
         .count();
     harness.get_by_label_contains("Forum (").click();
     settle(&mut harness);
-    harness.get_by_label(&format!("{} of {total} events shown", total - forums));
+    settle_until_shown(
+        &mut harness,
+        &format!("{} of {total} events shown", total - forums),
+    );
 }
 
 #[test]

@@ -65,6 +65,9 @@ impl TimelineApp {
                 }
             }
             Command::ShowOpenDialog => self.show_open_dialog(),
+            Command::FocusSearch => {
+                ctx.memory_mut(|memory| memory.request_focus(crate::ui::filters::search_id()));
+            }
             Command::OpenFolder(folder) => {
                 self.path_entry = None;
                 self.start_loading(folder);
@@ -95,6 +98,9 @@ impl TimelineApp {
             }
             Command::SetLaneMode(mode) => {
                 self.settings.lane_mode = mode;
+                if let DataSource::Folder(folder) = &self.data.source {
+                    self.settings.lanes_chosen.insert(folder.clone(), mode);
+                }
                 self.rederive(true);
             }
             Command::SetColorMode(mode) => {

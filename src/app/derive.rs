@@ -105,8 +105,10 @@ impl Deriver {
     /// thread is gone (it stopped on a fault): nothing is pending then.
     pub fn request(&mut self, request: DeriveRequest) -> Result<(), WorkerGone> {
         let generation = request.generation;
+        // Published before the request is sent: a worker that saw the request first would
+        // take it for superseded, drop it, and leave the search pending for good.
+        self.newest.store(generation, Ordering::Release);
         self.requests.send(request).map_err(|_| WorkerGone)?;
-        self.newest.store(generation, Ordering::Relaxed);
         self.pending_scene = Some(generation);
         self.pending_counts = Some(generation);
         Ok(())
@@ -169,7 +171,7 @@ fn derive(
     send: &dyn Fn(DeriveOutcome) -> bool,
 ) -> bool {
     let generation = request.generation;
-    let superseded = || newest.load(Ordering::Relaxed) != generation;
+    let superseded = || newest.load(Ordering::Acquire) != generation;
     let full_scene = match &request.full_scene {
         Some(scene) => Arc::clone(scene),
         None => Arc::new(Scene::build(

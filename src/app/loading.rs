@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use super::TimelineApp;
+use crate::layout::LaneMode;
 use crate::load::cache::{LoadCache, PendingWrite};
 use crate::load::watch::{Fingerprint, FolderWatcher};
 use crate::load::{LoadError, LoadOptions, LoadProgress};
@@ -65,7 +66,10 @@ impl TimelineApp {
         let (sender, receiver) = mpsc::channel();
         let thread_progress = Arc::clone(&progress);
         let thread_folder = folder.clone();
-        let (lane_mode, color_mode) = (self.settings.lane_mode, self.settings.color_mode);
+        let (chosen_lanes, color_mode) = (
+            self.settings.lanes_chosen.get(&folder).copied(),
+            self.settings.color_mode,
+        );
         // The mappings the user chose for this folder's spreadsheets, by file name.
         let options = LoadOptions {
             sheet_mappings: self
@@ -132,6 +136,8 @@ impl TimelineApp {
                     })
                     .map(|dataset| {
                         let source = DataSource::Folder(thread_folder.clone());
+                        let lane_mode =
+                            chosen_lanes.unwrap_or_else(|| LaneMode::suited_to(&dataset.events));
                         Loaded::new(source, dataset, lane_mode, color_mode)
                     });
                 let dataset = result
@@ -277,6 +283,7 @@ impl TimelineApp {
         if loaded.dataset.problems.iter().any(|p| p.is_error()) {
             self.settings.show_problems = true;
         }
+        self.settings.lane_mode = loaded.lane_mode;
         self.data = loaded;
         let selected_id = selected_id.filter(|_| is_reload);
         self.selection.event = selected_id

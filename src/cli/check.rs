@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::format::{file_gave, format_read};
+use crate::format::{day_label, file_gave, format_read};
 use crate::load::{LoadOptions, LoadProgress, load_folder};
 use crate::model::drafts::Draft;
 use crate::model::{Dataset, stats};
@@ -13,9 +13,10 @@ use crate::model::{Dataset, stats};
 pub fn run(dir: &Path, json: bool, options: &LoadOptions) -> ExitCode {
     let dataset = match load_folder(dir, options, &LoadProgress::default()) {
         Ok(dataset) => dataset,
+        // No folder to check is a usage error, as clap's are.
         Err(error) => {
             eprintln!("coop-timeline: {error}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(2);
         }
     };
     let report = if json {
@@ -71,7 +72,9 @@ pub fn check_report(dataset: &Dataset, folder_name: &str) -> String {
         dataset.events.iter().map(|e| e.span().first_day()).min(),
         dataset.events.iter().map(|e| e.span().last_day()).max(),
     ) {
-        push_line!(out, "from {first} to {last}");
+        // In words, as the window says them: "1 Jan 3500 BCE", never "-3499-01-01".
+        let day = |date| day_label(crate::model::date::days_from_date(date));
+        push_line!(out, "from {} to {}", day(first), day(last));
     }
     push_line!(out, "\nEvents per category:");
     for (category, n) in stats::events_per_category(&dataset.events) {

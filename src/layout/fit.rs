@@ -3,9 +3,10 @@
 
 use super::draw::metrics::{FONT_PX, GAP_PX, MARKER_RADIUS_PX};
 use super::draw::{Era, label_text, names_width_px};
+use super::scene::Mark;
 use super::scene::Scene;
 use super::text::TextMeasure;
-use super::view::{TimeView, ViewLimits};
+use super::view::{FIT_MAX_LABEL_FRACTION, TimeView, ViewLimits};
 use crate::model::store::EventStore;
 
 /// What a fit is worked out from.
@@ -39,9 +40,9 @@ pub fn fit_all(input: &FitInput) -> TimeView {
             limits,
         );
     };
-    let label_px = last_label_width_px(input, after_last_day);
     // The lane names take part of the chart's width; the rest is the plot.
     let plot_px = input.chart_width_px - names_width_px(input.scene, input.measure);
+    let label_px = label_room_px(input, first_day, after_last_day, plot_px);
     TimeView::fit(
         f64::from(first_day),
         f64::from(after_last_day),
@@ -63,16 +64,29 @@ fn scene_extent(scene: &Scene) -> Option<(i32, i32)> {
         .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
 }
 
-/// How wide the label of the event that ends last is, with the half marker and the gaps
-/// between it and its marker and the plot's edge.
-fn last_label_width_px(input: &FitInput, after_last_day: i32) -> f32 {
-    let last = input
-        .scene
-        .marks()
-        .iter()
-        .find(|m| m.end_day == after_last_day);
-    last.and_then(|mark| label_text(input.events, mark))
-        .map_or(0.0, |label| {
+/// The room right of the last day that every label near the end needs to be read whole: a
+/// label starts at its marker, so the room is what the widest reaches past the last day.
+/// Worked out at the scale the room itself leaves, a few times over, as each room changes it.
+fn label_room_px(input: &FitInput, first_day: i32, after_last_day: i32, plot_px: f32) -> f32 {
+    let span_days = f64::from((after_last_day - first_day).max(1));
+    let width_of = |mark: &Mark| {
+        label_text(input.events, mark).map_or(0.0, |label| {
             input.measure.text_width_px(&label, FONT_PX) + MARKER_RADIUS_PX + 3.0 * GAP_PX
         })
+    };
+    let max_room = plot_px * FIT_MAX_LABEL_FRACTION as f32;
+    let mut room = 0.0_f32;
+    for _ in 0..3 {
+        let px_per_day = f64::from((plot_px - room).max(1.0)) / span_days;
+        // Only marks within the widest room of the end can reach past it.
+        let near_days = f64::from(max_room) / px_per_day;
+        let needed = (input.scene.marks().iter())
+            .filter(|mark| f64::from(after_last_day - mark.start_day) <= near_days)
+            .map(|mark| {
+                width_of(mark) - (f64::from(after_last_day - mark.start_day) * px_per_day) as f32
+            })
+            .fold(0.0_f32, f32::max);
+        room = needed.min(max_room);
+    }
+    room
 }

@@ -34,8 +34,8 @@ const OUTER_RIGHT_FRACTION: f64 = 0.60;
 const MIN_OUTER_WIDTH_DAYS: f64 = 31.0;
 /// Fit-all keeps this much room left of the first event, in points.
 const FIT_LEFT_PAD_PX: f64 = 16.0;
-/// Fit-all keeps at most this fraction of the width for the last event's label.
-const FIT_MAX_LABEL_FRACTION: f64 = 0.22;
+/// Fit-all keeps at most this fraction of the width for the labels past the last day.
+pub(super) const FIT_MAX_LABEL_FRACTION: f64 = 0.3;
 
 impl ViewLimits {
     /// Limits for data from `first_day` to the day before `after_last_day`.

@@ -266,9 +266,54 @@ impl Merger {
             std::mem::take(&mut self.lines),
         ));
         let mut dataset = self.dataset;
+        group_same_guesses(&mut dataset.problems);
         // Ids are unique by now, so an unstable sort gives the same order, without a buffer.
         dataset.events.sort_by_start_then_id();
         dataset.events.shrink_to_fit();
         dataset
     }
+}
+
+/// A folder of many tables laid out alike gives one note of the guess, naming the files,
+/// rather than one per file.
+fn group_same_guesses(problems: &mut Vec<Problem>) {
+    const NAMED_FILES: usize = 5;
+    let is_guess = |p: &Problem| p.message.starts_with(crate::load::sheet::GUESS_NOTE);
+    let mut files_by_message: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for problem in problems.iter().filter(|p| is_guess(p)) {
+        files_by_message
+            .entry(problem.message.as_str())
+            .or_default()
+            .push(problem.file.as_str());
+    }
+    let grouped: std::collections::HashMap<String, String> = files_by_message
+        .into_iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(message, files)| {
+            let mut named: Vec<&str> = files[1..].iter().take(NAMED_FILES).copied().collect();
+            if files.len() - 1 > named.len() {
+                named.push("…");
+            }
+            let others = crate::format::count_of(files.len() as u64 - 1, "more file");
+            let text = format!(
+                "{message} (the same guess for {others}: {})",
+                named.join(", ")
+            );
+            (message.to_owned(), text)
+        })
+        .collect();
+    if grouped.is_empty() {
+        return;
+    }
+    let mut told = std::collections::HashSet::new();
+    problems.retain_mut(|problem| {
+        let Some(text) = grouped.get(&problem.message) else {
+            return true;
+        };
+        if !told.insert(problem.message.clone()) {
+            return false;
+        }
+        problem.message = text.clone();
+        true
+    });
 }

@@ -73,6 +73,8 @@ actions! {
         "Save the events that pass the filters, in the app's CSV format",
         [], Command::Export(ExportKind::Csv);
     Quit: "Quit", "Close the window", [command_key(Key::Q)], Command::Quit;
+    FocusSearch: "Search", "Put the cursor in the search box of the filters",
+        [command_key(Key::F)], Command::FocusSearch;
     FitAll: "Fit all events", "Show every event that passes the filters",
         [plain(Key::Home)], Command::FitAll;
     // Shift is ignored when keys are matched, so "+" typed as Shift+= counts too.

@@ -5,6 +5,11 @@ use crate::command::Command;
 use crate::format::group_thousands;
 use crate::model::date::year_label;
 
+/// The search box's id, for giving it the keyboard (Ctrl+F).
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("filters_search")
+}
+
 pub fn filters_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut filters = frame.filters.clone();
@@ -14,7 +19,8 @@ pub fn filters_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
         let label = ui.label("Search");
         ui.add(
             egui::TextEdit::singleline(&mut filters.text)
-                .hint_text("title, place, people, quotes…")
+                .id(search_id())
+                .hint_text("title, place, people, quotes… (Ctrl+F)")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -49,21 +55,25 @@ pub fn filters_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
             filters.to_year = (to != last_year).then_some(to.max(from));
         }
     });
-    if !frame.filters.is_empty() {
-        ui.horizontal(|ui| {
-            let shown = frame.data.shown().len() as u64;
-            if ui
-                .add_enabled(shown > 0, egui::Button::new("Fit to results"))
-                .on_hover_text("Zoom the timeline to the events that pass the filters")
-                .clicked()
-            {
-                commands.push(Command::FitAll);
-            }
-            if ui.button("Clear all filters").clicked() {
-                filters = Default::default();
-            }
-        });
-    }
+    // Always there, greyed out without filters: a row that came and went would move
+    // everything under the pointer.
+    let filtering = !frame.filters.is_empty();
+    ui.horizontal(|ui| {
+        let shown = frame.data.shown().len() as u64;
+        if ui
+            .add_enabled(filtering && shown > 0, egui::Button::new("Fit to results"))
+            .on_hover_text("Zoom the timeline to the events that pass the filters")
+            .clicked()
+        {
+            commands.push(Command::FitAll);
+        }
+        if ui
+            .add_enabled(filtering, egui::Button::new("Clear all filters"))
+            .clicked()
+        {
+            filters = Default::default();
+        }
+    });
 
     egui::CollapsingHeader::new("Categories")
         .default_open(true)

@@ -4,7 +4,7 @@
 pub mod actions;
 mod counts;
 mod details;
-mod filters;
+pub mod filters;
 pub mod fonts;
 mod menu;
 pub mod paint;

@@ -49,6 +49,11 @@ pub struct LaneBox {
     pub top_px: f32,
     pub height_px: f32,
     pub span_rows: u8,
+    /// The rows one-day markers are in: one, unless the lane has room for more and its
+    /// markers and labels need them.
+    pub marker_rows: u8,
+    /// How many span rows the lane's height holds, for spans and their labels to spread over.
+    pub span_capacity: u8,
 }
 
 impl LaneBox {
@@ -58,7 +63,10 @@ impl LaneBox {
 
     /// The rows and the markers' row sit together, centred in the lane.
     pub(super) fn content_top(&self) -> f32 {
-        let content = f32::from(self.span_rows) * SPAN_ROW_PX + MARKER_ROW_PX;
+        let extra_rows = f32::from(self.marker_rows.max(1) - 1);
+        let content = f32::from(self.span_rows) * SPAN_ROW_PX
+            + MARKER_ROW_PX
+            + extra_rows * MARKER_ROW_STEP_PX;
         self.top_px + ((self.height_px - content) / 2.0).max(LANE_PAD_PX)
     }
 
@@ -66,8 +74,25 @@ impl LaneBox {
         self.content_top() + row as f32 * SPAN_ROW_PX
     }
 
+    /// How many marker rows fit below the span rows.
+    pub(super) fn marker_capacity(&self) -> u8 {
+        let below_first_row = self.height_px
+            - 2.0 * LANE_PAD_PX
+            - f32::from(self.span_rows) * SPAN_ROW_PX
+            - MARKER_ROW_PX;
+        (1.0 + (below_first_row / MARKER_ROW_STEP_PX).floor())
+            .clamp(1.0, f32::from(MAX_MARKER_ROWS)) as u8
+    }
+
     pub(super) fn marker_y(&self) -> f32 {
-        self.content_top() + f32::from(self.span_rows) * SPAN_ROW_PX + MARKER_ROW_PX / 2.0
+        self.marker_row_y(0)
+    }
+
+    pub(super) fn marker_row_y(&self, row: usize) -> f32 {
+        self.content_top()
+            + f32::from(self.span_rows) * SPAN_ROW_PX
+            + MARKER_ROW_PX / 2.0
+            + row as f32 * MARKER_ROW_STEP_PX
     }
 }
 
@@ -121,12 +146,25 @@ impl DrawList {
             .find(|&cap| desired(cap) <= plot.height())
             .unwrap_or(1);
         let total = desired(cap);
-        let extra = if total < plot.height() && !input.scene.lanes.is_empty() {
-            (plot.height() - total) / input.scene.lanes.len() as f32
+        // Height to spare goes to the lanes with more to show: by the square root of their
+        // marks, so that a lane of one event is not as tall as one of hundreds.
+        let weights: Vec<f32> = (0..input.scene.lanes.len())
+            .map(|lane| (input.scene.lane_marks(lane).len().max(1) as f32).sqrt())
+            .collect();
+        let weight_sum: f32 = weights.iter().sum();
+        let spare = if total < plot.height() {
+            plot.height() - total
         } else {
             0.0
         };
-        let content_height = total + extra * input.scene.lanes.len() as f32;
+        let extra_of = |lane: usize| {
+            if weight_sum > 0.0 {
+                spare * weights[lane] / weight_sum
+            } else {
+                0.0
+            }
+        };
+        let content_height = total + spare;
         let max_scroll = (content_height - plot.height()).max(0.0);
         let scroll = if input.scroll_px.is_finite() {
             input.scroll_px.clamp(0.0, max_scroll)
@@ -138,18 +176,24 @@ impl DrawList {
             .scene
             .lanes
             .iter()
-            .map(|lane| {
-                let height = lane_height(lane.span_rows.min(cap)) + extra;
-                let fitting_rows = ((height - 2.0 * LANE_PAD_PX - MARKER_ROW_PX) / SPAN_ROW_PX)
+            .enumerate()
+            .map(|(index, lane)| {
+                let height = lane_height(lane.span_rows.min(cap)) + extra_of(index);
+                let room_rows = ((height - 2.0 * LANE_PAD_PX - MARKER_ROW_PX) / SPAN_ROW_PX)
                     .floor()
-                    .clamp(0.0, f32::from(MAX_SPAN_ROWS)) as u8;
+                    .max(0.0);
+                let fitting_rows = room_rows.min(f32::from(MAX_SPAN_ROWS)) as u8;
+                let span_rows = lane
+                    .span_rows
+                    .clamp(1, MAX_SPAN_ROWS)
+                    .min(fitting_rows.max(1));
                 let lane_box = LaneBox {
                     top_px: top,
                     height_px: height,
-                    span_rows: lane
-                        .span_rows
-                        .clamp(1, MAX_SPAN_ROWS)
-                        .min(fitting_rows.max(1)),
+                    span_rows,
+                    marker_rows: 1,
+                    span_capacity: (room_rows.min(f32::from(MAX_SPREAD_SPAN_ROWS)) as u8)
+                        .max(span_rows),
                 };
                 top += height;
                 lane_box

@@ -103,34 +103,146 @@ impl DrawList {
         let (spans, days): (Vec<&Mark>, Vec<&Mark>) = scene
             .marks_between(lane, from, to)
             .partition(|m| m.is_span());
-        let hidden = self.lane_spans(input, &lane_box, &spans, opacity);
-        self.lane_markers(input, &lane_box, &days, opacity);
+        // A tall lane spreads its spans and markers over rows, each label whole, before it
+        // hides or clusters them.
+        let mut lane_box = lane_box;
+        let spread = weight == 0.0 && spans.len() <= MAX_SPREAD_MARKERS;
+        let (span_rows, hidden) = self.place_spans(input, &lane_box, &spans, spread);
+        if spread && !spans.is_empty() {
+            lane_box.span_rows = (span_rows.len() as u8).max(1);
+        }
+        let spread = (weight == 0.0)
+            .then(|| self.spread_markers(input, &lane_box, &days))
+            .flatten();
+        if let Some(spread) = &spread {
+            lane_box.marker_rows = spread.rows;
+        }
+        self.lane_spans(input, &lane_box, &span_rows, opacity);
+        match spread {
+            Some(spread) => self.draw_spread_markers(input, &lane_box, &spread),
+            None => self.lane_markers(input, &lane_box, &days, opacity),
+        }
         hidden
     }
 
-    /// Spans take the first row where they fit; a label goes inside its bar, or after it.
-    pub(super) fn lane_spans(
+    /// One-day markers in the first of the lane's marker rows where each, with its label,
+    /// fits; labels are shortened in steps until all fit. `None` when even the shortest do
+    /// not, or the lane has one row or too many markers: they are clustered then.
+    fn spread_markers(
+        &self,
+        input: &DrawInput,
+        lane_box: &LaneBox,
+        days: &[&Mark],
+    ) -> Option<SpreadMarkers> {
+        let rows = usize::from(lane_box.marker_capacity());
+        if rows < 2 || days.is_empty() || days.len() > MAX_SPREAD_MARKERS {
+            return None;
+        }
+        let axis = self.layout.time_axis(input.view);
+        let plot = self.layout.plot;
+        let widths: Vec<f32> = (days.iter())
+            .map(|mark| {
+                label_text(input.events, mark)
+                    .map_or(0.0, |t| input.measure.text_width_px(&t, FONT_PX))
+            })
+            .collect();
+        'caps: for cap in [
+            SELECTED_LABEL_PX,
+            SELECTED_LABEL_PX / 2.0,
+            MIN_LABEL_PX * 2.0,
+        ] {
+            let mut row_right = vec![f32::NEG_INFINITY; rows];
+            let mut placed = Vec::with_capacity(days.len());
+            for (&mark, &width) in days.iter().zip(&widths) {
+                let x = axis.x_from_days(mark.center_days());
+                let Some(row) =
+                    (0..rows).find(|&row| row_right[row] + GAP_PX <= x - MARKER_RADIUS_PX)
+                else {
+                    continue 'caps;
+                };
+                let label_left = x + MARKER_RADIUS_PX + GAP_PX;
+                let room = width.min(cap).min(plot.right() - GAP_PX - label_left);
+                let room = if room >= MIN_LABEL_PX { room } else { 0.0 };
+                row_right[row] = if room > 0.0 {
+                    label_left + room
+                } else {
+                    x + MARKER_RADIUS_PX
+                };
+                placed.push((*mark, row, room));
+            }
+            let used = placed.iter().map(|&(_, row, _)| row + 1).max().unwrap_or(1);
+            return Some(SpreadMarkers {
+                rows: used as u8,
+                placed,
+            });
+        }
+        None
+    }
+
+    fn draw_spread_markers(
         &mut self,
         input: &DrawInput,
         lane_box: &LaneBox,
-        spans: &[&Mark],
-        opacity: f32,
-    ) -> usize {
+        spread: &SpreadMarkers,
+    ) {
         let axis = self.layout.time_axis(input.view);
         let plot = self.layout.plot;
-        let rows = usize::from(lane_box.span_rows.max(1));
+        let mut labels = Vec::new();
+        for &(mark, row, room) in &spread.placed {
+            let item = RowItem::of(&mark, &axis, plot);
+            self.draw_item(input, &item, lane_box, row, 1.0);
+            if room > 0.0 && input.selected != Some(mark.event) {
+                let left = item.center_x() + MARKER_RADIUS_PX + GAP_PX;
+                labels.push((left, room, mark, lane_box.marker_row_y(row)));
+            }
+        }
+        self.labels(input, &labels);
+    }
+
+    /// Spans in rows: each in the first row where it and its label fit, else where the bar
+    /// alone fits; the rows used, and how many spans found none.
+    fn place_spans(
+        &self,
+        input: &DrawInput,
+        lane_box: &LaneBox,
+        spans: &[&Mark],
+        spread: bool,
+    ) -> (Vec<Vec<RowItem>>, usize) {
+        let axis = self.layout.time_axis(input.view);
+        let plot = self.layout.plot;
+        let rows = usize::from(
+            if spread {
+                lane_box.span_capacity
+            } else {
+                lane_box.span_rows
+            }
+            .max(1),
+        );
         let mut row_items: Vec<Vec<RowItem>> = vec![Vec::new(); rows];
+        // Where each row is taken up to, label included.
+        let mut row_right = vec![f32::NEG_INFINITY; rows];
         let mut hidden = 0;
         for &mark in spans {
             let item = RowItem::of(mark, &axis, plot);
+            let label_end = if spread {
+                item.right + GAP_PX + self.span_label_px(input, &item)
+            } else {
+                item.right
+            };
             // Spans that only touch (one year after the next) share a row.
-            let row = row_items.iter().position(|items| {
-                items
-                    .last()
-                    .is_none_or(|last| last.right <= item.left + 1.0)
-            });
-            match row {
-                Some(row) => row_items[row].push(item),
+            let with_label = (0..rows).find(|&row| row_right[row] <= item.left + 1.0);
+            let bar_only = || {
+                (0..rows).find(|&row| {
+                    row_items[row]
+                        .last()
+                        .is_none_or(|last| last.right <= item.left + 1.0)
+                })
+            };
+            match with_label.or_else(bar_only) {
+                Some(row) => {
+                    row_right[row] = row_right[row].max(label_end.max(item.right));
+                    row_items[row].push(item);
+                }
                 None if input.selected == Some(mark.event) => {
                     // The selected span always shows, over the last row.
                     row_items[rows - 1].push(item);
@@ -138,6 +250,34 @@ impl DrawList {
                 None => hidden += 1,
             }
         }
+        while row_items.len() > 1 && row_items.last().is_some_and(Vec::is_empty) {
+            row_items.pop();
+        }
+        (row_items, hidden)
+    }
+
+    /// The room a span's label takes after its bar: none when it fits inside a faint span.
+    fn span_label_px(&self, input: &DrawInput, item: &RowItem) -> f32 {
+        let plot = self.layout.plot;
+        let needed = label_text(input.events, &item.mark)
+            .map_or(0.0, |t| input.measure.text_width_px(&t, FONT_PX));
+        let inside = item.visible_right(plot) - item.visible_left(plot) - 2.0 * GAP_PX;
+        if matches!(item.mark.shape, MarkShape::Vague(_)) && inside >= needed {
+            0.0
+        } else {
+            needed.min(SELECTED_LABEL_PX / 2.0) + GAP_PX
+        }
+    }
+
+    /// Draws spans in their rows; a label goes inside its bar, or after it.
+    pub(super) fn lane_spans(
+        &mut self,
+        input: &DrawInput,
+        lane_box: &LaneBox,
+        row_items: &[Vec<RowItem>],
+        opacity: f32,
+    ) {
+        let plot = self.layout.plot;
         for (row, items) in row_items.iter().enumerate() {
             let mut labels = Vec::new();
             for (index, item) in items.iter().enumerate() {
@@ -170,7 +310,6 @@ impl DrawList {
             }
             self.labels(input, &labels);
         }
-        hidden
     }
 
     /// One-day events: markers, and clusters where they are too close to tell apart.
@@ -263,7 +402,7 @@ impl DrawList {
         let color = Rgba::rgb(input.scene.color_of(&mark)).faded(opacity);
         let rect = match mark.shape {
             MarkShape::Day => {
-                let center = [item.center_x(), lane_box.marker_y()];
+                let center = [item.center_x(), lane_box.marker_row_y(row)];
                 self.push(Primitive::Marker {
                     center,
                     color,
@@ -310,6 +449,12 @@ impl DrawList {
             self.pending_selected = Some((left, label_y, mark));
         }
     }
+}
+
+/// One-day markers spread over a lane's rows: each mark with its row and its label's room.
+pub(super) struct SpreadMarkers {
+    rows: u8,
+    placed: Vec<(Mark, usize, f32)>,
 }
 
 /// A mark's place along its row.

@@ -11,6 +11,14 @@ pub const NAMES_MAX_WIDTH_PX: f32 = 200.0;
 pub const SPAN_ROW_PX: f32 = 20.0;
 pub const SPAN_BAR_PX: f32 = 16.0;
 pub const MARKER_ROW_PX: f32 = 28.0;
+/// Between the rows of one-day markers a tall lane spreads its markers over.
+pub const MARKER_ROW_STEP_PX: f32 = 20.0;
+/// A lane spreads its markers over at most this many rows before it clusters them.
+pub const MAX_MARKER_ROWS: u8 = 16;
+/// A tall lane spreads its spans and their labels over at most this many rows.
+pub const MAX_SPREAD_SPAN_ROWS: u8 = 24;
+/// Markers are spread over rows only while a lane shows at most this many in view.
+pub const MAX_SPREAD_MARKERS: usize = 400;
 pub const LANE_PAD_PX: f32 = 4.0;
 pub const MARKER_RADIUS_PX: f32 = 6.0;
 /// A span is drawn at least this wide, so it stays visible and clickable.

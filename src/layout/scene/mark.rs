@@ -16,6 +16,23 @@ pub enum LaneMode {
 impl LaneMode {
     pub const ALL: [Self; 3] = [Self::Category, Self::Series, Self::Country];
 
+    /// The lanes that tell a dataset's events apart before the user chooses: by series where
+    /// most events have one and the categories say little (GDELT's CAMEO actions, a sheet's
+    /// own kinds), else by category.
+    pub fn suited_to(events: &crate::model::store::EventStore) -> Self {
+        let (mut with_series, mut other) = (0usize, 0usize);
+        for event in events {
+            with_series += usize::from(event.series().is_some());
+            other += usize::from(event.category() == crate::model::Category::Other);
+        }
+        let most = |count: usize| count * 2 > events.len();
+        if most(with_series) && most(other) {
+            Self::Series
+        } else {
+            Self::Category
+        }
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             Self::Category => "Category",

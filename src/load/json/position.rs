@@ -7,7 +7,13 @@ use rayon::prelude::*;
 pub(in crate::load) struct LineIndex<'a> {
     pub(in crate::load) text: &'a str,
     line_starts: Vec<usize>,
+    /// Characters before every [`CHECKPOINT_BYTES`]th byte, counted once when a column is
+    /// first asked for: a minified file is one line, and each column counted from its start
+    /// would make a problem per event quadratic.
+    chars_before: std::sync::OnceLock<Vec<usize>>,
 }
+
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     pub(in crate::load) fn new(text: &'a str) -> Self {
@@ -24,7 +30,31 @@ impl<'a> LineIndex<'a> {
         parts
             .iter()
             .for_each(|part| line_starts.extend_from_slice(part));
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts,
+            chars_before: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// How many characters come before the byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let checkpoints = self.chars_before.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut counts = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 1);
+            let mut chars = 0;
+            for chunk in bytes.chunks(CHECKPOINT_BYTES) {
+                counts.push(chars);
+                // A character's bytes after its first are 0b10xxxxxx.
+                chars += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            }
+            counts
+        });
+        let checkpoint = offset / CHECKPOINT_BYTES;
+        let from = checkpoint * CHECKPOINT_BYTES;
+        let counted = checkpoints.get(checkpoint).copied().unwrap_or_default();
+        let rest = self.text.as_bytes().get(from..offset).unwrap_or_default();
+        counted + rest.iter().filter(|&&b| (b as i8) >= -0x40).count()
     }
 
     /// 1-based line of a byte offset.
@@ -38,10 +68,12 @@ impl<'a> LineIndex<'a> {
     pub(in crate::load) fn line_column(&self, offset: usize) -> (u64, u64) {
         let line = self.line(offset) as usize;
         let line_start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let offset = offset.min(self.text.len());
+        let column = if line_start <= offset {
+            self.chars_before(offset) - self.chars_before(line_start) + 1
+        } else {
+            1
+        };
         (line as u64, column as u64)
     }
 }
@@ -125,5 +157,19 @@ mod tests {
         assert_eq!(index.line_column(0), (1, 1));
         assert_eq!(index.line_column(3), (2, 1));
         assert_eq!(index.line_column(9), (2, 3));
+    }
+
+    #[test]
+    fn columns_of_a_long_line_count_characters_across_checkpoints() {
+        let line = "{\"title\": \"日本と韓国\"}, ".repeat(2000);
+        let text = format!("[\n{line}]");
+        let index = LineIndex::new(&text);
+        for offset in (2..text.len())
+            .step_by(997)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let expected = text[2..offset].chars().count() as u64 + 1;
+            assert_eq!(index.line_column(offset), (2, expected), "at {offset}");
+        }
     }
 }

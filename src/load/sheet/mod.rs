@@ -188,6 +188,9 @@ fn title_fallbacks(columns: &BTreeMap<SheetRole, usize>, profiles: &[ColumnProfi
         .collect()
 }
 
+/// How the note of a guessed mapping begins.
+pub const GUESS_NOTE: &str = "columns guessed from the headers and the cells: ";
+
 fn tell_guess(
     columns: &BTreeMap<SheetRole, usize>,
     names: &[String],
@@ -198,10 +201,14 @@ fn tell_guess(
         .iter()
         .map(|(role, &i)| format!("{} = '{}'", role.label(), names[i]))
         .collect();
-    out.warning(line, None, format!(
-        "columns guessed from the headers and the cells: {}; change them with “Columns…” in the problems panel if they are wrong",
-        described.join(", ")
-    ));
+    out.warning(
+        line,
+        None,
+        format!(
+            "{GUESS_NOTE}{}; change them with “Columns…” in the problems panel if they are wrong",
+            described.join(", ")
+        ),
+    );
 }
 
 /// Ids for rows without one: the file's name (and sheet) and the row's line.

@@ -428,6 +428,10 @@ fn range_from(
     end: PartialDate,
     two_digit_year: bool,
 ) -> Result<CellDate, CellDateError> {
+    // A range that ends before it starts is no date, however its sides were filled in.
+    if end.last_day() < start.first_day() {
+        return Err(CellDateError::NotADate);
+    }
     Ok(CellDate {
         start,
         end: Some(end),
@@ -794,5 +798,40 @@ mod tests {
                 .describe("2021-13-04")
                 .contains("no month 13")
         );
+    }
+
+    #[test]
+    fn no_range_ends_before_it_starts() {
+        // Found by fuzzing: sides filled in from each other gave an end before the start.
+        for text in [
+            "00 BC - 10,000 ",
+            "Jan 11BC -  2 2012 CST",
+            "25-01-07 to 9 10",
+            "1 BC -  2012 CST",
+            "1 BC -  2012 ",
+            "-01-00002025-",
+            "BC -25-2010 1",
+            "70,				BC - 10,000 BC",
+            "70:000 BC - 10,000 BC",
+            "
+
+
+
+
+0 BC - 10,000 BC",
+            "70,,,, BC - 10,000 BC",
+            "70BC - 10,000 BC",
+        ] {
+            for day_first in [true, false] {
+                if let Ok(CellDate {
+                    start,
+                    end: Some(end),
+                    ..
+                }) = parse_cell(text, day_first)
+                {
+                    assert!(start.first_day() <= end.last_day(), "{text:?}");
+                }
+            }
+        }
     }
 }
