@@ -65,6 +65,10 @@ pub enum Command {
     SetCountsScope(CountsScope),
     SetDarkMode(bool),
     ToggleProblems,
+    /// Show or fold away the filters and counts on the left.
+    ToggleFilters,
+    /// Show or fold away the event's details on the right.
+    ToggleDetails,
     SetPathEntry(String),
     ClosePathEntry,
     CopyText(String),

@@ -13,8 +13,10 @@ use crate::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
 use crate::layout::view::ViewLimits;
 use crate::load::SheetMapping;
 use crate::model::dataset::ReviewedDraft;
-use crate::model::date::date_from_days;
-use crate::model::stats::{RangeCounts, events_per_category, events_per_country};
+use crate::model::date::{DayWindow, date_from_days};
+use crate::model::stats::{
+    CountryCount, RangeCounts, events_per_category, events_per_country, participants_by_country,
+};
 use crate::model::{Category, Country, Dataset};
 
 /// Everything remembered between runs (the window size and panel widths are remembered by
@@ -33,6 +35,9 @@ pub struct Settings {
     pub dark_mode: bool,
     pub counts_scope: CountsScope,
     pub show_problems: bool,
+    /// The side panels the user folded away, to give the chart the window's width.
+    pub hide_filters: bool,
+    pub hide_details: bool,
     /// Where the last export went; never the data folder unless the user chose it.
     pub last_export_folder: Option<PathBuf>,
     /// Column mappings the user chose for spreadsheets, by the file's full path.
@@ -267,6 +272,27 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// The participant counts the counts panel shows: of the events in `window`, or of the
+    /// selected event; `None` while the counts in view are being worked out.
+    pub fn counts_in_scope(
+        &self,
+        scope: CountsScope,
+        window: &DayWindow,
+        selected: Option<u32>,
+    ) -> Option<Vec<CountryCount>> {
+        match scope {
+            CountsScope::InView => {
+                (self.filtered.range_counts.as_ref()).map(|counts| counts.participants_in(window))
+            }
+            CountsScope::Selection => Some(
+                selected
+                    .and_then(|i| self.dataset.events.get(i as usize))
+                    .map(|event| participants_by_country(event.participants()))
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
     /// Derives everything from `dataset`, with no filters. Slow for big data: run it off the
     /// UI thread.
     pub fn new(

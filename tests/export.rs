@@ -1,6 +1,6 @@
 //! Exports: the SVG drawing and the CSV table, checked without a window.
 
-use coop_timeline::export::csv::events_to_csv;
+use coop_timeline::export::csv::{counts_to_csv, events_to_csv};
 use coop_timeline::export::svg::draw_list_to_svg;
 use coop_timeline::layout::draw::{DrawInput, DrawList, Primitive, TextRole};
 use coop_timeline::layout::scene::{ColorMode, CountryPalette, LaneMode, Scene};
@@ -153,4 +153,28 @@ fn csv_export_loads_back_identically() {
     let reloaded = load_files([("export.csv", csv.as_bytes())]);
     assert_eq!(reloaded.problems, vec![]);
     assert_eq!(reloaded.events, dataset.events);
+}
+
+#[test]
+fn the_counts_table_exports_as_the_panel_shows_it() {
+    let dataset = load_files([(
+        "t.json",
+        br#"[{"id": "a", "title": "A", "start": "2010", "category": "forum", "countries": ["CHN", "JPN"],
+              "participants": [{"country": "CHN", "count": 12, "unit": "universities"},
+                               {"country": "JPN", "count": 9, "unit": "universities"},
+                               {"count": 30, "unit": "universities"}]}]"#.as_slice(),
+    )]);
+    let event = dataset.events.get(0).expect("one event");
+    let counts = coop_timeline::model::stats::participants_by_country(event.participants());
+    let csv = counts_to_csv(&counts).expect("a table in memory");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "unit,country,country_name,count,events");
+    assert!(rows.contains(&"universities,CHN,China,12,1"), "{csv}");
+    assert!(rows.contains(&"universities,JPN,Japan,9,1"), "{csv}");
+    // The whole event's number is its own row, never a sum of the countries'.
+    assert!(
+        rows.contains(&"universities,,not split by country,30,1"),
+        "{csv}"
+    );
+    assert_eq!(rows.len(), 4);
 }

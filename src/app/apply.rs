@@ -121,6 +121,8 @@ impl TimelineApp {
                 });
             }
             Command::ToggleProblems => self.settings.show_problems = !self.settings.show_problems,
+            Command::ToggleFilters => self.settings.hide_filters = !self.settings.hide_filters,
+            Command::ToggleDetails => self.settings.hide_details = !self.settings.hide_details,
             Command::SetPathEntry(text) => {
                 if let Some(entry) = &mut self.path_entry {
                     entry.text = text;

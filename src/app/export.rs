@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, mpsc};
 
 use super::{Command, TimelineApp};
 use crate::export::crop::{crop_rect_px, crop_rgba};
-use crate::export::csv::events_to_csv;
+use crate::export::csv::{counts_to_csv, events_to_csv};
 use crate::export::svg::draw_list_to_svg;
 use crate::export::{ExportKind, WriteError, encode_png, encode_png_resized, write_atomically};
 use crate::layout::draw::{DrawInput, DrawList};
@@ -164,6 +164,7 @@ impl TimelineApp {
             }
             ExportKind::Svg => self.write_svg(&path, overwrite),
             ExportKind::Csv => self.write_csv(&path, overwrite),
+            ExportKind::CountsCsv => self.write_counts_csv(&path, overwrite),
             ExportKind::AcceptedEvents => self.write_accepted(&path, overwrite),
         };
         self.report_export(&path, written);
@@ -218,6 +219,16 @@ impl TimelineApp {
             .iter()
             .filter_map(|&i| self.data.dataset.events.event(i as usize));
         let text = events_to_csv(events).map_err(WriteError::Csv)?;
+        write_atomically(path, text.as_bytes(), overwrite)
+    }
+
+    fn write_counts_csv(&self, path: &Path, overwrite: bool) -> Result<(), WriteError> {
+        let scope = self.settings.counts_scope;
+        let counts = (self
+            .data
+            .counts_in_scope(scope, &self.view.window(), self.selection.event))
+        .unwrap_or_default();
+        let text = counts_to_csv(&counts).map_err(WriteError::Csv)?;
         write_atomically(path, text.as_bytes(), overwrite)
     }
 

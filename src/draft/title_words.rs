@@ -91,12 +91,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-pub(super) fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
+pub(super) use crate::text::upper_first;
 
 /// "The Sino-French satellite" as "the Sino-French satellite", for "Launch of …"; names
 /// ("China's …") keep their capital.

@@ -10,6 +10,7 @@ use std::borrow::Borrow;
 use crate::load::{CSV_COLUMNS, CSV_EXTRA_COLUMNS};
 use crate::model::Event;
 use crate::model::participants::{coverage_cell, join_list, participants_cell};
+use crate::model::stats::{CountryCount, NOT_SPLIT_BY_COUNTRY};
 
 /// The CSV text of `events`.
 pub fn events_to_csv(
@@ -62,6 +63,27 @@ pub fn events_to_csv(
             coverage_cell(&event.coverage),
         ];
         writer.write_record(&record)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The participant counts as the panel shows them: one row per unit and country, with the
+/// counts the source gives for no one country on rows of their own.
+pub fn counts_to_csv(counts: &[CountryCount]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(["unit", "country", "country_name", "count", "events"])?;
+    for count in counts {
+        let (code, name) = count
+            .country
+            .map_or(("", NOT_SPLIT_BY_COUNTRY), |c| (c.code(), c.name()));
+        writer.write_record([
+            count.unit.as_str(),
+            code,
+            name,
+            &count.count.to_string(),
+            &count.event_count.to_string(),
+        ])?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

@@ -14,6 +14,8 @@ pub enum ExportKind {
     Png,
     Svg,
     Csv,
+    /// The participant counts the panel shows, as a CSV table.
+    CountsCsv,
     /// The events accepted from drafts, as native JSON.
     AcceptedEvents,
 }
@@ -23,7 +25,7 @@ impl ExportKind {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
-            Self::Csv => "csv",
+            Self::Csv | Self::CountsCsv => "csv",
             Self::AcceptedEvents => "json",
         }
     }
@@ -32,7 +34,7 @@ impl ExportKind {
         match self {
             Self::Png => "PNG image",
             Self::Svg => "SVG drawing",
-            Self::Csv => "CSV table",
+            Self::Csv | Self::CountsCsv => "CSV table",
             Self::AcceptedEvents => "JSON events",
         }
     }
@@ -41,6 +43,7 @@ impl ExportKind {
     pub fn default_file_name(&self, now: chrono::NaiveDateTime) -> String {
         let stem = match self {
             Self::Csv => "events",
+            Self::CountsCsv => "participants",
             Self::AcceptedEvents => "accepted-events",
             Self::Png | Self::Svg => "timeline",
         };

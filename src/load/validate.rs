@@ -41,18 +41,19 @@ fn non_empty_list(list: Vec<Text<'_>>) -> Vec<String> {
 /// What is wrong with an event, by field: errors skip it, warnings are told with it.
 #[derive(Default)]
 struct Findings {
-    errors: Vec<(RawField, String)>,
-    warnings: Vec<(RawField, String)>,
+    // Most messages are fixed words: borrowed, they cost no allocation until told.
+    errors: Vec<(RawField, Cow<'static, str>)>,
+    warnings: Vec<(RawField, Cow<'static, str>)>,
     /// A date outside the calendar's years, told once per file.
     out_of_range: Option<String>,
 }
 
 impl Findings {
-    fn error(&mut self, field: RawField, message: impl Into<String>) {
+    fn error(&mut self, field: RawField, message: impl Into<Cow<'static, str>>) {
         self.errors.push((field, message.into()));
     }
 
-    fn warning(&mut self, field: RawField, message: impl Into<String>) {
+    fn warning(&mut self, field: RawField, message: impl Into<Cow<'static, str>>) {
         self.warnings.push((field, message.into()));
     }
 
@@ -304,10 +305,8 @@ pub fn validate(
 /// Tells what was found, each where its field is; false when the event is skipped. The
 /// warnings of a skipped event would only be noise.
 fn report(findings: Findings, id: Option<&str>, locate: &dyn Locate, out: &mut FileOutput) -> bool {
-    // Named only when there is something to say, so a clean event costs no allocation here.
-    let name = || id.map_or_else(|| "an event".to_owned(), |id| format!("event '{id}'"));
+    let name = EventName(id);
     if !findings.errors.is_empty() {
-        let name = name();
         for (field, message) in findings.errors {
             let (line, column) = locate.locate(field);
             out.error(line, column, format!("{message}; {name} skipped"));
@@ -315,9 +314,20 @@ fn report(findings: Findings, id: Option<&str>, locate: &dyn Locate, out: &mut F
         return false;
     }
     for (field, message) in findings.warnings {
-        let name = name();
         let (line, column) = locate.locate(field);
         out.warning(line, column, format!("{message} ({name})"));
     }
     true
+}
+
+/// "event 'id'", or "an event" without one; written straight into the message.
+struct EventName<'a>(Option<&'a str>);
+
+impl std::fmt::Display for EventName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, "event '{id}'"),
+            None => f.write_str("an event"),
+        }
+    }
 }

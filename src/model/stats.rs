@@ -10,6 +10,9 @@ use super::store::{EventRef, EventStore};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+/// How a count the source gives for no one country is named.
+pub const NOT_SPLIT_BY_COUNTRY: &str = "not split by country";
+
 /// The participants of one country (or of no stated country) in one unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountryCount {

@@ -4,3 +4,11 @@
 
 pub mod decode;
 pub mod html;
+
+/// `text` with its first letter in upper case: "not split" → "Not split".
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

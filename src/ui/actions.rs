@@ -90,6 +90,11 @@ actions! {
         [plain(Key::Escape)], Command::Select(None);
     ToggleProblems: "Problems panel", "Show or hide the problems found while loading",
         [], Command::ToggleProblems;
+    ToggleFilters: "Filters and counts panel",
+        "Show or fold away the filters and participant counts on the left",
+        [command_key(Key::B)], Command::ToggleFilters;
+    ToggleDetails: "Details panel", "Show or fold away the selected event's details on the right",
+        [command_key(Key::I)], Command::ToggleDetails;
     NextDraft: "Next draft to review",
         "Select the next event drafted from an article that is not reviewed yet",
         [plain(Key::N)], Command::NextDraft;

@@ -6,15 +6,19 @@ use egui::{Color32, Sense, Vec2};
 
 use super::{PanelInput, color32};
 use crate::command::Command;
+use crate::export::ExportKind;
 use crate::format::{events_phrase, group_thousands};
 use crate::layout::view::TimeView;
 use crate::model::date::{DayWindow, date_from_days, days_from_date, year_label};
-use crate::model::stats::{CountryCount, RangeCounts, participants_by_country};
+use crate::model::stats::{CountryCount, RangeCounts};
 use crate::state::CountsScope;
 
 /// Widths of the counts table's columns, in points.
-const NAME_WIDTH_PX: f32 = 96.0;
+const NAME_WIDTH_PX: f32 = 104.0;
 const COUNT_WIDTH_PX: f32 = 52.0;
+
+const NOT_SPLIT_BY_COUNTRY_TIP: &str =
+    "The source gives this number for the event as a whole, not for each country";
 
 /// The bar chart has at most this many bars; longer spans are binned by decades, centuries…
 const MAX_BARS: i64 = 60;
@@ -37,36 +41,40 @@ pub fn counts_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
             commands.push(Command::SetCountsScope(CountsScope::Selection));
         }
     });
-    let counts = match frame.settings.counts_scope {
-        CountsScope::InView => {
-            let Some(range_counts) = &frame.data.filtered.range_counts else {
-                ui.weak("Counting the events in view…");
-                return commands;
-            };
-            let event_count = range_counts.events_in(&frame.view.window());
+    let scope = frame.settings.counts_scope;
+    let window = frame.view.window();
+    let Some(counts) = (frame.data).counts_in_scope(scope, &window, frame.selection.event) else {
+        ui.weak("Counting the events in view…");
+        return commands;
+    };
+    match (scope, &frame.data.filtered.range_counts) {
+        (CountsScope::InView, Some(range_counts)) => {
+            let event_count = range_counts.events_in(&window);
             ui.weak(format!(
                 "From {} in view; follows zoom, pan and filters.",
                 events_phrase(event_count as u64)
             ));
-            events_per_year_ui(ui, range_counts, &frame.view);
-            range_counts.participants_in(&frame.view.window())
+            if event_count > 0 {
+                events_per_year_ui(ui, range_counts, &frame.view);
+            }
         }
-        CountsScope::Selection => {
-            let selected = frame
-                .selection
-                .event
-                .and_then(|i| frame.data.dataset.events.get(i as usize));
-            let Some(event) = selected else {
-                ui.weak("No event is selected.");
-                return commands;
-            };
+        _ if frame.selection.event.is_none() => {
+            ui.weak("No event is selected.");
+            return commands;
+        }
+        _ => {
             ui.weak("For the selected event.");
-            participants_by_country(event.participants())
         }
-    };
+    }
     if counts.is_empty() {
         ui.weak("These events report no participant numbers.");
         return commands;
+    }
+    let export = ui
+        .button("Export table as CSV…")
+        .on_hover_text("Save these counts, one row per unit and country, as a CSV table");
+    if export.clicked() {
+        commands.push(Command::Export(ExportKind::CountsCsv));
     }
     counts_table_ui(ui, frame, &counts);
     commands
@@ -163,7 +171,7 @@ fn counts_table_ui(ui: &mut egui::Ui, frame: &PanelInput, counts: &[CountryCount
                     format!("{} {}", country.code(), country.name()),
                     color32(frame.data.palette.color_of(country)),
                 ),
-                None => ("Total".to_owned(), Color32::GRAY),
+                None => ("Not by country".to_owned(), Color32::GRAY),
             };
             // Fixed columns: the name is cut to its column, never the other way round.
             super::line_if_visible(ui, |ui| {
@@ -180,11 +188,7 @@ fn counts_table_ui(ui: &mut egui::Ui, frame: &PanelInput, counts: &[CountryCount
                         |ui| ui.add(egui::Label::new(name).truncate()),
                     )
                     .inner
-                    .on_hover_text(
-                        count
-                            .country
-                            .map_or("Total, not split by country", |c| c.name()),
-                    );
+                    .on_hover_text(count.country.map_or(NOT_SPLIT_BY_COUNTRY_TIP, |c| c.name()));
                     ui.add_sized(
                         [COUNT_WIDTH_PX, 16.0],
                         egui::Label::new(

@@ -53,14 +53,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
             if ui.checkbox(&mut dark, "Dark theme").changed() {
                 commands.push(Command::SetDarkMode(dark));
             }
-            let mut problems = frame.settings.show_problems;
-            let (text, tooltip) = Action::ToggleProblems.text_and_tooltip();
-            if ui
-                .checkbox(&mut problems, text)
-                .on_hover_text(tooltip)
-                .changed()
-            {
-                commands.push(Action::ToggleProblems.command());
+            let settings = frame.settings;
+            for (action, shown) in [
+                (Action::ToggleFilters, !settings.hide_filters),
+                (Action::ToggleDetails, !settings.hide_details),
+                (Action::ToggleProblems, settings.show_problems),
+            ] {
+                commands.extend(panel_checkbox(ui, action, shown));
             }
         });
         if !frame.data.dataset.drafts.is_empty() {
@@ -296,4 +295,19 @@ pub fn confirm_overwrite_ui(ctx: &egui::Context, kind: ExportKind, path: &Path) 
         });
     });
     commands
+}
+
+/// A View menu checkbox that shows or hides a panel, with its key.
+fn panel_checkbox(ui: &mut egui::Ui, action: Action, shown: bool) -> Option<Command> {
+    let (text, tooltip) = action.text_and_tooltip();
+    let mut checked = shown;
+    let text = match action.shortcuts().first() {
+        Some(shortcut) => format!("{text}  ({})", ui.ctx().format_shortcut(shortcut)),
+        None => text.to_owned(),
+    };
+    let changed = ui
+        .checkbox(&mut checked, text)
+        .on_hover_text(tooltip)
+        .changed();
+    changed.then(|| action.command())
 }

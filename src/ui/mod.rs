@@ -125,25 +125,7 @@ pub fn app_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
             .default_size(160.0)
             .show(ui, |ui| commands.extend(problems::problems_ui(ui, frame)));
     }
-    // Panel widths change only when the user drags their edge: the content wraps or is cut
-    // to fit, and never pushes a panel wider.
-    egui::Panel::left("filters_and_counts")
-        .resizable(true)
-        .default_size(300.0)
-        .size_range(240.0..=520.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.set_max_width(ui.available_width());
-                commands.extend(filters::filters_ui(ui, frame));
-                ui.separator();
-                commands.extend(counts::counts_ui(ui, frame));
-            });
-        });
-    egui::Panel::right("details")
-        .resizable(true)
-        .default_size(340.0)
-        .size_range(260.0..=640.0)
-        .show(ui, |ui| commands.extend(details::details_ui(ui, frame)));
+    side_panels_ui(ui, frame, &mut commands);
     egui::CentralPanel::default().show(ui, |ui| commands.extend(timeline::timeline_ui(ui, frame)));
 
     if let Some(entry) = frame.path_entry {
@@ -156,6 +138,61 @@ pub fn app_ui(ui: &mut egui::Ui, frame: &PanelInput) -> Vec<Command> {
         commands.extend(problems::mapping_editor_ui(ui.ctx(), editor));
     }
     commands
+}
+
+/// The filters and counts on the left, the details on the right, each folded away at the
+/// user's word; each takes at most a quarter of the window, so the chart keeps half.
+fn side_panels_ui(ui: &mut egui::Ui, frame: &PanelInput, commands: &mut Vec<Command>) {
+    let quarter = (ui.ctx().content_rect().width() / 4.0).max(SIDE_PANEL_MIN_PX);
+    // Panel widths change only when the user drags their edge: the content wraps or is cut
+    // to fit, and never pushes a panel wider.
+    if !frame.settings.hide_filters {
+        egui::Panel::left("filters_and_counts")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(SIDE_PANEL_MIN_PX..=quarter.min(520.0))
+            .show(ui, |ui| left_panel_ui(ui, frame, commands));
+    }
+    if !frame.settings.hide_details {
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(SIDE_PANEL_MIN_PX..=quarter.min(640.0))
+            .show(ui, |ui| commands.extend(details::details_ui(ui, frame)));
+    }
+}
+
+/// A side panel is never narrower than this, in points.
+const SIDE_PANEL_MIN_PX: f32 = 220.0;
+
+/// The participant counts first, in a part of their own the user can make taller, and the
+/// filters under them: what the counts show never moves the filters under the pointer.
+fn left_panel_ui(ui: &mut egui::Ui, frame: &PanelInput, commands: &mut Vec<Command>) {
+    if frame.data.dataset.events.is_empty() {
+        ui.heading("Filters and counts");
+        ui.weak("No events to filter or count: open a folder that holds some.");
+        return;
+    }
+    egui::Panel::top("participant_counts")
+        .resizable(true)
+        .default_size(300.0)
+        .size_range(120.0..=(ui.available_height() * 0.7).max(120.0))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("counts_scroll")
+                .show(ui, |ui| {
+                    ui.set_max_width(ui.available_width());
+                    commands.extend(counts::counts_ui(ui, frame));
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("filters_scroll")
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width());
+                commands.extend(filters::filters_ui(ui, frame));
+            });
+    });
 }
 
 /// A folder dropped on the window opens; a dropped file opens its folder.

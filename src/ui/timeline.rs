@@ -67,7 +67,10 @@ fn draw_list(ui: &egui::Ui, frame: &PanelInput, size_px: [f32; 2]) -> Arc<DrawLi
     }
     let measure = EguiMeasure::new(ui.ctx());
     let empty_message = if frame.data.dataset.events.is_empty() {
-        "No events loaded. Open a folder with File → Open folder… (Ctrl+O)."
+        "No events here yet\n\
+         Open a data folder with File → Open folder… (Ctrl+O), or drop one on the window.\n\
+         It may hold events as JSON, CSV, Excel or LibreOffice sheets, TimelineJS or GDELT files,\n\
+         and news articles (text or HTML) to draft events from."
     } else {
         "No event matches the filters."
     };

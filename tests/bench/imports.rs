@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use coop_timeline::cli::generate::synthetic_event;
 use coop_timeline::load::load_files;
 
 fn main() {
@@ -10,6 +11,18 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
+    // `cargo bench --bench imports -- gdelt` runs the cases whose group names it.
+    let only = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let wanted = |group: &str| only.as_deref().is_none_or(|o| group.contains(o));
+    if wanted("sheets") {
+        sheets();
+    }
+    if wanted("json gdelt") {
+        json_and_gdelt(&wanted);
+    }
+}
+
+fn sheets() {
     let rows = 100_000;
     let csv = csv_table(rows);
     let xlsx = xlsx_table(rows);
@@ -21,27 +34,63 @@ fn main() {
     // Linear in the rows: ten times the rows, about ten times the time.
     let csv_10k = median_load_ms("events.csv", &csv_table(rows / 10), rows / 10);
     report("csv_100k_to_10k_ratio", csv_ms / csv_10k, "x");
-
-    // A million events as an API writes them, on one line, each with a warning (no
-    // source): the problems' positions cost no more than their number.
-    let events = 1_000_000;
-    let native_ms = median_load_ms("events.json", &native_json(events, true), events);
-    report("load_native_1m_ms", native_ms, "ms");
-    let one_line_ms = median_load_ms("events.json", &native_json(events, false), events);
-    report("load_one_line_warned_1m_ms", one_line_ms, "ms");
-    report(
-        "one_line_warned_to_native_ratio",
-        one_line_ms / native_ms,
-        "x",
-    );
-    // GDELT 2.0's export of as many events, against the native load.
-    let gdelt_ms = median_load_ms("20240101001500.export.CSV", &gdelt2_export(events), events);
-    report("load_gdelt_1m_ms", gdelt_ms, "ms");
-    report("gdelt_to_native_ratio", gdelt_ms / native_ms, "x");
 }
 
-/// Native JSON: indented with a source per event, or minified on one line without sources.
-fn native_json(events: usize, indented: bool) -> Vec<u8> {
+fn json_and_gdelt(wanted: &dyn Fn(&str) -> bool) {
+    let events = 1_000_000;
+    // The app's own events as `generate` writes them: the reference for other formats.
+    let native_ms = median_load_ms("events.json", &generated_json(events), events);
+    report("load_native_1m_ms", native_ms, "ms");
+    if wanted("json") {
+        // A million events as an API writes them, minified on one line: each without a
+        // source has a warning, whose position costs no more than the warning itself.
+        let one_line_ms =
+            median_load_ms("events.json", &native_json(events, Layout::OneLine), events);
+        report("load_one_line_1m_ms", one_line_ms, "ms");
+        let warned_ms = median_load_ms(
+            "events.json",
+            &native_json(events, Layout::OneLineWarned),
+            events,
+        );
+        report("load_one_line_warned_1m_ms", warned_ms, "ms");
+        report(
+            "one_line_warned_to_unwarned_ratio",
+            warned_ms / one_line_ms,
+            "x",
+        );
+    }
+    // GDELT 2.0's export of as many events, against the native load.
+    if wanted("gdelt") {
+        let gdelt_ms = median_load_ms("20240101001500.export.CSV", &gdelt2_export(events), events);
+        report("load_gdelt_1m_ms", gdelt_ms, "ms");
+        report("gdelt_to_native_ratio", gdelt_ms / native_ms, "x");
+    }
+}
+
+/// `events` generated events in one file, one a line, as `coop-timeline generate` writes.
+fn generated_json(events: usize) -> Vec<u8> {
+    let mut rng = fastrand::Rng::with_seed(1);
+    let mut text = b"{\"events\": [\n".to_vec();
+    for index in 0..events {
+        if index > 0 {
+            text.extend_from_slice(b",\n");
+        }
+        let event = synthetic_event(&mut rng, index);
+        serde_json::to_writer(&mut text, &event).expect("an event in memory");
+    }
+    text.extend_from_slice(b"\n]}\n");
+    text
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// Minified on one line, each event with a source.
+    OneLine,
+    /// Minified on one line, no event with a source: a warning each.
+    OneLineWarned,
+}
+
+fn native_json(events: usize, layout: Layout) -> Vec<u8> {
     let mut text = String::from("{\"events\": [");
     for i in 0..events {
         if i > 0 {
@@ -49,15 +98,14 @@ fn native_json(events: usize, indented: bool) -> Vec<u8> {
         }
         let date = format!("{}-{:02}-{:02}", 1990 + i % 35, i % 12 + 1, i % 28 + 1);
         let country = ["CHN", "JPN", "KOR", "DEU"][i % 4];
-        if indented {
-            text.push_str(&format!(
-                "\n  {{\"id\": \"e{i}\", \"title\": \"Workshop {i}\", \"start\": \"{date}\", \"category\": \"seminar\",\n   \"countries\": [\"{country}\"], \"sources\": [{{\"url\": \"https://example.org/{i}\"}}]}}"
-            ));
-        } else {
-            text.push_str(&format!(
-                "{{\"id\":\"e{i}\",\"title\":\"Workshop {i}\",\"start\":\"{date}\",\"category\":\"seminar\",\"countries\":[\"{country}\"]}}"
-            ));
-        }
+        let source = format!(",\"sources\":[{{\"url\":\"https://example.org/{i}\"}}]");
+        let source = match layout {
+            Layout::OneLine => source.as_str(),
+            Layout::OneLineWarned => "",
+        };
+        text.push_str(&format!(
+            "{{\"id\":\"e{i}\",\"title\":\"Workshop {i}\",\"start\":\"{date}\",\"category\":\"seminar\",\"countries\":[\"{country}\"]{source}}}"
+        ));
     }
     text.push_str("]}\n");
     text.into_bytes()
@@ -70,16 +118,23 @@ fn gdelt2_export(events: usize) -> Vec<u8> {
         let mut fields = vec![String::new(); 61];
         fields[0] = format!("{}", 1_000_000_000 + i);
         fields[1] = format!("{}{:02}{:02}", 2015 + i % 10, i % 12 + 1, i % 28 + 1);
-        fields[6] = ["CHN", "JPN"][i % 2].to_owned();
-        fields[7] = ["CHINA", "JAPAN"][i % 2].to_owned();
-        fields[16] = "KOR".to_owned();
-        fields[17] = "SOUTH KOREA".to_owned();
+        let (code, name) = [("CHN", "CHINA"), ("JPN", "JAPAN")][i % 2];
+        fields[5] = code.to_owned();
+        fields[6] = name.to_owned();
+        fields[7] = code.to_owned();
+        fields[15] = "KOR".to_owned();
+        fields[16] = "SOUTH KOREA".to_owned();
+        fields[17] = "KOR".to_owned();
+        fields[25] = "1".to_owned();
         fields[26] = "0311".to_owned();
+        fields[27] = "031".to_owned();
         fields[28] = "03".to_owned();
         fields[29] = "1".to_owned();
+        fields[30] = "4.0".to_owned();
         fields[31] = "10".to_owned();
         fields[32] = "3".to_owned();
         fields[33] = "9".to_owned();
+        fields[34] = "2.5".to_owned();
         fields[52] = "Beijing, Beijing, China".to_owned();
         fields[59] = "20240101001500".to_owned();
         fields[60] = format!("https://news.example.org/{i}");

@@ -56,7 +56,10 @@ impl DrawList {
         });
         list.lane_bands(input);
         list.eras(input);
-        list.grid_and_ticks(input);
+        // With no events at all there is no time to show: an axis would only be noise.
+        if !input.events.is_empty() {
+            list.grid_and_ticks(input);
+        }
         let hidden_per_lane: Vec<usize> = (0..list.lanes.len())
             .map(|lane| {
                 if list.lane_visible(lane) {
@@ -71,18 +74,34 @@ impl DrawList {
         list.legend(input);
         list.scrollbar(input);
         if input.scene.marks().is_empty() {
-            list.push(text(
+            list.empty_message(input, layout.plot.center());
+        }
+        list
+    }
+
+    /// The message of an empty chart, a line of text for each of its lines, around `center`.
+    fn empty_message(&mut self, input: &DrawInput, [center_x, center_y]: [f32; 2]) {
+        let line_px = (FONT_PX + 3.0) * 1.6;
+        let lines: Vec<&str> = input.empty_message.lines().collect();
+        let first_y = center_y - line_px * (lines.len() as f32 - 1.0) / 2.0;
+        for (index, line) in lines.iter().enumerate() {
+            let (size, color) = if index == 0 {
+                (FONT_PX + 3.0, self.theme.text)
+            } else {
+                (FONT_PX + 1.0, self.theme.weak_text)
+            };
+            let at = [center_x, first_y + line_px * index as f32];
+            self.push(text(
                 input.measure,
-                input.empty_message,
-                FONT_PX + 3.0,
-                layout.plot.center(),
-                theme.weak_text,
+                line,
+                size,
+                at,
+                color,
                 Layer::Chart,
                 TextRole::Message,
                 true,
             ));
         }
-        list
     }
 
     pub(super) fn push(&mut self, primitive: Primitive) {

@@ -12,6 +12,9 @@ use super::mark::{ColorMode, LegendEntry};
 pub const NO_COUNTRY_RGB: [u8; 3] = [140, 140, 140];
 /// Light grey for countries past the palette.
 pub const OTHER_COUNTRIES_RGB: [u8; 3] = [196, 196, 196];
+/// Dark slate for an event of several countries outside a country lane: no one country's
+/// colour stands for the others (the tooltip and details name them all).
+pub const SEVERAL_COUNTRIES_RGB: [u8; 3] = [47, 62, 84];
 
 /// Country colours: the main partners keep theirs; the others get the next free colour in
 /// order of how many events they have, so the countries that matter most stay distinct.
@@ -83,7 +86,8 @@ impl CountryPalette {
 pub(super) struct Colors<'p> {
     mode: ColorMode,
     palette: &'p CountryPalette,
-    /// For country colours: the palette's countries, then "other", then "no country".
+    /// For country colours: the palette's countries, then "other", "no country" and
+    /// "several countries".
     countries: Vec<Country>,
 }
 
@@ -122,6 +126,10 @@ impl<'p> Colors<'p> {
                         label: "(no country)".to_owned(),
                         color_rgb: NO_COUNTRY_RGB,
                     },
+                    LegendEntry {
+                        label: "Several countries".to_owned(),
+                        color_rgb: SEVERAL_COUNTRIES_RGB,
+                    },
                 ])
                 .collect(),
         }
@@ -137,12 +145,16 @@ impl<'p> Colors<'p> {
     }
 
     /// An event's colour in a lane: in a country lane, coloured by country, each copy takes
-    /// its lane's country.
+    /// its lane's country; elsewhere an event of several countries has a colour of its own.
     pub(super) fn of_mark(&self, event: &EventRef, key: LaneKey) -> u16 {
         match (self.mode, key) {
             (ColorMode::Category, _) => event.category() as u16,
             (ColorMode::Country, LaneKey::Country(_, country)) => self.of_country(Some(country)),
-            (ColorMode::Country, _) => self.of_country(event.countries().first().copied()),
+            (ColorMode::Country, _) => match event.countries() {
+                [] => self.of_country(None),
+                [only] => self.of_country(Some(*only)),
+                _ => self.countries.len() as u16 + 2,
+            },
         }
     }
 }

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
@@ -18,6 +19,7 @@ use super::detect::is_gdelt_row;
 use crate::model::country::Country;
 use crate::model::date::PartialDate;
 use crate::model::event::{Category, Coverage, Event, SourceRef};
+use crate::text::upper_first;
 
 /// The GDELT 1.0 event columns, in file order (the daily files; the historical back-files
 /// stop before SOURCEURL).
@@ -244,22 +246,62 @@ pub fn parse_gdelt(text: &str, out: &mut FileOutput) {
             entry.first_line = entry.first_line.min(found.first_line);
         }
     }
-    // One warning per code, however many rows have it.
-    for (code, found) in unmapped {
-        let rows = if found.rows == 1 {
-            "1 row".to_owned()
-        } else {
-            format!("{} rows", found.rows)
-        };
-        let message = match found.region {
-            Some(region) => format!(
-                "the CAMEO actor code {code} stands for a region ({region}), not a country, so it is left out of the countries ({rows}, the first here)"
+    warn_unmapped(&unmapped, out);
+}
+
+/// At most two warnings a file, however many rows and codes: one for the region codes, one
+/// for the codes that are no country; each names its codes with their rows.
+fn warn_unmapped(unmapped: &BTreeMap<String, UnmappedCode>, out: &mut FileOutput) {
+    let rows = |n: usize| match n {
+        1 => "1 row".to_owned(),
+        n => format!("{n} rows"),
+    };
+    let (regions, unknown): (Vec<_>, Vec<_>) = unmapped
+        .iter()
+        .partition(|(_, found)| found.region.is_some());
+    let first_line = |codes: &[(&String, &UnmappedCode)]| {
+        codes.iter().map(|(_, f)| f.first_line).min().unwrap_or(1)
+    };
+    if !regions.is_empty() {
+        let listed: Vec<String> = (regions.iter())
+            .map(|(code, f)| {
+                format!(
+                    "{code} ({}, {})",
+                    f.region.unwrap_or_default(),
+                    rows(f.rows)
+                )
+            })
+            .collect();
+        let message = match listed.as_slice() {
+            [one] => format!(
+                "the CAMEO actor code {one} stands for a region, not a country, so it is left out of the countries (the first here)"
             ),
-            None => format!(
-                "the CAMEO actor country code {code} is not a known country, so it is left out of the countries ({rows}, the first here)"
+            _ => format!(
+                "{} CAMEO actor codes stand for regions, not countries, so they are left out of the countries: {} (the first here)",
+                listed.len(),
+                listed.join(", ")
             ),
         };
-        out.warning(found.first_line, None, message);
+        out.warning(first_line(&regions), None, message);
+    }
+    if !unknown.is_empty() {
+        let message = match unknown.as_slice() {
+            [(code, f)] => format!(
+                "the CAMEO actor country code {code} is not a known country, so it is left out of the countries ({}, the first here)",
+                rows(f.rows)
+            ),
+            _ => {
+                let listed: Vec<String> = (unknown.iter())
+                    .map(|(code, f)| format!("{code} ({})", rows(f.rows)))
+                    .collect();
+                format!(
+                    "{} CAMEO actor country codes are not known countries, so they are left out of the countries: {} (the first here)",
+                    listed.len(),
+                    listed.join(", ")
+                )
+            }
+        };
+        out.warning(first_line(&unknown), None, message);
     }
 }
 
@@ -296,7 +338,7 @@ fn parse_chunk(
                 v2,
             } => {
                 fields.clear();
-                fields.extend(text.split('\t').map(Cow::Borrowed));
+                fields.extend(tab_fields(text).map(Cow::Borrowed));
                 match fields.len() {
                     57 => v1_historical,
                     58 => v1_daily,
@@ -337,6 +379,19 @@ fn parse_chunk(
         }
     }
     unmapped
+}
+
+/// A raw row's tab-separated fields, found with one scan of the line.
+fn tab_fields(line: &str) -> impl Iterator<Item = &str> {
+    let tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+    let ends = tabs.chain(std::iter::once(line.len()));
+    let mut start = 0;
+    // A tab is one byte, so every end is a character boundary.
+    ends.map(move |end| {
+        let field = line.get(start..end).unwrap_or_default();
+        start = end + 1;
+        field
+    })
 }
 
 /// Splits one line of a delimited file, honouring double quotes; false when a quote is left
@@ -389,7 +444,7 @@ fn row_event(
     let mut countries: Vec<Country> = Vec::new();
     for index in [columns.actor1_country, columns.actor2_country] {
         let Some(code) = field(index) else { continue };
-        match cameo::classify_country(&code.to_ascii_uppercase()) {
+        match cameo::classify_country(code) {
             CameoCountry::Iso(iso) => {
                 if let Ok(country) = Country::parse(iso)
                     && !countries.contains(&country)
@@ -411,15 +466,20 @@ fn row_event(
     let actor2 = field(columns.actor2_name);
     // The codebook's "not specified below" is for coders; the summary keeps it.
     let verb = description.as_deref().map(|d| {
-        d.trim_end_matches(", not specified below")
-            .trim_end_matches(", not spec below")
-            .trim_end_matches(" not specified below")
+        [
+            ", not specified below",
+            ", not spec below",
+            " not specified below",
+        ]
+        .iter()
+        .find_map(|tail| d.strip_suffix(tail))
+        .unwrap_or(d)
     });
     let title = match (actor1, verb, actor2) {
         (Some(a), Some(d), Some(b)) => format!("{a} — {d} — {b}"),
         (Some(a), Some(d), None) => format!("{a} — {d}"),
         (None, Some(d), Some(b)) => format!("{d} — {b}"),
-        (None, Some(d), None) => capitalise(d),
+        (None, Some(d), None) => upper_first(d),
         (Some(a), None, Some(b)) => format!("{a} — {b}"),
         (Some(a), None, None) | (None, None, Some(a)) => a.to_owned(),
         (None, None, None) => format!("GDELT event {id}"),
@@ -453,16 +513,18 @@ fn row_event(
             });
         }
     }
-    let mut summary = Vec::new();
+    let mut summary = String::new();
+    // Writing to a String cannot fail.
     if let (Some(code), Some(description)) = (event_code, &description) {
-        summary.push(format!("CAMEO {code}: {description}."));
+        let _ = write!(summary, "CAMEO {code}: {description}. ");
     }
     if let Some(goldstein) = field(columns.goldstein) {
-        summary.push(format!("Goldstein scale {goldstein}."));
+        let _ = write!(summary, "Goldstein scale {goldstein}. ");
     }
     if let Some(tone) = field(columns.tone).and_then(|t| t.parse::<f64>().ok()) {
-        summary.push(format!("Average tone {tone:.2}."));
+        let _ = write!(summary, "Average tone {tone:.2}. ");
     }
+    summary.truncate(summary.trim_end().len());
     let sources = field(columns.url)
         .map(|url| {
             vec![SourceRef {
@@ -484,7 +546,7 @@ fn row_event(
         organizers: Vec::new(),
         participants: Vec::new(),
         people: Vec::new(),
-        summary: summary.join(" "),
+        summary,
         sources,
         tags,
         display_date: None,
@@ -514,13 +576,6 @@ fn sqldate(text: &str) -> Option<PartialDate> {
     }
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
     PartialDate::day(number(0..4)? as i32, number(4..6)?, number(6..8)?)
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub(in crate::load) struct LineIndex<'a> {
     chars_before: std::sync::OnceLock<Vec<usize>>,
 }
 
-const CHECKPOINT_BYTES: usize = 4096;
+const CHECKPOINT_BYTES: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     pub(in crate::load) fn new(text: &'a str) -> Self {
@@ -53,6 +53,11 @@ impl<'a> LineIndex<'a> {
         let checkpoint = offset / CHECKPOINT_BYTES;
         let from = checkpoint * CHECKPOINT_BYTES;
         let counted = checkpoints.get(checkpoint).copied().unwrap_or_default();
+        // A part of one-byte characters (most JSON) needs no counting.
+        let next = checkpoints.get(checkpoint + 1).copied();
+        if next == Some(counted + CHECKPOINT_BYTES) {
+            return counted + (offset - from);
+        }
         let rest = self.text.as_bytes().get(from..offset).unwrap_or_default();
         counted + rest.iter().filter(|&&b| (b as i8) >= -0x40).count()
     }
@@ -170,6 +175,19 @@ mod tests {
         {
             let expected = text[2..offset].chars().count() as u64 + 1;
             assert_eq!(index.line_column(offset), (2, expected), "at {offset}");
+        }
+    }
+
+    #[test]
+    fn columns_count_characters_past_parts_of_plain_ascii() {
+        let text = format!("[{}\"日本\"{}]", "a".repeat(5000), "b".repeat(5000));
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(61)
+        {
+            let expected = text[..offset].chars().count() as u64 + 1;
+            assert_eq!(index.line_column(offset), (1, expected), "at {offset}");
         }
     }
 }
