@@ -6,7 +6,9 @@ use crate::command::Command;
 use crate::draft::Evidence;
 use crate::format::group_thousands;
 use crate::model::Event;
+use crate::model::stats::NOT_SPLIT_BY_COUNTRY;
 use crate::state::EventGroup;
+use crate::text::upper_first;
 
 /// Room kept free on the right, so that text never touches the scroll bar.
 const SCROLL_BAR_ROOM_PX: f32 = 14.0;
@@ -159,7 +161,7 @@ fn participants_ui(ui: &mut egui::Ui, event: &Event) {
             for participant in &event.participants {
                 match participant.country {
                     Some(country) => ui.label(format!("{} {}", country.code(), country.name())),
-                    None => ui.label("Not split by country"),
+                    None => ui.label(upper_first(NOT_SPLIT_BY_COUNTRY)),
                 };
                 match participant.qualifier {
                     Some(qualifier) => {
